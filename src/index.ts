@@ -1,0 +1,14 @@
+/**
+ * @module lede: the library surface. Extract clean articles from pages, analyze them into
+ * entities, the cast and quotes, and link them into stories.
+ *
+ * @example
+ * import { extractArticle, analyze } from 'lede'
+ * const result = extractArticle(html, { url })
+ * if (result.ok) console.log(analyze(result.value).annotations.quotes)
+ */
+export * from './core/index.js'
+export { extractArticle, detectFormat } from './extract/index.js'
+export type { ExtractOptions, ExtractResult, ExtractFailure } from './extract/index.js'
+export { analyze } from './nlp/index.js'
+export type { AnalyzeOptions } from './nlp/index.js'
