@@ -5,3 +5,7 @@
  */
 export * from './abbreviations.js'
 export * from './units.js'
+export * from './organizations.js'
+export * from './people.js'
+export * from './places.js'
+export * from './given-names.js'
