@@ -100,6 +100,10 @@ interface Cluster {
   place?: PlaceEntry
   acronyms: Set<string>
   keys: Set<string>
+  /** orgKey(longest.text) split into words, kept up to date by join(). */
+  longWords: string[]
+  /** The earliest start of a name mention. */
+  firstStart: number
 }
 
 const DETERMINER_START = new Set(['the', 'a', 'an'])
@@ -150,7 +154,7 @@ function tidyMentions(doc: Doc, mentions: readonly EntityMention[]): NameItem[] 
       const w = t[tok]!.text
       const bare = w.replace(/\.$/, '')
       if (w.toLowerCase() === 'the') tok++
-      else if (m.type === 'person' && bare in HONORIFICS) {
+      else if (m.type === 'person' && HONORIFICS.has(bare)) {
         honorific = bare
         tok++
       } else if (m.type === 'person' && roleAt([w], 0) !== undefined && /^\p{Lu}/u.test(w)) tok++
@@ -163,7 +167,7 @@ function tidyMentions(doc: Doc, mentions: readonly EntityMention[]): NameItem[] 
     const text = doc.text.slice(start, end)
     if (honorific === undefined && tok > 0) {
       const before = t[tok - 1]!.text.replace(/\.$/, '')
-      if (m.type === 'person' && before in HONORIFICS) honorific = before
+      if (m.type === 'person' && HONORIFICS.has(before)) honorific = before
     }
     const item: NameItem = {
       start,
@@ -257,6 +261,8 @@ function newCluster(clusters: Cluster[], item: NameItem): Cluster {
     genderVotes: { male: 0, female: 0 },
     acronyms: new Set(),
     keys: new Set(),
+    longWords: [],
+    firstStart: item.start,
   }
   clusters.push(c)
   return c
@@ -265,6 +271,8 @@ function newCluster(clusters: Cluster[], item: NameItem): Cluster {
 function join(c: Cluster, item: NameItem): void {
   c.names.push(item)
   item.cluster = c
+  if (item.start < c.firstStart) c.firstStart = item.start
+  const before = c.longest
   if (
     wordCount(item) > wordCount(c.longest) ||
     (wordCount(item) === wordCount(c.longest) &&
@@ -274,6 +282,8 @@ function join(c: Cluster, item: NameItem): void {
     if (!(c.longest.demonym === false && item.demonym)) c.longest = item
   }
   if (c.longest.demonym && !item.demonym) c.longest = item
+  if (c.longest !== before || c.longWords.length === 0)
+    c.longWords = orgKey(c.longest.text).split(' ')
   if (item.place !== undefined) c.place ??= item.place
   if (item.type === 'organization' || item.type === 'misc') {
     c.keys.add(orgKey(item.text))
@@ -306,6 +316,13 @@ function clusterNames(items: NameItem[]): Cluster[] {
     const c = pickPersonCluster(clusters, item)
     join(c ?? newCluster(clusters, item), item)
   }
+  const linked = new Map<NameItem, NameItem[]>()
+  for (const i of items) {
+    if (i.linkTo === undefined) continue
+    const list = linked.get(i.linkTo)
+    if (list === undefined) linked.set(i.linkTo, [i])
+    else list.push(i)
+  }
   for (const item of items.filter((i) => i.type !== 'person')) {
     if (item.linkTo?.cluster !== undefined) {
       join(item.linkTo.cluster, item)
@@ -313,9 +330,10 @@ function clusterNames(items: NameItem[]): Cluster[] {
     }
     const c = findNonPersonCluster(clusters, item)
     join(c ?? newCluster(clusters, item), item)
-    // a long form whose acronym was defined before it in the list order
-    for (const other of items)
-      if (other.linkTo === item && other.cluster === undefined) join(item.cluster!, other)
+    // an acronym defined in brackets after its long form, met before it in this order
+    for (const other of linked.get(item) ?? []) {
+      if (other.cluster === undefined) join(item.cluster!, other)
+    }
   }
   return clusters
 }
@@ -349,7 +367,7 @@ function pickPersonCluster(clusters: Cluster[], item: NameItem): Cluster | undef
  */
 function disambiguate(candidates: Cluster[], item: NameItem): Cluster | undefined {
   let pool = candidates
-  const g = item.honorific !== undefined ? HONORIFICS[item.honorific] : undefined
+  const g = item.honorific !== undefined ? HONORIFICS.get(item.honorific) : undefined
   if (g !== undefined) {
     const agreeing = pool.filter((c) => clusterGenderHint(c) === g)
     if (agreeing.length > 0) pool = agreeing
@@ -377,7 +395,7 @@ function disambiguate(candidates: Cluster[], item: NameItem): Cluster | undefine
 
 function clusterGenderHint(c: Cluster): Gender | undefined {
   for (const n of c.names) {
-    const g = n.honorific !== undefined ? HONORIFICS[n.honorific] : undefined
+    const g = n.honorific !== undefined ? HONORIFICS.get(n.honorific) : undefined
     if (g !== undefined) return g
   }
   const first = c.longest.person?.words[0]
@@ -404,13 +422,13 @@ function findNonPersonCluster(clusters: Cluster[], item: NameItem): Cluster | un
   if (item.type === 'organization') {
     const words = key.split(' ')
     const prefixed = same.filter((c) => {
-      const long = orgKey(c.longest.text).split(' ')
+      const long = c.longWords
       return long.length > words.length && words.every((w, i) => long[i] === w)
     })
     if (prefixed.length === 1) return prefixed[0]
     // the long form written after the short one
     const longer = same.filter((c) => {
-      const short = orgKey(c.longest.text).split(' ')
+      const short = c.longWords
       return short.length < words.length && short.every((w, i) => words[i] === w)
     })
     if (longer.length === 1) return longer[0]
@@ -518,7 +536,7 @@ function findTitle(doc: Doc, n: NameItem): Item | undefined {
 function stopsTitle(w: string, sentenceStart: boolean): boolean {
   const bare = w.replace(/\.$/, '')
   if (WEEKDAYS.has(w) || MONTHS.has(w) || MONTH_ABBREVIATIONS.has(bare)) return true
-  if (bare in HONORIFICS && !ROLE_WORDS.has(w.toLowerCase())) return true
+  if (HONORIFICS.has(bare) && !ROLE_WORDS.has(w.toLowerCase())) return true
   if (SENTENCE_OPENERS.has(w.toLowerCase())) return true
   return sentenceStart && SENTENCE_OPENERS.has(w.toLowerCase())
 }
@@ -609,7 +627,7 @@ function addRepeats(doc: Doc, items: NameItem[], clusters: Cluster[]): void {
       !sentenceStart &&
       isCapitalized(prev.text) &&
       !isTitleWord(prev.text) &&
-      !(prev.text.replace(/\.$/, '') in HONORIFICS)
+      !HONORIFICS.has(prev.text.replace(/\.$/, ''))
     )
       continue
     if (next !== undefined && isCapitalized(next.text) && next.start === t[k]!.end + 1) continue
@@ -625,7 +643,7 @@ function addRepeats(doc: Doc, items: NameItem[], clusters: Cluster[]): void {
     }
     if (c.type === 'person') item.person = parsePersonName(item.text)
     const honorific = prev?.text.replace(/\.$/, '')
-    if (honorific !== undefined && honorific in HONORIFICS) item.honorific = honorific
+    if (honorific !== undefined && HONORIFICS.has(honorific)) item.honorific = honorific
     join(c, item)
     items.push(item)
   }
@@ -636,7 +654,7 @@ function addRepeats(doc: Doc, items: NameItem[], clusters: Cluster[]): void {
 function decideGender(c: Cluster): void {
   if (c.type !== 'person') return
   for (const n of c.names) {
-    const g = n.honorific !== undefined ? HONORIFICS[n.honorific] : undefined
+    const g = n.honorific !== undefined ? HONORIFICS.get(n.honorific) : undefined
     if (g !== undefined) c.genderVotes[g] += 3
   }
   for (const r of c.roles) if (r.gender !== undefined) c.genderVotes[r.gender] += 3
@@ -730,7 +748,7 @@ function resolveRoleReferences(
 
   for (let i = 0; i < t.length; i++) {
     if (covered[i] === 1) continue
-    const lower = t[i]!.text.toLowerCase()
+    const lower = doc.lower[i]!
     let from = -1
     let owner: number | undefined
     let ownerKnown = false
@@ -738,7 +756,7 @@ function resolveRoleReferences(
     else if (POSSESSIVE_PRONOUNS.has(lower)) {
       from = i + 1
       ownerKnown = true
-      const pronoun = PRONOUNS[lower]!
+      const pronoun = PRONOUNS.get(lower)!
       owner = timeline.best({
         offset: t[i]!.start,
         quoted: isQuoted(doc.quoted, t[i]!.start),
@@ -820,10 +838,7 @@ function readRoleReference(
   let headEnd = -1
   while (k < t.length && doc.tokenSentence[k] === s && k - from < 5 && covered[k] !== 1) {
     const w = t[k]!.text
-    const role = roleAt(
-      t.slice(k, k + 4).map((x) => x.text),
-      0,
-    )
+    const role = roleAt(doc.words, k)
     if (role !== undefined) {
       for (let r = 0; r < role.length; r++) words.push(t[k + r]!.text)
       k += role.length
@@ -905,8 +920,8 @@ function resolveRole(
 ): number | undefined {
   const fits = new Map<number, number>()
   for (const c of clusters) {
-    if (c.type !== 'person' || c.index === ref.owner) continue
-    if (!c.names.some((n) => n.start < ref.start)) continue
+    if (c.type !== 'person' || c.index === ref.owner || c.roles.length === 0) continue
+    if (c.firstStart >= ref.start) continue
     let fit = 0
     if (ref.counterpart) {
       const owner = ref.owner === undefined ? undefined : clusters[ref.owner]
@@ -950,8 +965,8 @@ function resolvePronouns(doc: Doc, clusters: Cluster[], timeline: Timeline): voi
       .map((e) => e.start),
   )
   for (let i = 0; i < t.length; i++) {
-    const lower = t[i]!.text.toLowerCase()
-    const p = PRONOUNS[lower]
+    const lower = doc.lower[i]!
+    const p = PRONOUNS.get(lower)
     if (p === undefined || taken.has(t[i]!.start)) continue
     const quoted = isQuoted(doc.quoted, t[i]!.start)
     if (quoted) continue // inside a quotation "he" is someone the speaker talks about

@@ -9,6 +9,9 @@ import type { Token } from '../types.js'
 export interface Doc {
   text: string
   tokens: readonly Token[]
+  /** Each token's text, and in lower case. */
+  words: readonly string[]
+  lower: readonly string[]
   sentences: readonly Span[]
   /** The sentence of each token (-1 when outside every sentence). */
   tokenSentence: Int32Array
@@ -30,7 +33,18 @@ export function makeDoc(text: string, tokens: readonly Token[], sentences: reado
       if (sentenceFirstToken[s] === tokens.length) sentenceFirstToken[s] = i
     }
   }
-  return { text, tokens, sentences, tokenSentence, sentenceFirstToken, quoted: quotedSpans(text) }
+  const words = tokens.map((t) => t.text)
+  const lower = words.map((w) => w.toLowerCase())
+  return {
+    text,
+    tokens,
+    words,
+    lower,
+    sentences,
+    tokenSentence,
+    sentenceFirstToken,
+    quoted: quotedSpans(text),
+  }
 }
 
 /** The index of the first token that starts at or after `offset`. */
@@ -74,21 +88,24 @@ export function isQuoted(quoted: readonly Span[], offset: number): boolean {
 export function quotedSpans(text: string): Span[] {
   const out: Span[] = []
   let open = -1
-  let closer = ''
+  let closer = 0
   for (let i = 0; i < text.length; i++) {
-    const c = text[i]!
+    const c = text.charCodeAt(i)
     if (open === -1) {
-      if (c === '“' || c === '«' || c === '„') {
+      if (c === 0x201c || c === 0xab || c === 0x201e) {
         open = i + 1
-        closer = c === '«' ? '»' : '”'
-      } else if (c === '"') {
+        closer = c === 0xab ? 0xbb : 0x201d
+      } else if (c === 34) {
         open = i + 1
-        closer = '"'
+        closer = 34
       }
-    } else if (c === closer || (closer === '”' && c === '“' && text[i - 1] !== ' ')) {
+    } else if (
+      c === closer ||
+      (closer === 0x201d && c === 0x201c && text.charCodeAt(i - 1) !== 32)
+    ) {
       out.push({ start: open, end: i })
       open = -1
-    } else if (c === '\n' && text[i + 1] === '\n') {
+    } else if (c === 10 && text.charCodeAt(i + 1) === 10) {
       out.push({ start: open, end: i })
       open = -1
     }

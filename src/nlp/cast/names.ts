@@ -38,6 +38,19 @@ export function fold(s: string): string {
 
 /** The consonant skeleton of a folded word, used to find transliteration variants. */
 export function skeleton(word: string): string {
+  let k = skeletons.get(word)
+  if (k === undefined) {
+    if (skeletons.size > 50_000) skeletons.clear()
+    k = computeSkeleton(word)
+    skeletons.set(word, k)
+  }
+  return k
+}
+
+// Names repeat within and across articles: the skeleton of each is computed once.
+const skeletons = new Map<string, string>()
+
+function computeSkeleton(word: string): string {
   const w = word.replace(/['\-\s.]/g, '')
   if (w === '') return ''
   const first = /[aeiouy]/.test(w[0]!) ? 'a' : ''
@@ -107,7 +120,7 @@ export function parsePersonName(text: string): PersonName {
   let honorific: string | undefined
   while (words.length > 1) {
     const h = words[0]!.replace(/\.$/, '')
-    if (!(h in HONORIFICS)) break
+    if (!HONORIFICS.has(h)) break
     honorific = h
     words = words.slice(1)
   }

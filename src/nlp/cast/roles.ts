@@ -39,15 +39,18 @@ export function roleAt(
   words: readonly string[],
   i: number,
 ): { length: number; key: string; cls: RoleClass; gender?: Gender } | undefined {
-  for (let n = Math.min(MAX_ROLE_WORDS, words.length - i); n >= 1; n--) {
-    const key = words
-      .slice(i, i + n)
-      .join(' ')
-      .toLowerCase()
-    const entry = ROLES.get(key) ?? (n === 1 ? ROLES.get(words[i]!) : undefined)
-    if (entry !== undefined) return { length: n, key, ...entry }
+  const first = words[i]
+  if (first === undefined) return undefined
+  const lower = first.toLowerCase()
+  if (!ROLE_WORDS.has(lower) && !ROLES.has(first)) return undefined
+  let found: { length: number; key: string; cls: RoleClass; gender?: Gender } | undefined
+  let key = lower
+  for (let n = 1; n <= MAX_ROLE_WORDS && i + n <= words.length; n++) {
+    if (n > 1) key = `${key} ${words[i + n - 1]!.toLowerCase()}`
+    const entry = ROLES.get(key) ?? (n === 1 ? ROLES.get(first) : undefined)
+    if (entry !== undefined) found = { length: n, key, ...entry }
   }
-  return undefined
+  return found
 }
 
 const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'our', 'this', 'that'])

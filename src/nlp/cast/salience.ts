@@ -38,7 +38,7 @@ export interface SalienceQuery {
   gender?: Gender
 }
 
-// Points: see the module comment for where they come from.
+// Points: see the module comment for where they come from. Mentions count within the window.
 const BASE = 100
 const PER_SENTENCE = 25
 const SUBJECT = 35
@@ -74,35 +74,31 @@ export class Timeline {
   best(q: SalienceQuery): number | undefined {
     const here = sentenceAt(this.sentences, q.offset)
     const window = q.window ?? DEFAULT_WINDOW
-    const scores = new Map<number, number>()
+    // newest first: a member's first entry seen is its latest mention; later ones only count
+    const latest = new Map<number, TimelineEntry>()
     const counts = new Map<number, number>()
-    // count mentions before the offset (cheap: the cast is small)
-    for (const e of this.entries) {
-      if (e.start >= q.offset) break
-      counts.set(e.member, (counts.get(e.member) ?? 0) + 1)
-    }
-    for (let i = this.entries.length - 1; i >= 0; i--) {
+    for (let i = this.lastIndexBefore(q.offset); i >= 0; i--) {
       const e = this.entries[i]!
       if (e.end > q.offset) continue
-      const s = sentenceAt(this.sentences, e.start)
-      const distance = here - s
-      if (distance > window) break
-      if (scores.has(e.member) || !q.accept(e.member)) continue
-      const facts = this.members[e.member]!
+      if (here - sentenceAt(this.sentences, e.start) > window) break
+      counts.set(e.member, (counts.get(e.member) ?? 0) + 1)
+      if (!latest.has(e.member)) latest.set(e.member, e)
+    }
+    let best: number | undefined
+    let bestScore = MIN_SCORE - 1
+    for (const [member, e] of latest) {
+      if (!q.accept(member)) continue
+      const facts = this.members[member]!
       if (q.gender !== undefined && facts.gender !== undefined && facts.gender !== q.gender)
         continue
+      const distance = here - sentenceAt(this.sentences, e.start)
+      // "Macron met Putin and told him": an object pronoun is not its own clause's subject
+      if (q.avoid === member && distance === 0) continue
       let score = BASE - PER_SENTENCE * distance
       if (e.subject) score += SUBJECT
       if (e.quoted && !q.quoted) score += QUOTED
       if (q.gender !== undefined && facts.gender === q.gender) score += GENDER_KNOWN
-      score += PER_MENTION * Math.min(MAX_MENTION_BONUS, counts.get(e.member) ?? 0)
-      // "Macron met Putin and told him": an object pronoun is not its own clause's subject
-      if (q.avoid === e.member && distance === 0) continue
-      scores.set(e.member, score)
-    }
-    let best: number | undefined
-    let bestScore = MIN_SCORE - 1
-    for (const [member, score] of scores) {
+      score += PER_MENTION * Math.min(MAX_MENTION_BONUS, counts.get(member) ?? 0)
       if (score > bestScore) {
         best = member
         bestScore = score
@@ -111,13 +107,26 @@ export class Timeline {
     return best
   }
 
+  /** The index of the last entry that starts before `offset` (-1 when none). */
+  private lastIndexBefore(offset: number): number {
+    let lo = 0
+    let hi = this.entries.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (this.entries[mid]!.start < offset) lo = mid + 1
+      else hi = mid
+    }
+    return lo - 1
+  }
+
   /** The members mentioned in sentences [from, to], for deciding whether context is clear. */
   mentionedIn(from: number, to: number, before: number): Set<number> {
     const out = new Set<number>()
-    for (const e of this.entries) {
-      if (e.start >= before) break
+    for (let i = this.lastIndexBefore(before); i >= 0; i--) {
+      const e = this.entries[i]!
       const s = sentenceAt(this.sentences, e.start)
-      if (s >= from && s <= to) out.add(e.member)
+      if (s < from) break
+      if (s <= to) out.add(e.member)
     }
     return out
   }

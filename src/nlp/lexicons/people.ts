@@ -7,8 +7,7 @@
 
 export type Gender = 'male' | 'female'
 
-/** Honorifics written before a name, with the gender they imply (periods stripped). */
-export const HONORIFICS: Readonly<Record<string, Gender | undefined>> = {
+const HONORIFIC_DATA: Readonly<Record<string, Gender | undefined>> = {
   Mr: 'male',
   Mister: 'male',
   Mrs: 'female',
@@ -38,6 +37,16 @@ export const HONORIFICS: Readonly<Record<string, Gender | undefined>> = {
   Imam: 'male',
   Rabbi: undefined,
   Mx: undefined,
+}
+
+/** Honorifics written before a name, with the gender they imply (periods stripped). */
+export const HONORIFICS: ReadonlyMap<string, Gender | undefined> = new Map(
+  Object.entries(HONORIFIC_DATA),
+)
+
+/** Whether a word (with or without its period) is an honorific: "Mr.", "Dame". */
+export function isHonorific(word: string): boolean {
+  return HONORIFICS.has(word.endsWith('.') ? word.slice(0, -1) : word)
 }
 
 /** What a role is, for resolving "the French leader" (class leader) or "Macron's aide" (aide). */
@@ -229,8 +238,7 @@ export interface PronounEntry {
   case: 'subject' | 'object' | 'possessive' | 'reflexive'
 }
 
-/** Third-person pronouns the cast resolves. */
-export const PRONOUNS: Readonly<Record<string, PronounEntry>> = {
+const PRONOUN_DATA: Readonly<Record<string, PronounEntry>> = {
   he: { gender: 'male', plural: false, case: 'subject' },
   him: { gender: 'male', plural: false, case: 'object' },
   his: { gender: 'male', plural: false, case: 'possessive' },
@@ -245,3 +253,6 @@ export const PRONOUNS: Readonly<Record<string, PronounEntry>> = {
   it: { plural: false, case: 'subject' },
   its: { plural: false, case: 'possessive' },
 }
+
+/** Third-person pronouns the cast resolves, by lower-case form. */
+export const PRONOUNS: ReadonlyMap<string, PronounEntry> = new Map(Object.entries(PRONOUN_DATA))

@@ -9,29 +9,16 @@
 import type { Token } from '../types.js'
 import { isAbbreviation, NUMERAL_ABBREVIATIONS } from '../lexicons/index.js'
 
-// One sticky scanner; the first alternative that matches at a position wins.
-const SCANNER = new RegExp(
-  [
-    // URLs and e-mail addresses (the final punctuation of a sentence is not part of them)
-    String.raw`(?:https?://|www\.)[^\s<>"“”‘’()\[\]]*[^\s<>"“”‘’()\[\].,;:!?']`,
-    String.raw`[\w.+-]+@[\w-]+(?:\.[\w-]+)+`,
-    // letter-period sequences: U.S. U.N. a.m. D.C. (two or more letters)
-    String.raw`(?:\p{L}\.){2,}(?!\p{L})`,
-    // currency prefixes written against the amount: US$ C$ A$ HK$ NZ$ S$ R$
-    String.raw`(?:US|C|A|HK|NZ|S|R|NT)\$(?=\d)`,
-    // numbers: 1,000.50  3.5  10:30  1/2  6-4  2019-01-04  1990s  6am  3rd  5km
-    String.raw`\d+(?:[.,:/]\d+)*(?:-\d+(?:[.,:/]\d+)*)*\p{L}*`,
-    // words, with inner hyphens and apostrophes (O'Brien, all-rounder, don't → split later)
-    String.raw`[\p{L}\p{M}\p{N}_]+(?:[-'’][\p{L}\p{M}\p{N}]+)*`,
-    // ellipses and dashes
-    String.raw`\.{2,}|…|-{2,}`,
-    // anything else: one character (a surrogate pair stays whole)
-    String.raw`[\uD800-\uDBFF][\uDC00-\uDFFF]|\S`,
-  ].join('|'),
-  'uy',
-)
-
-const WHITESPACE = /\s+/y
+// Sticky patterns for the rarer shapes; plain words, numbers and punctuation are scanned by hand.
+const URL = /(?:https?:\/\/|www\.)[^\s<>"“”‘’()[\]]*[^\s<>"“”‘’()[\].,;:!?']/y
+const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/y
+// letter-period sequences: U.S. U.N. a.m. D.C. (two or more letters)
+const LETTER_PERIODS = /(?:\p{L}\.){2,}(?!\p{L})/uy
+// numbers: 1,000.50  3.5  10:30  1/2  6-4  2019-01-04  1990s  6am  3rd  5km
+const NUMBER = /\d+(?:[.,:/]\d+)*(?:-\d+(?:[.,:/]\d+)*)*\p{L}*/uy
+const WORD_CHAR = /[\p{L}\p{M}\p{N}_]/u
+// currency prefixes written against the amount: US$ C$ A$ HK$ NZ$ S$ R$ NT$
+const CURRENCY_PREFIX = new Set(['US', 'C', 'A', 'HK', 'NZ', 'S', 'R', 'NT'])
 const TRAILING_CLITIC = /['’](?:s|re|ve|ll|d|m)(?![\p{L}\p{N}])/uy
 
 // Clitics split off the end of a word, CoNLL style: Macron's → Macron 's, don't → do n't.
@@ -43,45 +30,113 @@ const CLITIC = /(?:n['’]t|['’](?:s|S|re|RE|ve|VE|ll|LL|d|D|m|M))$/
  */
 export function tokenize(text: string, from = 0, to = text.length): Token[] {
   const tokens: Token[] = []
+  const push = (start: number, end: number): void => {
+    tokens.push({ start, end, text: text.slice(start, end) })
+  }
+  const sticky = (re: RegExp, at: number): number => {
+    re.lastIndex = at
+    return re.test(text) ? Math.min(to, re.lastIndex) : -1
+  }
   let i = from
   while (i < to) {
-    WHITESPACE.lastIndex = i
-    if (WHITESPACE.test(text)) {
-      i = WHITESPACE.lastIndex
-      if (i >= to) break
+    const c = text.charCodeAt(i)
+    if (isSpace(c)) {
+      i++
+      continue
     }
-    SCANNER.lastIndex = i
-    const m = SCANNER.exec(text)
-    // SCANNER's last alternative matches any non-space character, so m is never null here.
-    let end = Math.min(to, m === null ? i + 1 : i + m[0].length)
-    const first = text.charCodeAt(i)
-    const isWord = m !== null && isWordStart(first) && !isDigit(first)
-    if (isWord) {
-      const word = text.slice(i, end)
-      if (text.charCodeAt(end) === 46 /* . */ && end < to && takesPeriod(word, text, end + 1)) {
-        tokens.push({ start: i, end: end + 1, text: `${word}.` })
-        i = end + 1
+    if (isDigit(c)) {
+      const end = sticky(NUMBER, i)
+      push(i, end)
+      i = end
+      continue
+    }
+    if (isWordChar(c)) {
+      let j = i + 1
+      while (j < to && isWordChar(text.charCodeAt(j))) j++
+      // inner hyphens and apostrophes: all-rounder, O'Brien, don't (split below)
+      while (j + 1 < to && isJoiner(text.charCodeAt(j)) && isWordChar(text.charCodeAt(j + 1))) {
+        j += 2
+        while (j < to && isWordChar(text.charCodeAt(j))) j++
+      }
+      const next = text.charCodeAt(j)
+      const special = scanSpecial(text, i, j, next, sticky)
+      if (special > 0) {
+        push(i, special)
+        i = special
+        continue
+      }
+      const word = text.slice(i, j)
+      if (next === 46 /* . */ && j < to && takesPeriod(word, text, j + 1)) {
+        push(i, j + 1)
+        i = j + 1
+        continue
+      }
+      if (next === 36 /* $ */ && CURRENCY_PREFIX.has(word) && isDigit(text.charCodeAt(j + 1))) {
+        push(i, j + 1)
+        i = j + 1
         continue
       }
       const clitic = CLITIC.exec(word)
       if (clitic !== null && clitic.index > 0) {
-        const cut = i + clitic.index
-        tokens.push({ start: i, end: cut, text: word.slice(0, clitic.index) })
-        tokens.push({ start: cut, end, text: clitic[0] })
-        i = end
-        continue
-      }
-    } else if (m !== null && (first === 39 || first === 0x2019) && end === i + 1) {
-      // a clitic written after a closing quote or a number ("the '90s" stays apart): 's 're …
-      TRAILING_CLITIC.lastIndex = i
-      if (TRAILING_CLITIC.test(text) && i > from && !isSpace(text.charCodeAt(i - 1))) {
-        end = TRAILING_CLITIC.lastIndex
-      }
+        push(i, i + clitic.index)
+        push(i + clitic.index, j)
+      } else push(i, j)
+      i = j
+      continue
     }
-    tokens.push({ start: i, end, text: text.slice(i, end) })
+    // punctuation
+    let end = i + 1
+    if (c === 46 /* . */ || c === 45 /* - */) {
+      while (end < to && text.charCodeAt(end) === c) end++
+    } else if (c >= 0xd800 && c <= 0xdbff && end < to) {
+      end++ // a surrogate pair stays whole
+    } else if ((c === 39 || c === 0x2019) && i > from && !isSpace(text.charCodeAt(i - 1))) {
+      // a clitic written after a closing quote or a number: 's 're …
+      const e = sticky(TRAILING_CLITIC, i)
+      if (e > 0) end = e
+    }
+    push(i, end)
     i = end
   }
   return tokens
+}
+
+/** URLs, e-mail addresses and letter-period sequences that start with the word [i, j). */
+function scanSpecial(
+  text: string,
+  i: number,
+  j: number,
+  next: number,
+  sticky: (re: RegExp, at: number) => number,
+): number {
+  if (next === 46 /* . */) {
+    if (j - i === 1) {
+      const e = sticky(LETTER_PERIODS, i)
+      if (e > 0) return e
+    }
+    if (j - i === 3 && text.startsWith('www', i)) {
+      const e = sticky(URL, i)
+      if (e > 0) return e
+    }
+  }
+  if (next === 58 /* : */ && j - i <= 5 && text.startsWith('//', j + 1)) {
+    const e = sticky(URL, i)
+    if (e > 0) return e
+  }
+  if (next === 64 /* @ */ || ((next === 46 || next === 43 || next === 45) && hasAtSoon(text, j))) {
+    const e = sticky(EMAIL, i)
+    if (e > 0) return e
+  }
+  return -1
+}
+
+function hasAtSoon(text: string, from: number): boolean {
+  for (let k = from; k < text.length && k < from + 64; k++) {
+    const c = text.charCodeAt(k)
+    if (c === 64) return true
+    if (isSpace(c)) return false
+  }
+  return false
 }
 
 /** Whether a word directly followed by a period keeps it: "Mr." "Inc." "J." "No. 5". */
@@ -97,7 +152,17 @@ function takesPeriod(word: string, text: string, after: number): boolean {
 }
 
 function isSpace(c: number): boolean {
-  return c === 32 || c === 10 || c === 9 || c === 13 || c === 0xa0
+  if (c <= 32) return true
+  if (c < 0xa0) return false
+  return (
+    c === 0xa0 ||
+    (c >= 0x2000 && c <= 0x200b) ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff ||
+    c === 0x1680
+  )
 }
 
 function isDigit(c: number): boolean {
@@ -105,14 +170,18 @@ function isDigit(c: number): boolean {
 }
 
 function isUpper(c: number): boolean {
-  return (
-    (c >= 65 && c <= 90) ||
-    (c > 127 && String.fromCharCode(c).toLowerCase() !== String.fromCharCode(c))
-  )
+  if (c < 128) return c >= 65 && c <= 90
+  const ch = String.fromCharCode(c)
+  return ch.toLowerCase() !== ch
 }
 
-function isWordStart(c: number): boolean {
+function isWordChar(c: number): boolean {
   if (c < 128)
     return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95
-  return /[\p{L}\p{M}\p{N}]/u.test(String.fromCharCode(c))
+  if (c >= 0xd800 && c <= 0xdfff) return false
+  return WORD_CHAR.test(String.fromCharCode(c))
+}
+
+function isJoiner(c: number): boolean {
+  return c === 45 || c === 39 || c === 0x2019
 }

@@ -61,20 +61,38 @@ const DATE_PREPOSITION =
 const FUTURE =
   /\b(?:will|won['’]t|shall|would|may|might|going to|is to|are to|scheduled|expected|plans?|planned|planning|next|upcoming|due|set to|intends?|to be held|to take place|hopes? to|aims? to|until)\b/i
 
-interface Pattern {
+/** What a token can start: patterns are only tried where their anchor is. */
+export type Anchor =
+  | 'digit'
+  | 'minus'
+  | 'currency'
+  | 'numword'
+  | 'month'
+  | 'weekday'
+  | 'edge'
+  | 'the'
+  | 'relative'
+  | 'earlier'
+  | 'day'
+  | 'noon'
+
+/** A value pattern: a sticky regex tried at tokens with one of its anchors. */
+export interface Pattern {
   re: RegExp
-  kind: 'date' | 'time'
-  resolve: (m: RegExpExecArray, ctx: Context) => string | undefined
-  /** Reject a match by its left context (e.g. a bare month not after a preposition). */
+  kind: Value['kind']
+  anchors: readonly Anchor[]
+  /** A bare month ("in May") or year ("in 2019") needs a preposition before it. */
   needsPreposition?: boolean
+  resolve: (m: RegExpExecArray, ctx: Context) => string | undefined
 }
 
-interface Context {
+/** The publication date and the tense of the match's sentence. */
+export interface Context {
   ref?: Ymd
   future: boolean
 }
 
-interface Ymd {
+export interface Ymd {
   y: number
   m: number
   d: number
@@ -192,20 +210,23 @@ function time(h: number, min: number, zone: string | undefined): string | undefi
   return `${pad(h)}:${pad(min)}${zone === undefined ? '' : (ZONES[zone] ?? '')}`
 }
 
-const PATTERNS: Pattern[] = [
+/** Date and time patterns, the more specific first. */
+export const DATE_PATTERNS: Pattern[] = [
   {
     // 2019-01-04
-    re: /\b(\d{4})-(\d{2})-(\d{2})\b/g,
+    re: /\b(\d{4})-(\d{2})-(\d{2})\b/y,
     kind: 'date',
+    anchors: ['digit'],
     resolve: (m) => `${m[1]}-${m[2]}-${m[3]}`,
   },
   {
     // (Friday,) January 4(, 2019)
     re: new RegExp(
       String.raw`\b(?:${WEEKDAY},?\s+)?(${MONTH})\s+(${DAY})\b(?:,?\s+(${YEAR})\b)?`,
-      'g',
+      'y',
     ),
     kind: 'date',
+    anchors: ['month', 'weekday'],
     resolve: (m, ctx) => {
       const month = monthOf(m[1])
       const day = dayOf(m[2])
@@ -218,9 +239,10 @@ const PATTERNS: Pattern[] = [
     // (Friday,) (the) 4(th) (of) January( 2019)
     re: new RegExp(
       String.raw`\b(?:${WEEKDAY},?\s+)?(?:the\s+)?(${DAY})(?:\s+of)?\s+(${MONTH})(?:,?\s+(${YEAR})\b)?`,
-      'g',
+      'y',
     ),
     kind: 'date',
+    anchors: ['digit', 'weekday', 'the'],
     resolve: (m, ctx) => {
       const month = monthOf(m[2])
       const day = dayOf(m[1])
@@ -231,8 +253,9 @@ const PATTERNS: Pattern[] = [
   },
   {
     // January 2019
-    re: new RegExp(String.raw`\b(${MONTH}),?\s+(${YEAR})\b`, 'g'),
+    re: new RegExp(String.raw`\b(${MONTH}),?\s+(${YEAR})\b`, 'y'),
     kind: 'date',
+    anchors: ['month'],
     resolve: (m) => {
       const month = monthOf(m[1])
       return month === undefined ? undefined : ym(Number(m[2]), month)
@@ -242,20 +265,23 @@ const PATTERNS: Pattern[] = [
     // last/next/this Friday, (this) coming week, last month, next year, this weekend …
     re: new RegExp(
       String.raw`\b([Ll]ast|[Nn]ext|[Tt]his|[Cc]oming|[Pp]ast)\s+(week|month|year|weekend|${WEEKDAY}|${MONTH})\b${PART}`,
-      'g',
+      'y',
     ),
     kind: 'date',
+    anchors: ['relative'],
     resolve: (m, ctx) => relative(m[1]!.toLowerCase(), m[2]!, ctx),
   },
   {
     // earlier/later this week, earlier this month
-    re: /\b(?:earlier|later)\s+this\s+(week|month|year)\b/gi,
+    re: /\b(?:earlier|later)\s+this\s+(week|month|year)\b/iy,
     kind: 'date',
+    anchors: ['earlier'],
     resolve: (m, ctx) => relative('this', m[1]!, ctx),
   },
   {
-    re: /\b(yesterday|today|tomorrow|tonight)\b(?:\s+(?:morning|afternoon|evening|night))?/gi,
+    re: /\b(yesterday|today|tomorrow|tonight)\b(?:\s+(?:morning|afternoon|evening|night))?/iy,
     kind: 'date',
+    anchors: ['day'],
     resolve: (m, ctx) => {
       if (ctx.ref === undefined) return undefined
       const w = m[1]!.toLowerCase()
@@ -263,17 +289,19 @@ const PATTERNS: Pattern[] = [
     },
   },
   {
-    re: /\bthis\s+(?:morning|afternoon|evening)\b/gi,
+    re: /\bthis\s+(?:morning|afternoon|evening)\b/iy,
     kind: 'date',
+    anchors: ['relative'],
     resolve: (_m, ctx) => (ctx.ref === undefined ? undefined : ymd(ctx.ref)),
   },
   {
     // three days ago, a year ago
     re: new RegExp(
-      String.raw`\b(${NUMBER}|a|an)\s+(days?|weeks?|months?|years?|decades?)\s+ago\b`,
-      'giu',
+      String.raw`\b(${NUMBER}|a|an|A|An)\s+(days?|weeks?|months?|years?|decades?)\s+ago\b`,
+      'uy',
     ),
     kind: 'date',
+    anchors: ['digit', 'numword'],
     resolve: (m, ctx) => {
       const ref = ctx.ref
       const n = parseNumber(m[1]!)
@@ -287,8 +315,9 @@ const PATTERNS: Pattern[] = [
   },
   {
     // (on) Friday (morning)
-    re: new RegExp(String.raw`\b(${WEEKDAY})\b${PART}`, 'g'),
+    re: new RegExp(String.raw`\b(${WEEKDAY})\b${PART}`, 'y'),
     kind: 'date',
+    anchors: ['weekday'],
     resolve: (m, ctx) => {
       const dow = WEEKDAYS[m[1]!.toLowerCase()]
       if (ctx.ref === undefined || dow === undefined) return undefined
@@ -297,8 +326,9 @@ const PATTERNS: Pattern[] = [
   },
   {
     // (in) August, (in) early March, mid-July
-    re: new RegExp(String.raw`\b(?:(?:early|mid|late)[\s-])?(${MONTH})(?![\p{L}])`, 'gu'),
+    re: new RegExp(String.raw`\b(?:(?:[Ee]arly|[Mm]id|[Ll]ate)[\s-])?(${MONTH})(?![\p{L}])`, 'uy'),
     kind: 'date',
+    anchors: ['month', 'edge'],
     needsPreposition: true,
     resolve: (m, ctx) => {
       const month = monthOf(m[1])
@@ -309,14 +339,19 @@ const PATTERNS: Pattern[] = [
   },
   {
     // the 1990s
-    re: /\b(?:the\s+)?(1[5-9]|20)(\d)0s\b/g,
+    re: /\b(1[5-9]|20)(\d)0s\b/y,
     kind: 'date',
+    anchors: ['digit'],
     resolve: () => undefined,
   },
   {
     // (in) 2019, (since) mid-2019
-    re: new RegExp(String.raw`\b(?:(?:early|mid|late)[\s-])?(${YEAR})\b(?![-/.,:]\d)`, 'g'),
+    re: new RegExp(
+      String.raw`\b(?:(?:[Ee]arly|[Mm]id|[Ll]ate)[\s-])?(${YEAR})\b(?![-/.,:]\d)`,
+      'y',
+    ),
     kind: 'date',
+    anchors: ['digit', 'edge'],
     needsPreposition: true,
     resolve: (m) => m[1],
   },
@@ -324,9 +359,10 @@ const PATTERNS: Pattern[] = [
     // 6am, 6:30 p.m., 10 a.m. GMT
     re: new RegExp(
       String.raw`\b(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?m\.?(?![\p{L}])${ZONE}`,
-      'giu',
+      'iuy',
     ),
     kind: 'time',
+    anchors: ['digit'],
     resolve: (m) => {
       let h = Number(m[1])
       if (h > 12) return undefined
@@ -338,13 +374,15 @@ const PATTERNS: Pattern[] = [
   },
   {
     // 14:30, 10:00 GMT
-    re: new RegExp(String.raw`\b([01]?\d|2[0-4]):([0-5]\d)\b(?![:.]\d)${ZONE}`, 'g'),
+    re: new RegExp(String.raw`\b([01]?\d|2[0-4]):([0-5]\d)\b(?![:.]\d)${ZONE}`, 'y'),
     kind: 'time',
+    anchors: ['digit'],
     resolve: (m) => time(Number(m[1]), Number(m[2]), m[3]),
   },
   {
-    re: /\b(noon|midday|midnight)\b/gi,
+    re: /\b(noon|midday|midnight)\b/iy,
     kind: 'time',
+    anchors: ['noon'],
     resolve: (m) => (m[1]!.toLowerCase() === 'midnight' ? '00:00' : '12:00'),
   },
 ]
@@ -377,56 +415,20 @@ function relative(which: string, what: string, ctx: Context): string | undefined
   return undefined
 }
 
-/**
- * Finds date and time expressions.
- * @param publishedAt the article's publication date (ISO 8601); relative dates resolve against it
- * @param sentences used for the tense of bare weekdays and months
- */
-export function findDates(
-  text: string,
-  publishedAt: string | undefined,
-  sentences: readonly Span[],
-): Value[] {
-  const ref = parseReference(publishedAt)
-  const out: Value[] = []
-  const futureCache = new Map<number, boolean>()
-  const isFuture = (offset: number): boolean => {
-    const i = sentenceIndex(sentences, offset)
-    const cached = futureCache.get(i)
-    if (cached !== undefined) return cached
-    const s = sentences[i]
-    const f = s === undefined ? false : FUTURE.test(text.slice(s.start, s.end))
-    futureCache.set(i, f)
-    return f
-  }
-  for (const p of PATTERNS) {
-    p.re.lastIndex = 0
-    for (let m = p.re.exec(text); m !== null; m = p.re.exec(text)) {
-      const start = m.index
-      const end = start + m[0].length
-      if (
-        p.needsPreposition &&
-        !DATE_PREPOSITION.test(text.slice(Math.max(0, start - 16), start))
-      ) {
-        if (!/^(?:early|mid|late)/i.test(m[0])) continue
-      }
-      const value = p.resolve(
-        m,
-        ref === undefined ? { future: false } : { ref, future: isFuture(start) },
-      )
-      out.push({
-        start,
-        end,
-        kind: p.kind,
-        text: m[0],
-        ...(value !== undefined && { value }),
-      })
-    }
-  }
-  return out
+/** Whether a bare month or year at `start` follows a word that makes it a date. */
+export function hasDatePreposition(text: string, start: number, match: string): boolean {
+  return (
+    DATE_PREPOSITION.test(text.slice(Math.max(0, start - 16), start)) ||
+    /^(?:early|mid|late)/i.test(match)
+  )
 }
 
-function sentenceIndex(sentences: readonly Span[], offset: number): number {
+/** Whether the sentence [start, end) speaks of the future ("will", "is expected to" …). */
+export function isFutureSentence(text: string, start: number, end: number): boolean {
+  return FUTURE.test(text.slice(start, end))
+}
+
+export function sentenceIndex(sentences: readonly Span[], offset: number): number {
   let lo = 0
   let hi = sentences.length - 1
   while (lo <= hi) {

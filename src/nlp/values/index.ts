@@ -12,7 +12,17 @@ import {
   DURATION_UNITS,
   MEASURE_UNITS,
 } from '../lexicons/index.js'
-import { findDates } from './dates.js'
+import { tokenize } from '../tokens/index.js'
+import type { Token } from '../types.js'
+import {
+  type Anchor,
+  type Context,
+  DATE_PATTERNS,
+  hasDatePreposition,
+  isFutureSentence,
+  parseReference,
+  sentenceIndex,
+} from './dates.js'
 import { NUMBER, parseNumber } from './numbers.js'
 
 export { isoWeek, parseReference } from './dates.js'
@@ -23,6 +33,21 @@ export interface ValueOptions {
   publishedAt?: string
   /** Sentence spans: the tense of a sentence decides whether a bare "Friday" is past or next. */
   sentences?: readonly Span[]
+  /** The text's tokens (from nlp/tokens), when already made: values start at tokens. */
+  tokens?: readonly Token[]
+}
+
+interface Found {
+  kind: Value['kind']
+  value?: string | number
+  unit?: string
+}
+
+interface ValuePattern {
+  re: RegExp
+  anchors: readonly Anchor[]
+  needsPreposition?: boolean
+  make: (m: RegExpExecArray, ctx: Context) => Found | undefined
 }
 
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
@@ -37,103 +62,9 @@ const lower = (table: Readonly<Record<string, string>>): Map<string, string> =>
 const CURRENCY_NAME = lower(CURRENCY_NAMES)
 const MEASURE = lower(MEASURE_UNITS)
 const DURATION = lower(DURATION_UNITS)
+const PREFIXES = new Map(Object.entries(CURRENCY_PREFIXES))
 
 const END = String.raw`(?![\p{L}\p{N}])`
-
-const MONEY_PREFIX = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])(${alternation(Object.keys(CURRENCY_PREFIXES))})\s?(${NUMBER})${END}`,
-  'gu',
-)
-const MONEY_SUFFIX = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])(${NUMBER})\s+(${alternation([...Object.keys(CURRENCY_NAMES), 'pounds'])})${END}`,
-  'giu',
-)
-const PERCENT = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])(-?${NUMBER})\s?(%|percent|per\s+cent|pct|percentage\s+points?)(?:${END}|(?<=%))`,
-  'giu',
-)
-const MEASURE_RE = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])(-?${NUMBER})(?:\s?|-)(${alternation(Object.keys(MEASURE_UNITS))})(?:${END}|(?<=°[CF]))`,
-  'gu',
-)
-const DURATION_RE = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])(${NUMBER})(?:\s|-)(${alternation(Object.keys(DURATION_UNITS))})${END}(?!\s+ago)(-old)?`,
-  'giu',
-)
-
-/**
- * Finds the values in a text.
- * @example findValues('It rose 5% to $3.2bn on Friday.', { publishedAt: '2019-01-04' })
- */
-export function findValues(text: string, options: ValueOptions = {}): Value[] {
-  const found: Value[] = [...findDates(text, options.publishedAt, options.sentences ?? [])]
-
-  for (const m of text.matchAll(MONEY_PREFIX)) {
-    const amount = parseNumber(m[2]!)
-    found.push(value(m, 'money', amount, CURRENCY_PREFIXES[m[1]!]))
-  }
-  for (const m of text.matchAll(MONEY_SUFFIX)) {
-    const name = m[2]!.toLowerCase().replace(/\s+/g, ' ')
-    let amount = parseNumber(m[1]!)
-    let unit = CURRENCY_NAME.get(name)
-    if (name === 'pounds') {
-      // "£"-less pounds are money in amounts with a scale ("5 million pounds"), else weight
-      if (/(?:million|billion|bn|m)$/i.test(m[1]!)) unit = 'GBP'
-      else {
-        found.push(value(m, 'quantity', amount, 'lb'))
-        continue
-      }
-    }
-    if (unit?.endsWith('/100') === true) {
-      unit = unit.slice(0, -4)
-      if (amount !== undefined) amount /= 100
-    }
-    found.push(value(m, 'money', amount, unit))
-  }
-  for (const m of text.matchAll(PERCENT)) {
-    const points = /points?$/i.test(m[2]!)
-    found.push(
-      value(
-        m,
-        'percent',
-        parseNumber(m[1]!.replace(/^-/, '')),
-        points ? 'percentage point' : '%',
-        m[1]!.startsWith('-'),
-      ),
-    )
-  }
-  for (const m of text.matchAll(MEASURE_RE)) {
-    const unit = MEASURE_UNITS[m[2]!] ?? MEASURE.get(m[2]!.toLowerCase())
-    found.push(
-      value(m, 'quantity', parseNumber(m[1]!.replace(/^-/, '')), unit, m[1]!.startsWith('-')),
-    )
-  }
-  for (const m of text.matchAll(DURATION_RE)) {
-    const unit = DURATION.get(m[2]!.toLowerCase())
-    found.push(
-      value(m, 'quantity', parseNumber(m[1]!), unit === undefined ? undefined : durationName(unit)),
-    )
-  }
-  return pickLongest(found)
-}
-
-function value(
-  m: RegExpMatchArray,
-  kind: Value['kind'],
-  amount: number | undefined,
-  unit: string | undefined,
-  negative = false,
-): Value {
-  const start = m.index ?? 0
-  return {
-    start,
-    end: start + m[0].length,
-    kind,
-    text: m[0],
-    ...(amount !== undefined && { value: negative ? -amount : amount }),
-    ...(unit !== undefined && { unit }),
-  }
-}
 
 const DURATION_NAMES: Readonly<Record<string, string>> = {
   s: 'second',
@@ -145,21 +76,199 @@ const DURATION_NAMES: Readonly<Record<string, string>> = {
   a: 'year',
 }
 
-function durationName(unit: string): string {
-  return DURATION_NAMES[unit] ?? unit
+const found = (
+  kind: Value['kind'],
+  amount: number | undefined,
+  unit: string | undefined,
+  negative = false,
+): Found => ({
+  kind,
+  ...(amount !== undefined && { value: negative ? -amount : amount }),
+  ...(unit !== undefined && { unit }),
+})
+
+const VALUE_PATTERNS: ValuePattern[] = [
+  ...DATE_PATTERNS.map(
+    (p): ValuePattern => ({
+      re: p.re,
+      anchors: p.anchors,
+      ...(p.needsPreposition === true && { needsPreposition: true }),
+      make: (m, ctx) => {
+        const value = p.resolve(m, ctx)
+        return { kind: p.kind, ...(value !== undefined && { value }) }
+      },
+    }),
+  ),
+  {
+    // $3.2 billion, €300m, US$5bn, CHF 10
+    re: new RegExp(String.raw`(${alternation([...PREFIXES.keys()])})\s?(${NUMBER})${END}`, 'uy'),
+    anchors: ['currency'],
+    make: (m) => found('money', parseNumber(m[2]!), PREFIXES.get(m[1]!)),
+  },
+  {
+    // 5 million euros, one million rubles, 50 cents, 10 pounds
+    re: new RegExp(
+      String.raw`(${NUMBER})\s+(${alternation([...Object.keys(CURRENCY_NAMES), 'pounds'])})${END}`,
+      'iuy',
+    ),
+    anchors: ['digit', 'numword'],
+    make: (m) => {
+      const name = m[2]!.toLowerCase().replace(/\s+/g, ' ')
+      let amount = parseNumber(m[1]!)
+      let unit = CURRENCY_NAME.get(name)
+      if (name === 'pounds') {
+        // "£"-less pounds are money in amounts with a scale ("5 million pounds"), else weight
+        if (!/(?:million|billion|bn|m)$/i.test(m[1]!)) return found('quantity', amount, 'lb')
+        unit = 'GBP'
+      }
+      if (unit?.endsWith('/100') === true) {
+        unit = unit.slice(0, -4)
+        if (amount !== undefined) amount /= 100
+      }
+      return found('money', amount, unit)
+    },
+  },
+  {
+    // 5%, 2.5 per cent, 0.5 percentage points
+    re: new RegExp(
+      String.raw`(-?${NUMBER})\s?(%|percent|per\s+cent|pct|percentage\s+points?)(?:${END}|(?<=%))`,
+      'iuy',
+    ),
+    anchors: ['digit', 'numword', 'minus'],
+    make: (m) => {
+      const points = /points?$/i.test(m[2]!)
+      const neg = m[1]!.startsWith('-')
+      const amount = parseNumber(m[1]!.replace(/^-/, ''))
+      return found('percent', amount, points ? 'percentage point' : '%', neg)
+    },
+  },
+  {
+    // ten kilometres, a 40-tonne load, -5°C, 92 mph
+    re: new RegExp(
+      String.raw`(-?${NUMBER})(?:\s?|-)(${alternation(Object.keys(MEASURE_UNITS))})(?:${END}|(?<=°[CF]))`,
+      'uy',
+    ),
+    anchors: ['digit', 'numword', 'minus'],
+    make: (m) => {
+      const unit = MEASURE_UNITS[m[2]!] ?? MEASURE.get(m[2]!.toLowerCase())
+      const neg = m[1]!.startsWith('-')
+      return found('quantity', parseNumber(m[1]!.replace(/^-/, '')), unit, neg)
+    },
+  },
+  {
+    // 30 hours, a 92-year-old (a duration; "three days ago" is a date, found above)
+    re: new RegExp(
+      String.raw`(${NUMBER})(?:\s|-)(${alternation(Object.keys(DURATION_UNITS))})${END}(?!\s+ago)(-old)?`,
+      'iuy',
+    ),
+    anchors: ['digit', 'numword'],
+    make: (m) => {
+      const unit = DURATION.get(m[2]!.toLowerCase())
+      return found(
+        'quantity',
+        parseNumber(m[1]!),
+        unit === undefined ? undefined : (DURATION_NAMES[unit] ?? unit),
+      )
+    },
+  },
+]
+
+const NUMBER_WORDS = new Set(
+  'one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety dozen dozens'.split(
+    ' ',
+  ),
+)
+const AFTER_A = new Set(
+  'hundred thousand million billion trillion dozen day week month year decade'.split(' '),
+)
+const MONTH_WORDS = new Set(
+  'January February March April May June July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Jan. Feb. Mar. Apr. Jun. Jul. Aug. Sep. Sept. Oct. Nov. Dec.'.split(
+    ' ',
+  ),
+)
+const WEEKDAY_WORDS = new Set('Monday Tuesday Wednesday Thursday Friday Saturday Sunday'.split(' '))
+const WORD_ANCHORS: ReadonlyMap<string, Anchor> = new Map([
+  ...['early', 'mid', 'late'].map((w) => [w, 'edge'] as const),
+  ...['last', 'next', 'this', 'coming', 'past'].map((w) => [w, 'relative'] as const),
+  ...['earlier', 'later'].map((w) => [w, 'earlier'] as const),
+  ...['yesterday', 'today', 'tomorrow', 'tonight'].map((w) => [w, 'day'] as const),
+  ...['noon', 'midday', 'midnight'].map((w) => [w, 'noon'] as const),
+])
+
+/** What a token can start. */
+function anchorOf(tokens: readonly Token[], k: number): Anchor | undefined {
+  const t = tokens[k]!.text
+  const c = t.charCodeAt(0)
+  if (c >= 48 && c <= 57) return 'digit'
+  if (PREFIXES.has(t) || t === 'Rs') return 'currency'
+  if (MONTH_WORDS.has(t)) return 'month'
+  if (WEEKDAY_WORDS.has(t)) return 'weekday'
+  const next = tokens[k + 1]
+  if ((t === '-' || t === '−') && next !== undefined && next.start === tokens[k]!.end) {
+    const n = next.text.charCodeAt(0)
+    return n >= 48 && n <= 57 ? 'minus' : undefined
+  }
+  const w = t.toLowerCase()
+  if (
+    NUMBER_WORDS.has(w) ||
+    /^(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-/.test(w)
+  ) {
+    return 'numword'
+  }
+  if ((w === 'a' || w === 'an') && next !== undefined && AFTER_A.has(next.text.toLowerCase())) {
+    return 'numword'
+  }
+  if (w === 'the' && next !== undefined) {
+    const n = next.text.charCodeAt(0)
+    return n >= 48 && n <= 57 ? 'the' : undefined
+  }
+  const anchor = WORD_ANCHORS.get(w)
+  if (anchor !== undefined) return anchor
+  if (/^(?:early|mid|late)-/.test(w)) return 'edge'
+  return undefined
 }
 
-/** Keeps the longest of overlapping values (the earlier one on a tie), in text order. */
-function pickLongest(values: Value[]): Value[] {
-  values.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start))
-  const out: Value[] = []
-  for (const v of values) {
-    const last = out[out.length - 1]
-    if (last !== undefined && v.start < last.end) {
-      if (v.end - v.start > last.end - last.start) out[out.length - 1] = v
-      continue
+/**
+ * Finds the values in a text.
+ * @example findValues('It rose 5% to $3.2bn on Friday.', { publishedAt: '2019-01-04' })
+ */
+export function findValues(text: string, options: ValueOptions = {}): Value[] {
+  const tokens = options.tokens ?? tokenize(text)
+  const sentences = options.sentences ?? []
+  const ref = parseReference(options.publishedAt)
+  const future = new Map<number, boolean>()
+  const isFuture = (offset: number): boolean => {
+    const i = sentenceIndex(sentences, offset)
+    let f = future.get(i)
+    if (f === undefined) {
+      const s = sentences[i]
+      f = s !== undefined && isFutureSentence(text, s.start, s.end)
+      future.set(i, f)
     }
-    out.push(v)
+    return f
+  }
+  const out: Value[] = []
+  let covered = -1 // values do not nest: skip tokens inside the last one found
+  for (let k = 0; k < tokens.length; k++) {
+    const start = tokens[k]!.start
+    if (start < covered) continue
+    const anchor = anchorOf(tokens, k)
+    if (anchor === undefined) continue
+    let best: Value | undefined
+    for (const p of VALUE_PATTERNS) {
+      if (!p.anchors.includes(anchor)) continue
+      p.re.lastIndex = start
+      const m = p.re.exec(text)
+      if (m === null || (best !== undefined && m[0].length <= best.end - best.start)) continue
+      if (p.needsPreposition === true && !hasDatePreposition(text, start, m[0])) continue
+      const ctx: Context = ref === undefined ? { future: false } : { ref, future: isFuture(start) }
+      const f = p.make(m, ctx)
+      if (f !== undefined) best = { start, end: start + m[0].length, text: m[0], ...f }
+    }
+    if (best !== undefined) {
+      out.push(best)
+      covered = best.end
+    }
   }
   return out
 }
