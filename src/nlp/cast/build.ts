@@ -712,6 +712,7 @@ function makeTimeline(doc: Doc, clusters: Cluster[]): Timeline {
 function speaks(doc: Doc, k: number): boolean {
   const t = doc.tokens
   let j = k
+  if (t[j]?.text === ',' && SPEECH_VERBS.has(doc.lower[j + 1] ?? '')) return true
   if (t[j]?.text === ',') {
     const s = doc.tokenSentence[j]
     j++

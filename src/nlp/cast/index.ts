@@ -6,3 +6,6 @@
  */
 export { buildCast } from './build.js'
 export type { Cast, CastInput, MemberInfo } from './build.js'
+export { type CastIndex, createCastIndex } from './lookup.js'
+export { findMentionsByRule } from './rule-mentions.js'
+export type { Role } from './roles.js'

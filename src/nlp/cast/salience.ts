@@ -1,9 +1,10 @@
 /**
  * @module nlp/cast/salience: who "he" is. A small Lappin–Leass-style salience model over the
- * mentions seen so far: recent mentions weigh more (a sentence back costs 25 points), a
+ * mentions seen so far: recent mentions weigh more (a sentence back costs 20 points), a
  * mention that is its sentence's first outside quotes (the likely subject) or that speaks
  * ("Macron said") gains 35, a mention inside a quotation loses 40 for a pronoun outside one,
- * and candidates of the wrong gender or number are out. The weights were set by hand on the
+ * a candidate whose gender is known to agree gains 20 over one of unknown gender, and
+ * candidates of the wrong gender or number are out. The weights were set by hand on the
  * cast test articles (test/nlp/cast), not fitted to a corpus.
  */
 import type { EntityType, MentionKind, Span } from '../../core/index.js'
@@ -40,7 +41,7 @@ export interface SalienceQuery {
 
 // Points: see the module comment for where they come from. Mentions count within the window.
 const BASE = 100
-const PER_SENTENCE = 25
+const PER_SENTENCE = 20
 const SUBJECT = 35
 const QUOTED = -40
 const GENDER_KNOWN = 20
@@ -76,13 +77,20 @@ export class Timeline {
     const window = q.window ?? DEFAULT_WINDOW
     // newest first: a member's first entry seen is its latest mention; later ones only count
     const latest = new Map<number, TimelineEntry>()
+    const latestSentence = new Map<number, number>()
+    const subject = new Set<number>() // the subject of the sentence of its latest mention
     const counts = new Map<number, number>()
     for (let i = this.lastIndexBefore(q.offset); i >= 0; i--) {
       const e = this.entries[i]!
       if (e.end > q.offset) continue
-      if (here - sentenceAt(this.sentences, e.start) > window) break
+      const s = sentenceAt(this.sentences, e.start)
+      if (here - s > window) break
       counts.set(e.member, (counts.get(e.member) ?? 0) + 1)
-      if (!latest.has(e.member)) latest.set(e.member, e)
+      if (!latest.has(e.member)) {
+        latest.set(e.member, e)
+        latestSentence.set(e.member, s)
+      }
+      if (e.subject && latestSentence.get(e.member) === s) subject.add(e.member)
     }
     let best: number | undefined
     let bestScore = MIN_SCORE - 1
@@ -95,7 +103,7 @@ export class Timeline {
       // "Macron met Putin and told him": an object pronoun is not its own clause's subject
       if (q.avoid === member && distance === 0) continue
       let score = BASE - PER_SENTENCE * distance
-      if (e.subject) score += SUBJECT
+      if (subject.has(member)) score += SUBJECT
       if (e.quoted && !q.quoted) score += QUOTED
       if (q.gender !== undefined && facts.gender === q.gender) score += GENDER_KNOWN
       score += PER_MENTION * Math.min(MAX_MENTION_BONUS, counts.get(member) ?? 0)
