@@ -611,9 +611,8 @@ function addRepeats(doc: Doc, items: NameItem[], clusters: Cluster[]): void {
   }
   if (surfaces.size === 0) return
   const taken = new Uint8Array(doc.tokens.length)
+  // names only: a name inside a title or description ("Macron's chief of staff") is a mention too
   for (const i of items) for (let k = i.tok; k < i.tokEnd; k++) taken[k] = 1
-  for (const c of clusters)
-    for (const o of c.others) for (let k = o.tok; k < o.tokEnd; k++) taken[k] = 1
   const t = doc.tokens
   for (let k = 0; k < t.length; k++) {
     if (taken[k] === 1) continue

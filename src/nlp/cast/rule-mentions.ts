@@ -18,6 +18,11 @@ import type { EntityMention, Token } from '../types.js'
 import { asAcronym } from './names.js'
 import { ROLE_WORDS } from './roles.js'
 
+const PLACE_WORDS = new Set(
+  'street avenue road square river mountain mountains lake island islands city county province region state district valley bay sea ocean'.split(
+    ' ',
+  ),
+)
 const ORG_WORDS = new Set(
   'ministry committee agency university party council bank association service department company corporation group news times post organization organisation union court parliament army police forces commission institute foundation fund league club fc reuters press congress senate assembly office bureau board authority federation airlines airways network channel television radio school college hospital church'.split(
     ' ',
@@ -66,9 +71,19 @@ export function findMentionsByRule(
       else if (JOINERS.has(w) && j + 1 < tokens.length && isCap(tokens[j + 1]!.text)) j += 2
       else break
     }
-    const run = tokens.slice(i, j)
+    let run = tokens.slice(i, j)
+    // a title inside the run ("Emergencies Minister Yevgeny Zinichev"): the name follows it
+    let lastRole = -1
+    run.forEach((t, k) => {
+      if (ROLE_WORDS.has(t.text.toLowerCase())) lastRole = k
+    })
+    let before = tokens[i - 1]?.text ?? ''
+    if (lastRole >= 0 && lastRole < run.length - 1) {
+      before = run[lastRole]!.text
+      run = run.slice(lastRole + 1)
+    }
     const span = text.slice(run[0]!.start, run[run.length - 1]!.end)
-    const type = typeOf(run, tokens[i - 1]?.text ?? '')
+    const type = typeOf(run, before)
     if (type !== undefined) {
       out.push({
         start: run[0]!.start,
@@ -93,6 +108,7 @@ function typeOf(run: readonly Token[], before: string): EntityMention['type'] | 
   if (words.length === 1 && placeByDemonym(joined) !== undefined) return 'misc'
   if (placeByName(joined) !== undefined) return 'place'
   const lower = words.map((w) => w.toLowerCase())
+  if (words.length > 1 && PLACE_WORDS.has(lower[lower.length - 1]!)) return 'place'
   if (lower.some((w) => ORG_WORDS.has(w) || ORG_SUFFIXES.has(w))) return 'organization'
   if (words.length === 1 && asAcronym(joined) !== undefined && joined.length > 1)
     return 'organization'
