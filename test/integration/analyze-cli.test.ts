@@ -9,7 +9,13 @@ const root = fileURLToPath(new URL('../..', import.meta.url))
 test('lede analyze prints the article and its annotations', () => {
   const out = execFileSync(
     process.execPath,
-    ['--import', 'tsx', 'src/cli/main.ts', 'analyze', 'test/nlp/cast/fixtures/macron-scholz.article.json'],
+    [
+      '--import',
+      'tsx',
+      'src/cli/main.ts',
+      'analyze',
+      'test/nlp/cast/fixtures/macron-scholz.article.json',
+    ],
     { cwd: root, encoding: 'utf8' },
   )
   const { article, annotations } = JSON.parse(out) as AnalyzedArticle
@@ -19,5 +25,8 @@ test('lede analyze prints the article and its annotations', () => {
   const macron = annotations.entities.find((e) => e.name === 'Emmanuel Macron')
   expect(macron?.descriptions).toEqual(['French President'])
   expect(macron?.mentions.map((m) => m.text)).toContain('the French leader')
-  expect(annotations.values?.map((v) => [v.text, v.value])).toContainEqual(['next week', '2023-W20'])
+  expect(annotations.values?.map((v) => [v.text, v.value])).toContainEqual([
+    'next week',
+    '2023-W20',
+  ])
 })

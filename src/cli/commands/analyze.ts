@@ -31,9 +31,12 @@ export function registerAnalyze(program: Command): void {
         opts: { format: 'html' | 'text' | 'article' | 'auto'; url?: string; pretty: boolean },
       ) => {
         const loaded = await loadInput(input)
-        const given = opts.format === 'article' || opts.format === 'auto' ? asArticle(loaded.bytes) : undefined
+        const given =
+          opts.format === 'article' || opts.format === 'auto' ? asArticle(loaded.bytes) : undefined
         if (opts.format === 'article' && given === undefined) {
-          process.stderr.write('lede analyze: invalid_input: not an Article JSON (lede.article/1)\n')
+          process.stderr.write(
+            'lede analyze: invalid_input: not an Article JSON (lede.article/1)\n',
+          )
           process.exitCode = 1
           return
         }
@@ -60,7 +63,11 @@ export function registerAnalyze(program: Command): void {
 /** The input as an Article, when it is the JSON `lede extract` prints. */
 function asArticle(bytes: Uint8Array): Article | undefined {
   let i = 0
-  while (i < bytes.length && (bytes[i] === 32 || bytes[i] === 10 || bytes[i] === 13 || bytes[i] === 9)) i++
+  while (
+    i < bytes.length &&
+    (bytes[i] === 32 || bytes[i] === 10 || bytes[i] === 13 || bytes[i] === 9)
+  )
+    i++
   if (bytes[i] !== 123 /* { */) return undefined
   try {
     const value = JSON.parse(new TextDecoder().decode(bytes)) as Partial<Article>
