@@ -47,7 +47,7 @@ describe('analyze', () => {
       ['e2', 'Berlin', ['Berlin']],
     ])
     expect(annotations.values).toEqual([
-      { start: 32, end: 38, kind: 'date', text: 'Friday', value: '2019-01-04' },
+      { start: 33, end: 39, kind: 'date', text: 'Friday', value: '2019-01-04' },
     ])
   })
 
