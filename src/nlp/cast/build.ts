@@ -744,7 +744,13 @@ function resolveRoleReferences(
     for (const o of c.others) for (let k = o.tok; k < o.tokEnd; k++) covered[k] = 1
   }
   const nameAt = new Map<number, NameItem>()
-  for (const c of clusters) for (const n of c.names) nameAt.set(n.tokEnd, n)
+  const orgTokens = new Uint8Array(t.length) // tokens of organisation names
+  for (const c of clusters) {
+    for (const n of c.names) {
+      nameAt.set(n.tokEnd, n)
+      if (c.type === 'organization') for (let k = n.tok; k < n.tokEnd; k++) orgTokens[k] = 1
+    }
+  }
 
   for (let i = 0; i < t.length; i++) {
     if (covered[i] === 1) continue
@@ -774,7 +780,7 @@ function resolveRoleReferences(
       }
     }
     if (from < 0) continue
-    const ref = readRoleReference(doc, i, from, covered)
+    const ref = readRoleReference(doc, i, from, covered, orgTokens)
     if (ref === undefined) continue
     if (owner !== undefined && POSSESSIVE_PRONOUNS.has(lower)) {
       const pronoun: Item = {
@@ -830,6 +836,7 @@ function readRoleReference(
   i: number,
   from: number,
   covered: Uint8Array,
+  orgTokens: Uint8Array,
 ): RoleReference | undefined {
   const t = doc.tokens
   const words: string[] = []
@@ -856,7 +863,11 @@ function readRoleReference(
       break
     }
     const lower = w.toLowerCase()
-    const isPlaceWord = placeByDemonym(w) !== undefined || placeByName(w) !== undefined
+    // a place, a demonym, or an organisation's name: "the Kremlin spokesman"
+    const isPlaceWord =
+      placeByDemonym(w) !== undefined ||
+      placeByName(w) !== undefined ||
+      (orgTokens[k] === 1 && isCapitalized(w))
     if (
       !isPlaceWord &&
       !ROLE_MODIFIERS.has(lower) &&
