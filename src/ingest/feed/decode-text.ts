@@ -117,8 +117,10 @@ function hasNonAscii(buf: Buffer): boolean {
   return false
 }
 
-/** The bytes are not what they say: let chardet guess, falling back to windows-1252. */
+/** The bytes are not what they say: UTF-8 if they are valid UTF-8, else chardet's guess, else windows-1252. */
 function detect(buf: Buffer): DecodedText {
+  const utf8 = tryUtf8(buf)
+  if (utf8 !== undefined) return { text: utf8, encoding: 'utf-8', from: 'detected' }
   const guess = normalize(chardet.detect(buf.subarray(0, 64 * 1024)) ?? undefined)
   const encoding =
     guess !== undefined && guess !== 'utf-8' && iconv.encodingExists(guess) ? guess : 'windows-1252'

@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto'
 import { parseFeed as parseXmlFeed } from '@rowanmanning/feed-parser'
+import { XMLValidator } from 'fast-xml-parser'
 import { z } from 'zod'
 import { err, ok, type Result } from '../../core/index.js'
 import type { Debug, FeedEntry, IngestFailure, ParsedFeed } from '../types.js'
@@ -53,13 +54,14 @@ export function parseXmlFeedDocument(
     })
     if (entry !== undefined) entries.push(entry)
   }
-  if (
-    entries.length === 0 &&
-    feed.title === null &&
-    feed.items.length === 0 &&
-    !hasFeedRoot(text)
-  ) {
-    return err(invalid(options.url, 'no feed elements found'))
+  if (entries.length === 0) {
+    // The parser is lenient, which keeps real-world feeds readable; but a feed that yields nothing
+    // and is not even well-formed is broken, and should be reported as such rather than as empty.
+    const valid = XMLValidator.validate(text)
+    if (valid !== true) {
+      const { msg, line, col } = valid.err
+      return err(invalid(options.url, `malformed XML at line ${line}, column ${col}: ${msg}`))
+    }
   }
   const ttlSeconds = feedTtlSeconds(feed.element)
   return ok({
@@ -226,10 +228,6 @@ export function absoluteHttpUrl(
   } catch {
     return undefined
   }
-}
-
-function hasFeedRoot(text: string): boolean {
-  return /<(rss|feed|rdf:RDF)[\s>]/i.test(text.slice(0, 4096))
 }
 
 function textToHtml(text: string): string {

@@ -137,6 +137,8 @@ export interface GuardedConnectorOptions {
   resolver: Resolver
   policy: AddressPolicy
   connectTimeoutMs: number
+  /** Trusted certificate authorities for TLS (PEM); default Node's. */
+  ca?: string[]
   debug?: ((message: string) => void) | undefined
 }
 
@@ -146,7 +148,10 @@ export interface GuardedConnectorOptions {
  * the socket's remote address once more.
  */
 export function createGuardedConnector(options: GuardedConnectorOptions): buildConnector.connector {
-  const base = buildConnector({ timeout: options.connectTimeoutMs })
+  const base = buildConnector({
+    timeout: options.connectTimeoutMs,
+    ...(options.ca !== undefined && { ca: options.ca }),
+  })
   return (connectOptions, callback) => {
     const host = connectOptions.hostname
     const servername = connectOptions.servername ?? (isIP(host) === 0 ? host : undefined)

@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs'
+import { createServer as createHttpsServer } from 'node:https'
+import type { AddressInfo } from 'node:net'
 import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from 'node:zlib'
 import { afterEach, describe, expect, test } from 'vitest'
 import {
@@ -465,4 +468,35 @@ describe('address guard in the client', () => {
       )
     },
   )
+})
+
+describe('TLS', () => {
+  const fixture = (name: string) =>
+    readFileSync(new URL(`./__fixtures__/${name}`, import.meta.url), 'utf8')
+  const cert = fixture('news-test.cert.pem')
+
+  test('connects to the checked address, and verifies the certificate against the host name', async () => {
+    const tlsServer = createHttpsServer({ key: fixture('news-test.key.pem'), cert }, (req, res) => {
+      res.end(`secure ${req.headers.host}`)
+    })
+    await new Promise<void>((resolve) => tlsServer.listen(0, '127.0.0.1', resolve))
+    const { port } = tlsServer.address() as AddressInfo
+    try {
+      const resolver = async () => ['127.0.0.1']
+      const c = client({ resolver, ca: cert })
+      const res = await c.fetch(`https://news.test:${port}/`)
+      expect(new TextDecoder().decode(res.body)).toBe(`secure news.test:${port}`)
+      // Same address, another name: the certificate does not cover it.
+      const e = await failure(c.fetch(`https://wrong.test:${port}/`))
+      expect(e.code).toBe('fetch_failed')
+      expect(e.message).toMatch(/altnames/)
+      // Without the CA, the self-signed certificate is refused.
+      expect((await failure(client({ resolver }).fetch(`https://news.test:${port}/`))).code).toBe(
+        'fetch_failed',
+      )
+    } finally {
+      tlsServer.closeAllConnections()
+      await new Promise((resolve) => tlsServer.close(resolve))
+    }
+  })
 })

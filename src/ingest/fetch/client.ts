@@ -6,6 +6,7 @@
  * 429 and 5xx that honour Retry-After. Failures are thrown as LedeError with a code.
  */
 import type { Readable } from 'node:stream'
+import tls from 'node:tls'
 import { setTimeout as sleepTimer } from 'node:timers/promises'
 import { Agent, errors as undiciErrors, request } from 'undici'
 import { isLedeError, LedeError } from '../../core/index.js'
@@ -72,6 +73,8 @@ export interface HttpClientOptions {
   allowPrivate?: boolean
   /** An extra allow rule for single non-public addresses. */
   allowAddress?: (address: string) => boolean
+  /** Extra trusted certificate authorities (PEM), for an intranet's own CA; the system's are kept. */
+  ca?: string | string[]
   /** Host name resolver; default the system's. Tests inject one so that no DNS is asked. */
   resolver?: Resolver
   now?: () => number
@@ -182,6 +185,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
       resolver: o.resolver ?? systemResolver,
       policy,
       connectTimeoutMs: o.connectTimeoutMs,
+      ...(o.ca !== undefined && { ca: [...tls.rootCertificates, ...[o.ca].flat()] }),
       debug,
     }),
     headersTimeout: o.headersTimeoutMs,
@@ -241,6 +245,15 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
       if (req.respectRobots ?? o.respectRobots) {
         const rules = await robots.rules(current)
         if (!rules.isAllowed(current.href)) {
+          const cause = rules.connectionFailure
+          if (cause !== undefined) {
+            throw new LedeError(
+              cause.code,
+              cause.message,
+              { url: current.href },
+              { cause: cause.cause },
+            )
+          }
           throw new LedeError(
             'robots_disallowed',
             rules.unreachable ?? `robots.txt of ${current.origin} disallows ${current.href}`,

@@ -4,7 +4,7 @@
  * network error, time-out) disallows everything until it is fetched again, as the RFC requires.
  */
 import * as robotsModule from 'robots-parser'
-import { isLedeError } from '../../core/index.js'
+import { isLedeError, type LedeError } from '../../core/index.js'
 
 /** What robots.txt says about one origin. */
 export interface RobotsRules {
@@ -16,6 +16,11 @@ export interface RobotsRules {
   sitemaps: string[]
   /** Why everything is disallowed, when the file could not be fetched. */
   unreachable?: string
+  /**
+   * The origin could not be reached at all (DNS, refused connection, TLS): the page fetch would
+   * fail the same way, so this failure is the one to report rather than a robots refusal.
+   */
+  connectionFailure?: LedeError
 }
 
 /** Fetches one robots.txt; resolves to its text, or throws the client's LedeError. */
@@ -102,7 +107,12 @@ export class RobotsCache {
       const reason = `robots.txt at ${origin} is unreachable (${e.message}); assuming disallow (RFC 9309)`
       debug?.(reason)
       return {
-        rules: { isAllowed: () => false, sitemaps: [], unreachable: reason },
+        rules: {
+          isAllowed: () => false,
+          sitemaps: [],
+          unreachable: reason,
+          ...(e.code === 'fetch_failed' && { connectionFailure: e }),
+        },
         ttlMs: this.#options.unreachableTtlMs,
       }
     }
