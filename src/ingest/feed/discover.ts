@@ -32,7 +32,7 @@ const FEED_TYPES = new Set([
 /**
  * Where feed software puts feeds: WordPress (/feed/), Ghost and many CMSs (/rss/), Jekyll and
  * static generators (/feed.xml, /atom.xml), Hugo (/index.xml), Blogger (/feeds/posts/default).
- * Ordered by how common they are on news sites in our experience; each probe is one request.
+ * Ordered from the most widespread software down; each probe is one request.
  */
 export const COMMON_FEED_PATHS = [
   '/feed',

@@ -126,7 +126,7 @@ export async function resolveAllowed(
     if (!isAddressAllowed(a, policy)) {
       throw new LedeError(
         'blocked_address',
-        `${host} resolves to ${a}, which is not a public address (allow it with --allow-private)`,
+        `${host} resolves to ${a}, which is not a public address (private addresses are refused unless allowed)`,
       )
     }
   }

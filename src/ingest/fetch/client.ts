@@ -234,7 +234,6 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
   }
 
   async function fetchOnce(url: string, req: FetchRequest): Promise<FetchResponse> {
-    const started = new Date(now()).toISOString()
     const maxBytes = req.maxBytes ?? o.maxBytes
     const redirects: string[] = []
     const visited = new Set<string>()
@@ -322,7 +321,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
           redirects,
           status,
           headers: h,
-          fetchedAt: started,
+          fetchedAt: new Date(t0).toISOString(),
           ...(contentType !== undefined && { contentType }),
           ...(etag !== undefined && { etag }),
           ...(lastModified !== undefined && { lastModified }),
