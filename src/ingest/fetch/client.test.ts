@@ -11,6 +11,7 @@ import {
 } from '../../../test/support/local-server.js'
 import { LedeError } from '../../core/index.js'
 import { createHttpClient, type HttpClient, type HttpClientOptions } from './client.js'
+import { fetchPage } from './fetch-page.js'
 
 let server: LocalServer | undefined
 const clients: HttpClient[] = []
@@ -498,5 +499,19 @@ describe('TLS', () => {
       tlsServer.closeAllConnections()
       await new Promise((resolve) => tlsServer.close(resolve))
     }
+  })
+})
+
+describe('fetchPage', () => {
+  test('fetches one page (robots.txt not consulted) and refuses private addresses by default', async () => {
+    const s = await serve({
+      '/robots.txt': respond('User-agent: *\nDisallow: /\n'),
+      '/p': respond(PAGE, { 'content-type': 'text/html' }),
+    })
+    const page = await fetchPage(`${s.origin}/p`, { allowPrivate: true })
+    expect(page).toMatchObject({ url: `${s.origin}/p`, contentType: 'text/html' })
+    expect(new TextDecoder().decode(page.bytes)).toBe(PAGE)
+    expect((await failure(fetchPage(`${s.origin}/p`))).code).toBe('blocked_address')
+    expect(s.paths()).toEqual(['/p'])
   })
 })
