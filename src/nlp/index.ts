@@ -19,6 +19,7 @@ import { findValues } from './values/index.js'
 /** Finds the entity mentions of a text: the tagger's signature (nlp/entities). */
 export type MentionFinder = (text: string, tokens: Token[], sentences: Span[]) => EntityMention[]
 
+/** Options of `analyze`. */
 export interface AnalyzeOptions {
   /** Diagnostics; a no-op unless given. */
   debug?: (message: string) => void

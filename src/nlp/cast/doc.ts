@@ -21,6 +21,7 @@ export interface Doc {
   quoted: readonly Span[]
 }
 
+/** Indexes tokens and sentences for the cast. */
 export function makeDoc(text: string, tokens: readonly Token[], sentences: readonly Span[]): Doc {
   const tokenSentence = new Int32Array(tokens.length).fill(-1)
   const sentenceFirstToken = new Int32Array(sentences.length).fill(tokens.length)

@@ -26,6 +26,7 @@ export interface MemberFacts {
   gender?: Gender
 }
 
+/** A salience question: who, of those accepted, is most salient before `offset`. */
 export interface SalienceQuery {
   offset: number
   /** Only members this accepts are candidates. */

@@ -67,6 +67,7 @@ export type RoleClass =
   | 'family'
   | 'other'
 
+/** A role of the lexicon: its class and, for gendered roles, its gender. */
 export interface RoleEntry {
   cls: RoleClass
   gender?: Gender
@@ -232,6 +233,7 @@ export const ROLE_RANKS: ReadonlySet<string> = new Set([
   'principal',
 ])
 
+/** A pronoun: its gender (he, she), number and case. */
 export interface PronounEntry {
   gender?: Gender
   plural: boolean

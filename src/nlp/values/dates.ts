@@ -92,6 +92,7 @@ export interface Context {
   future: boolean
 }
 
+/** A calendar day. */
 export interface Ymd {
   y: number
   m: number
@@ -428,6 +429,7 @@ export function isFutureSentence(text: string, start: number, end: number): bool
   return FUTURE.test(text.slice(start, end))
 }
 
+/** The index of the sentence containing `offset`, or -1. */
 export function sentenceIndex(sentences: readonly Span[], offset: number): number {
   let lo = 0
   let hi = sentences.length - 1

@@ -28,6 +28,7 @@ import { NUMBER, parseNumber } from './numbers.js'
 export { isoWeek, parseReference } from './dates.js'
 export { parseNumber } from './numbers.js'
 
+/** Options of `findValues`. */
 export interface ValueOptions {
   /** The publication date (ISO 8601): "Friday", "next week", "in August" resolve against it. */
   publishedAt?: string
