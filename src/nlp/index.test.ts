@@ -68,4 +68,16 @@ describe('analyze', () => {
       'He left.',
     ])
   })
+
+  test.each([
+    ['only punctuation', '... !!! ??? --- ((( """ \'\'\''],
+    ['unclosed quotes and brackets', '"He said (that “it was'],
+    ['emoji and other scripts', 'Путин 👍🏽 встретился с Макроном. 習近平が来た。 مرحبا'],
+    ['a very long word', 'a'.repeat(20_000)],
+    ['numbers everywhere', '1 2 3 4.5 6,000 7:30 8% $9 10km 2019-01-01 Jan. 1, 2020 -5°C'],
+    ['names without spaces', 'Mr.Smith met Dr.Jones.He left.She stayed.'],
+  ])('never throws on %s', (_name, text) => {
+    const { annotations } = analyze(article([text], '2020-02-29'))
+    for (const s of annotations.sentences) expect(s.end).toBeLessThanOrEqual(text.length)
+  })
 })
