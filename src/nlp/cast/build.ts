@@ -408,7 +408,17 @@ function findNonPersonCluster(clusters: Cluster[], item: NameItem): Cluster | un
   const same = clusters.filter((c) => c.type === item.type)
   if (item.type === 'place') {
     const key = item.place?.name ?? fold(item.text)
-    return same.find((c) => c.keys.has(key))
+    const exact = same.find((c) => c.keys.has(key))
+    if (exact !== undefined) return exact
+    // one place spelt two ways (Magnitogorsk, Magnitigorsk), unless the lexicon knows both apart
+    const folded = fold(item.text)
+    const variants = same.filter(
+      (c) =>
+        (item.place === undefined || c.place === undefined) &&
+        !c.longest.demonym &&
+        isVariant(folded, fold(c.longest.text)),
+    )
+    return variants.length === 1 ? variants[0] : undefined
   }
   const key = orgKey(item.text)
   const exact = same.find((c) => c.keys.has(key))
