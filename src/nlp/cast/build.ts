@@ -335,7 +335,33 @@ function clusterNames(items: NameItem[]): Cluster[] {
       if (other.cluster === undefined) join(item.cluster!, other)
     }
   }
+  mergeSameNames(clusters)
   return clusters
+}
+
+/**
+ * The same name tagged as an organisation once and a place (or misc) another time — "Fath
+ * Airport", a stadium, a ministry building — is one referent: the type most of its mentions
+ * have wins (the first on a tie). People are never merged this way (Washington stays two).
+ */
+function mergeSameNames(clusters: Cluster[]): void {
+  const byName = new Map<string, Cluster>()
+  for (const c of clusters) {
+    if (c.type === 'person' || c.names.length === 0 || c.longest.demonym) continue
+    const key = fold(c.longest.text)
+    const other = byName.get(key)
+    if (other === undefined) {
+      byName.set(key, c)
+      continue
+    }
+    const [keep, drop] = c.names.length > other.names.length ? [c, other] : [other, c]
+    for (const n of drop.names) {
+      n.type = keep.type
+      join(keep, n)
+    }
+    drop.names = []
+    byName.set(key, keep)
+  }
 }
 
 /** The person cluster a one-word name belongs to: by surname, then other name words. */
