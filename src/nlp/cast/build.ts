@@ -722,8 +722,10 @@ function makeTimeline(doc: Doc, clusters: Cluster[]): Timeline {
   }[] = []
   for (const c of clusters) {
     if (c.names.every((n) => n.demonym)) continue
-    for (const n of c.names) if (!n.demonym) entries.push({ ...n, member: c.index })
-    for (const o of c.others) entries.push({ ...o, member: c.index })
+    for (const n of c.names) {
+      if (!n.demonym) entries.push(entryOf(n, c.index))
+    }
+    for (const o of c.others) entries.push(entryOf(o, c.index))
   }
   entries.sort((a, b) => a.start - b.start)
   let lastSentence = -1
@@ -741,6 +743,22 @@ function makeTimeline(doc: Doc, clusters: Cluster[]): Timeline {
     timeline.add({ start: e.start, end: e.end, member: e.member, kind: e.kind, subject, quoted })
   }
   return timeline
+}
+
+function entryOf(
+  m: Item,
+  member: number,
+): { start: number; end: number; member: number; kind: MentionKind; tok: number; tokEnd: number } {
+  return { start: m.start, end: m.end, member, kind: m.kind, tok: m.tok, tokEnd: m.tokEnd }
+}
+
+/** Whether a role word is among the next few tokens (a cheap test before reading a reference). */
+function roleWordAhead(doc: Doc, from: number): boolean {
+  const to = Math.min(doc.lower.length, from + 5)
+  for (let k = from; k < to; k++) {
+    if (ROLE_WORDS.has(doc.lower[k]!) || ROLE_WORDS.has(doc.words[k]!)) return true
+  }
+  return false
 }
 
 /** Whether a speech verb follows (after an apposition, if any): "Macron said", "Kohler, 50, told". */
@@ -815,7 +833,7 @@ function resolveRoleReferences(
         ownerKnown = true
       }
     }
-    if (from < 0) continue
+    if (from < 0 || !roleWordAhead(doc, from)) continue
     const ref = readRoleReference(doc, i, from, covered, orgTokens)
     if (ref === undefined) continue
     if (owner !== undefined && POSSESSIVE_PRONOUNS.has(lower)) {

@@ -31,6 +31,19 @@ const SPECIAL: Readonly<Record<string, string>> = {
 
 /** Folds case, diacritics and apostrophes: "Erdoğan’s" → "erdogan's". */
 export function fold(s: string): string {
+  let k = folded.get(s)
+  if (k === undefined) {
+    if (folded.size > 50_000) folded.clear()
+    k = computeFold(s)
+    folded.set(s, k)
+  }
+  return k
+}
+
+// Names and their words repeat within and across articles: each is folded once.
+const folded = new Map<string, string>()
+
+function computeFold(s: string): string {
   let out = s.normalize('NFD').replace(/\p{M}/gu, '')
   if (/[^ -~]/.test(out)) out = out.replace(/[^ -~]/g, (c) => SPECIAL[c] ?? c)
   return out.toLowerCase()
