@@ -1,0 +1,87 @@
+/**
+ * Entity-tagger benchmark over a CoNLL-2003-format file: per-type precision, recall and F1, overall
+ * figures, tokens per second and model load time; writes the predictions in conlleval form
+ * (`token gold pred`, a blank line between sentences), which ../shared/scorers/conll-score.mjs
+ * scores to the same numbers.
+ *
+ *   npm run bench:ner -- --file ../shared/data/ner-conll2003/valid.txt --out .tmp/valid.pred
+ *                        [--json results.json] [--model models/ner-conll2003.bin.gz]
+ *
+ * Each -DOCSTART- document is tagged as one document (as an article would be). Speed is measured
+ * on a second pass over the whole file, after a first pass has warmed the JIT up.
+ */
+import { readFileSync, writeFileSync } from 'node:fs'
+import { parseArgs } from 'node:util'
+import { EntityScorer, parseConll } from '../src/nlp/entities/conll.js'
+import { decodeModel } from '../src/nlp/entities/model-file.js'
+import { defaultTagger, Tagger } from '../src/nlp/entities/tagger.js'
+
+const { values } = parseArgs({
+  options: {
+    file: { type: 'string' },
+    out: { type: 'string' },
+    json: { type: 'string' },
+    model: { type: 'string' },
+  },
+})
+if (!values.file) {
+  process.stderr.write('usage: npm run bench:ner -- --file FILE [--out PRED] [--json OUT]\n')
+  process.exit(2)
+}
+const docs = parseConll(readFileSync(values.file, 'utf8'))
+
+const loadStart = performance.now()
+const tagger = values.model ? new Tagger(decodeModel(readFileSync(values.model))) : defaultTagger()
+const loadMs = performance.now() - loadStart
+
+const scorer = new EntityScorer()
+const lines: string[] = []
+let tokens = 0
+for (const doc of docs) {
+  const predicted = tagger.tagSentences(doc.map((s) => s.tokens))
+  doc.forEach((s, i) => {
+    scorer.add(s.tags, predicted[i]!)
+    s.tokens.forEach((t, k) => {
+      lines.push(`${t} ${s.tags[k]} ${predicted[i]![k]}`)
+    })
+    lines.push('')
+    tokens += s.tokens.length
+  })
+}
+
+const timedStart = performance.now()
+for (const doc of docs) tagger.tagSentences(doc.map((s) => s.tokens))
+const seconds = (performance.now() - timedStart) / 1000
+
+if (values.out) writeFileSync(values.out, `${lines.join('\n')}\n`)
+
+const pct = (x: number) => (100 * x).toFixed(2).padStart(6)
+const rows: Record<string, ReturnType<EntityScorer['scores']>> = {}
+const out: string[] = [`${values.file}: ${docs.length} documents, ${tokens} tokens`]
+for (const t of [...scorer.counts.keys()].sort()) {
+  const s = scorer.scores([t])
+  rows[t] = s
+  out.push(`${t.padEnd(12)} P ${pct(s.precision)}  R ${pct(s.recall)}  F1 ${pct(s.f1)}`)
+}
+const core = scorer.scores(['PER', 'ORG', 'LOC'])
+const all = scorer.scores()
+out.push(
+  `${'PER+ORG+LOC'.padEnd(12)} P ${pct(core.precision)}  R ${pct(core.recall)}  F1 ${pct(core.f1)}`,
+)
+out.push(`${'overall'.padEnd(12)} P ${pct(all.precision)}  R ${pct(all.recall)}  F1 ${pct(all.f1)}`)
+const tokensPerSecond = Math.round(tokens / seconds)
+out.push(`speed        ${tokensPerSecond.toLocaleString('en')} tokens/s (${seconds.toFixed(2)} s)`)
+out.push(`model load   ${loadMs.toFixed(0)} ms`)
+process.stdout.write(`${out.join('\n')}\n`)
+if (values.json) {
+  const result = {
+    file: values.file,
+    tokens,
+    types: rows,
+    core,
+    overall: all,
+    tokensPerSecond,
+    loadMs,
+  }
+  writeFileSync(values.json, `${JSON.stringify(result, null, 2)}\n`)
+}

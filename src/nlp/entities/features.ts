@@ -1,0 +1,437 @@
+/**
+ * Feature extraction for the entity tagger, after Ratinov & Roth (2009): the word and its window,
+ * affixes, word shapes, word classes learnt from unlabeled text, gazetteer matches, capitalisation
+ * statistics, and non-local features over the whole document (the contexts of the word's other
+ * occurrences; in the second stage, the labels the first stage gave them). Each feature is a 32-bit
+ * hash of a template id and its values (hash.ts), so nothing is built as a string.
+ */
+import { hashString, mix } from './hash.js'
+import { LABEL_COUNT, labelType, TYPES } from './labels.js'
+import { hashEntryNext, hashEntryStart, type Lexicon } from './lexicon.js'
+
+/** Feature templates. Values are stable: the model file stores hashes made from them. */
+const T = {
+  bias: 1,
+  word: 2,
+  lowerM2: 3,
+  lowerM1: 4,
+  lower0: 5,
+  lowerP1: 6,
+  lowerP2: 7,
+  bigramM1: 8,
+  bigramP1: 9,
+  prefix: 10,
+  suffix: 11,
+  shape: 12,
+  shapeLong: 13,
+  shapeM1: 14,
+  shapeP1: 15,
+  shape3: 16,
+  firstShape: 17,
+  lowerM1Shape: 18,
+  shapeLowerP1: 19,
+  classM1: 20,
+  class0: 21,
+  classP1: 22,
+  caseBucket: 23,
+  caseFirst: 24,
+  gazetteer: 25,
+  gazetteerM1: 26,
+  gazetteerP1: 27,
+  headlineShape: 28,
+  aggPrev: 29,
+  aggNext: 30,
+  docCase: 31,
+  docCaseFirst: 32,
+  length: 33,
+  // second stage
+  s1M1: 40,
+  s1: 41,
+  s1P1: 42,
+  s1Bigram: 43,
+  extType: 44,
+  extMajority: 45,
+  extMajorityS1: 46,
+} as const
+
+/** A document flattened: every token of every sentence, with sentence boundaries. */
+export interface FlatDocument {
+  tokens: string[]
+  /** Index of each sentence's first token, plus tokens.length at the end. */
+  sentenceStarts: number[]
+}
+
+/** Flattens pre-tokenised sentences into one document. */
+export function flatten(sentences: readonly (readonly string[])[]): FlatDocument {
+  const tokens: string[] = []
+  const sentenceStarts: number[] = []
+  for (const s of sentences) {
+    sentenceStarts.push(tokens.length)
+    for (const t of s) tokens.push(t)
+  }
+  sentenceStarts.push(tokens.length)
+  return { tokens, sentenceStarts }
+}
+
+/** The features of every token of a document: token i owns keys[offsets[i] .. offsets[i + 1]). */
+export interface DocumentFeatures {
+  keys: Uint32Array
+  offsets: Int32Array
+}
+
+/** A word's shape: X for capitals, x for lowercase, d for digits, other characters kept. */
+export function wordShape(word: string, maxRun: number): string {
+  let out = ''
+  let last = ''
+  let run = 0
+  for (const ch of word) {
+    const c = /\p{Lu}/u.test(ch) ? 'X' : /\p{Ll}/u.test(ch) ? 'x' : /\d/.test(ch) ? 'd' : ch
+    if (c === last) {
+      run++
+      if (run > maxRun) continue
+    } else {
+      last = c
+      run = 1
+    }
+    out += c
+  }
+  return out
+}
+
+/** Capitalisation classes of a token. */
+const Cap = {
+  /** starts with a lowercase letter */
+  lower: 0,
+  /** starts with a capital, has lowercase letters */
+  initial: 1,
+  /** letters, all capitals */
+  allCaps: 2,
+  /** no letters */
+  none: 3,
+} as const
+
+function capitalisation(word: string): number {
+  let upper = 0
+  let lower = 0
+  for (const ch of word) {
+    if (ch.toLowerCase() !== ch) upper++
+    else if (ch.toUpperCase() !== ch) lower++
+  }
+  if (upper + lower === 0) return Cap.none
+  const first = word[0]!
+  if (first.toUpperCase() !== first) return Cap.lower
+  if (lower === 0) return Cap.allCaps
+  return upper > 0 ? Cap.initial : Cap.lower
+}
+
+/** Per-token values computed once per document. */
+interface TokenInfo {
+  word: Uint32Array
+  lower: Uint32Array
+  shape: Uint32Array
+  shapeLong: Uint32Array
+  cap: Uint8Array
+  classes: Int32Array
+  caseBucket: Uint8Array
+  /** Gazetteer match codes: (list << 3) | (position << 1) | lowercase-start, per token. */
+  gazetteer: number[][]
+  /** Whether the token's sentence is set in capitals (a CoNLL headline). */
+  headline: Uint8Array
+}
+
+function tokenInfo(doc: FlatDocument, lexicon: Lexicon): TokenInfo {
+  const n = doc.tokens.length
+  const info: TokenInfo = {
+    word: new Uint32Array(n),
+    lower: new Uint32Array(n),
+    shape: new Uint32Array(n),
+    shapeLong: new Uint32Array(n),
+    cap: new Uint8Array(n),
+    classes: new Int32Array(n),
+    caseBucket: new Uint8Array(n),
+    gazetteer: Array.from({ length: n }, () => []),
+    headline: new Uint8Array(n),
+  }
+  const shapeCache = new Map<string, [number, number]>()
+  for (let i = 0; i < n; i++) {
+    const w = doc.tokens[i]!
+    const lower = w.toLowerCase()
+    info.word[i] = hashString(w)
+    info.lower[i] = hashString(lower)
+    let shapes = shapeCache.get(w)
+    if (!shapes) {
+      shapes = [hashString(wordShape(w, 1)), hashString(wordShape(w, 4))]
+      shapeCache.set(w, shapes)
+    }
+    info.shape[i] = shapes[0]
+    info.shapeLong[i] = shapes[1]
+    info.cap[i] = capitalisation(w)
+    info.classes[i] = lexicon.wordClasses(info.word[i]!)
+    info.caseBucket[i] = lexicon.caseBucket(info.lower[i]!)
+  }
+  const { gazetteerMaxLength: maxLength } = lexicon.data
+  for (let s = 0; s + 1 < doc.sentenceStarts.length; s++) {
+    const start = doc.sentenceStarts[s]!
+    const end = doc.sentenceStarts[s + 1]!
+    let letters = 0
+    let caps = 0
+    for (let i = start; i < end; i++) {
+      const c = info.cap[i]!
+      if (c !== Cap.none) letters++
+      if (c === Cap.allCaps) caps++
+    }
+    const headline = letters >= 2 && caps === letters ? 1 : 0
+    for (let i = start; i < end; i++) {
+      info.headline[i] = headline
+      if (info.cap[i] === Cap.none && doc.tokens[i]!.length === 1) continue
+      const lc = info.cap[i] === Cap.lower ? 1 : 0
+      let h = hashEntryStart(doc.tokens[i]!)
+      for (let j = i; j < end && j - i < maxLength; j++) {
+        if (j > i) h = hashEntryNext(h, doc.tokens[j]!)
+        const mask = lexicon.gazetteerMask(h)
+        if (mask === 0) continue
+        for (let list = 0; mask >>> list !== 0; list++) {
+          if (((mask >>> list) & 1) === 0) continue
+          for (let k = i; k <= j; k++) {
+            const pos = i === j ? 3 : k === i ? 0 : k === j ? 2 : 1
+            info.gazetteer[k]!.push((list << 3) | (pos << 1) | lc)
+          }
+        }
+      }
+    }
+  }
+  return info
+}
+
+/** Growable buffer of feature keys. */
+class KeyBuffer {
+  keys = new Uint32Array(4096)
+  length = 0
+  push(key: number): void {
+    if (this.length === this.keys.length) {
+      const bigger = new Uint32Array(this.keys.length * 2)
+      bigger.set(this.keys)
+      this.keys = bigger
+    }
+    this.keys[this.length++] = key
+  }
+}
+
+const NONE = 0x5bd1e995 // the hash used for "no token here" (outside the sentence)
+const MAX_AGGREGATED = 12 // other occurrences looked at per token: enough for a word's main contexts
+
+/** Capitalisation of each lowercased word across the document, away from sentence starts. */
+function documentCase(doc: FlatDocument, info: TokenInfo): Map<number, number> {
+  const counts = new Map<number, number>() // low 16 bits: capitalised, high: lowercase
+  for (let s = 0; s + 1 < doc.sentenceStarts.length; s++) {
+    const start = doc.sentenceStarts[s]!
+    const end = doc.sentenceStarts[s + 1]!
+    for (let i = start + 1; i < end; i++) {
+      const c = info.cap[i]!
+      if (info.headline[i] || c === Cap.none || c === Cap.allCaps) continue
+      const prev = doc.tokens[i - 1]!
+      if (prev === '"' || prev === '(' || prev === ':' || prev === '-') continue
+      const key = info.lower[i]!
+      counts.set(key, (counts.get(key) ?? 0) + (c === Cap.lower ? 0x10000 : 1))
+    }
+  }
+  return counts
+}
+
+/**
+ * Extracts the features of every token of a document. With `stage1` (the first stage's BILOU
+ * labels for every token), adds the second stage's features.
+ */
+export function extractFeatures(
+  doc: FlatDocument,
+  lexicon: Lexicon,
+  stage1?: ArrayLike<number>,
+): DocumentFeatures {
+  const n = doc.tokens.length
+  const info = tokenInfo(doc, lexicon)
+  const buf = new KeyBuffer()
+  const offsets = new Int32Array(n + 1)
+  const docCase = documentCase(doc, info)
+
+  // Occurrences of each word (lowercased) in the document, for context aggregation.
+  const occurrences = new Map<number, number[]>()
+  for (let i = 0; i < n; i++) {
+    if (info.cap[i] === Cap.lower || info.cap[i] === Cap.none) continue
+    const list = occurrences.get(info.lower[i]!)
+    if (list) list.push(i)
+    else occurrences.set(info.lower[i]!, [i])
+  }
+  const ext = stage1 ? extendedPredictions(doc, info, stage1) : undefined
+
+  const seen = new Set<number>()
+  for (let s = 0; s + 1 < doc.sentenceStarts.length; s++) {
+    const start = doc.sentenceStarts[s]!
+    const end = doc.sentenceStarts[s + 1]!
+    const lowerAt = (i: number) => (i >= start && i < end ? info.lower[i]! : NONE)
+    const shapeAt = (i: number) => (i >= start && i < end ? info.shape[i]! : NONE)
+    for (let i = start; i < end; i++) {
+      offsets[i] = buf.length
+      const word = doc.tokens[i]!
+      const lower = info.lower[i]!
+      const shape = info.shape[i]!
+      const m1 = lowerAt(i - 1)
+      const p1 = lowerAt(i + 1)
+      buf.push(mix(T.bias, 0))
+      buf.push(mix(T.word, info.word[i]!))
+      buf.push(mix(T.lowerM2, lowerAt(i - 2)))
+      buf.push(mix(T.lowerM1, m1))
+      buf.push(mix(T.lower0, lower))
+      buf.push(mix(T.lowerP1, p1))
+      buf.push(mix(T.lowerP2, lowerAt(i + 2)))
+      buf.push(mix(mix(T.bigramM1, m1), lower))
+      buf.push(mix(mix(T.bigramP1, lower), p1))
+      // Affixes of up to 4 characters, hashed incrementally (the suffix hash reads backwards).
+      const lw = word.toLowerCase()
+      let hp = 0x811c9dc5
+      let hs = 0x811c9dc5
+      for (let k = 0; k < 4 && k + 1 < lw.length; k++) {
+        hp = Math.imul(hp ^ lw.charCodeAt(k), 0x01000193)
+        hs = Math.imul(hs ^ lw.charCodeAt(lw.length - 1 - k), 0x01000193)
+        buf.push(mix(T.prefix, hp >>> 0))
+        buf.push(mix(T.suffix, hs >>> 0))
+      }
+      buf.push(mix(T.length, Math.min(word.length, 12)))
+      buf.push(mix(T.shape, shape))
+      buf.push(mix(T.shapeLong, info.shapeLong[i]!))
+      buf.push(mix(T.shapeM1, shapeAt(i - 1)))
+      buf.push(mix(T.shapeP1, shapeAt(i + 1)))
+      buf.push(mix(mix(mix(T.shape3, shapeAt(i - 1)), shape), shapeAt(i + 1)))
+      if (i === start) buf.push(mix(T.firstShape, shape))
+      buf.push(mix(mix(T.lowerM1Shape, m1), shape))
+      buf.push(mix(mix(T.shapeLowerP1, shape), p1))
+      if (info.headline[i]) buf.push(mix(T.headlineShape, shape))
+      for (const [t, j] of [
+        [T.classM1, i - 1],
+        [T.class0, i],
+        [T.classP1, i + 1],
+      ] as const) {
+        const c = j >= start && j < end ? info.classes[j]! : -2
+        if (c === -2) continue
+        if (c === -1) {
+          buf.push(mix(t, 0xffff))
+          continue
+        }
+        buf.push(mix(t, c & 0x3ff))
+        buf.push(mix(t, 0x400 | ((c >>> 10) & 0x3ff)))
+        buf.push(mix(t, 0x800 | ((c >>> 20) & 0x3ff)))
+      }
+      const cb = info.caseBucket[i]!
+      buf.push(mix(T.caseBucket, cb))
+      if (i === start || info.headline[i]) buf.push(mix(mix(T.caseFirst, cb), info.cap[i]!))
+      for (const g of info.gazetteer[i]!) buf.push(mix(T.gazetteer, g))
+      if (i > start) for (const g of info.gazetteer[i - 1]!) buf.push(mix(T.gazetteerM1, g >> 3))
+      if (i + 1 < end) for (const g of info.gazetteer[i + 1]!) buf.push(mix(T.gazetteerP1, g >> 3))
+
+      // Non-local: how the word is written and what surrounds it elsewhere in the document.
+      const dc = docCase.get(lower)
+      if (dc !== undefined) {
+        const capitalised = dc & 0xffff
+        const lowercase = dc >>> 16
+        const bucket = capitalised === 0 ? 0 : lowercase === 0 ? 2 : 1
+        buf.push(mix(T.docCase, bucket))
+        if (i === start || info.headline[i])
+          buf.push(mix(mix(T.docCaseFirst, bucket), info.cap[i]!))
+      }
+      const occ = occurrences.get(lower)
+      if (occ && occ.length > 1) {
+        seen.clear()
+        let looked = 0
+        for (const j of occ) {
+          if (j === i) continue
+          if (++looked > MAX_AGGREGATED) break
+          const sj = sentenceOf(doc.sentenceStarts, j)
+          const prev = j > doc.sentenceStarts[sj]! ? info.lower[j - 1]! : NONE
+          const next = j + 1 < doc.sentenceStarts[sj + 1]! ? info.lower[j + 1]! : NONE
+          const a = mix(T.aggPrev, prev)
+          const b = mix(T.aggNext, next)
+          if (!seen.has(a)) {
+            seen.add(a)
+            buf.push(a)
+          }
+          if (!seen.has(b)) {
+            seen.add(b)
+            buf.push(b)
+          }
+        }
+      }
+
+      if (stage1 && ext) {
+        const l = stage1[i]!
+        const lm1 = i > start ? stage1[i - 1]! : LABEL_COUNT
+        const lp1 = i + 1 < end ? stage1[i + 1]! : LABEL_COUNT
+        buf.push(mix(T.s1, l))
+        buf.push(mix(T.s1M1, lm1))
+        buf.push(mix(T.s1P1, lp1))
+        buf.push(mix(mix(T.s1Bigram, lm1), l))
+        ext.push(i, l, buf)
+      }
+    }
+  }
+  offsets[n] = buf.length
+  return { keys: buf.keys.slice(0, buf.length), offsets }
+}
+
+function sentenceOf(starts: readonly number[], token: number): number {
+  let lo = 0
+  let hi = starts.length - 2
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1
+    if (starts[mid]! <= token) lo = mid
+    else hi = mid - 1
+  }
+  return lo
+}
+
+/**
+ * Extended prediction history (R&R 2009), two-stage form: for each capitalised word, the types the
+ * first stage gave its other occurrences in the document, whether alone or inside a longer
+ * mention ("Blackburn" inside "Peter Blackburn" counts for PER).
+ */
+function extendedPredictions(doc: FlatDocument, info: TokenInfo, stage1: ArrayLike<number>) {
+  const n = doc.tokens.length
+  // Per lowercased word: counts by type (index 4 = O), over capitalised occurrences.
+  const counts = new Map<number, Int32Array>()
+  for (let i = 0; i < n; i++) {
+    if (info.cap[i] === Cap.lower || info.cap[i] === Cap.none) continue
+    let c = counts.get(info.lower[i]!)
+    if (!c) {
+      c = new Int32Array(5)
+      counts.set(info.lower[i]!, c)
+    }
+    const t = labelType(stage1[i]!)
+    c[t < 0 ? 4 : t]!++
+  }
+  return {
+    push(i: number, label: number, buf: KeyBuffer): void {
+      if (info.cap[i] === Cap.lower || info.cap[i] === Cap.none) return
+      const c = counts.get(info.lower[i]!)
+      if (!c) return
+      const own = labelType(label)
+      let total = 0
+      let best = -1
+      let bestCount = 0
+      for (let t = 0; t < 5; t++) {
+        const k = c[t]! - (t === (own < 0 ? 4 : own) ? 1 : 0) // other occurrences only
+        total += k
+        if (t < 4 && k > 0) {
+          buf.push(mix(T.extType, t))
+          if (k > bestCount) {
+            best = t
+            bestCount = k
+          }
+        }
+      }
+      if (total === 0) return
+      const share = bestCount / total
+      const majority = best < 0 ? TYPES.length : best
+      const band = share >= 0.99 ? 2 : share >= 0.5 ? 1 : 0
+      buf.push(mix(mix(T.extMajority, majority), band))
+      buf.push(mix(mix(T.extMajorityS1, majority), label))
+    },
+  }
+}

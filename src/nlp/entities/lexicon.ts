@@ -1,0 +1,103 @@
+/**
+ * The tagger's word knowledge, looked up by hash: gazetteer entries (token sequences → the lists
+ * they are on), word classes learnt from unlabeled text (word → cluster at three granularities)
+ * and how often a word is capitalised in running text. Built by scripts/train-ner.ts, stored inside
+ * the model file (model-file.ts), used by features.ts.
+ */
+import { hashString, KeyTable } from './hash.js'
+
+/** Gazetteer entries are matched case-insensitively, a token at a time: "new york" = h("new")·" york". */
+export function hashEntryStart(token: string): number {
+  return hashString(token.toLowerCase())
+}
+
+/** Extends an entry hash by one more token. */
+export function hashEntryNext(h: number, token: string): number {
+  return hashString(token.toLowerCase(), hashString(' ', h))
+}
+
+/** Hashes a whole entry (tokens joined by one space). */
+export function hashEntry(tokens: readonly string[]): number {
+  let h = hashEntryStart(tokens[0]!)
+  for (let i = 1; i < tokens.length; i++) h = hashEntryNext(h, tokens[i]!)
+  return h
+}
+
+export interface LexiconData {
+  /** Gazetteer list names; bit i of a mask is list i. */
+  gazetteerLists: string[]
+  /** Longest entry, in tokens. */
+  gazetteerMaxLength: number
+  gazetteerKeys: Uint32Array
+  gazetteerMasks: Uint32Array
+  /** Word classes: key = hashString(word as written). */
+  classKeys: Uint32Array
+  /** Cluster ids at three granularities, packed 10 bits each (fine | mid << 10 | coarse << 20). */
+  classIds: Uint32Array
+  /** Capitalisation: key = hashString(lowercased word). */
+  caseKeys: Uint32Array
+  /** A small bucket: how often the word is capitalised away from the start of a sentence. */
+  caseBuckets: Uint8Array
+}
+
+/** Lexicon data with its lookup tables built. */
+export class Lexicon {
+  readonly data: LexiconData
+  private readonly gazetteer: KeyTable
+  private readonly classes: KeyTable
+  private readonly cases: KeyTable
+
+  constructor(data: LexiconData) {
+    this.data = data
+    this.gazetteer = new KeyTable(data.gazetteerKeys)
+    this.classes = new KeyTable(data.classKeys)
+    this.cases = new KeyTable(data.caseKeys)
+  }
+
+  /** The list mask of a gazetteer entry hash (0 when absent). */
+  gazetteerMask(entryHash: number): number {
+    const row = this.gazetteer.get(entryHash)
+    return row < 0 ? 0 : this.data.gazetteerMasks[row]!
+  }
+
+  /** Packed word classes of a word as written, or -1 when the word is unknown. */
+  wordClasses(wordHash: number): number {
+    const row = this.classes.get(wordHash)
+    return row < 0 ? -1 : this.data.classIds[row]!
+  }
+
+  /** The capitalisation bucket of a lowercased word (0: never seen in the unlabeled text). */
+  caseBucket(lowerHash: number): number {
+    const row = this.cases.get(lowerHash)
+    return row < 0 ? 0 : this.data.caseBuckets[row]!
+  }
+}
+
+/** Builds gazetteer tables from `list<TAB>entry` lines (entries' tokens joined by one space). */
+export function buildGazetteer(
+  tsv: string,
+): Pick<LexiconData, 'gazetteerLists' | 'gazetteerMaxLength' | 'gazetteerKeys' | 'gazetteerMasks'> {
+  const lists: string[] = []
+  const masks = new Map<number, number>()
+  let maxLength = 1
+  for (const line of tsv.split('\n')) {
+    const tab = line.indexOf('\t')
+    if (tab < 0) continue
+    const list = line.slice(0, tab)
+    let id = lists.indexOf(list)
+    if (id < 0) {
+      id = lists.push(list) - 1
+      if (id >= 32) throw new Error('at most 32 gazetteer lists')
+    }
+    const tokens = line.slice(tab + 1).split(' ')
+    maxLength = Math.max(maxLength, tokens.length)
+    const h = hashEntry(tokens)
+    masks.set(h, (masks.get(h) ?? 0) | (1 << id))
+  }
+  return {
+    gazetteerLists: lists,
+    gazetteerMaxLength: maxLength,
+    gazetteerKeys: Uint32Array.from(masks.keys()),
+    gazetteerMasks: Uint32Array.from(masks.values(), (m) => m >>> 0),
+  }
+}

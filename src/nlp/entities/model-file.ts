@@ -1,0 +1,166 @@
+/**
+ * The shipped model file (models/ner-conll2003.bin.gz): a gzipped container of a JSON header and
+ * typed-array sections — the lexicon (gazetteer, word classes, capitalisation) and the weights of
+ * both tagger stages. Weights are stored as 16-bit integers with one scale per stage.
+ */
+import { gunzipSync, gzipSync } from 'node:zlib'
+import { LABEL_COUNT } from './labels.js'
+import type { LexiconData } from './lexicon.js'
+
+const MAGIC = 'LEDENER1'
+
+/** One stage's weights, as trained. */
+export interface StageWeights {
+  keys: Uint32Array
+  weights: Float32Array
+  transitions: Float32Array
+}
+
+/** Everything a tagger needs. */
+export interface ModelData {
+  lexicon: LexiconData
+  stage1: StageWeights
+  stage2?: StageWeights
+  /** How the model was made (data, epochs, seed, scores on held-out data). */
+  info: Record<string, unknown>
+}
+
+type ArrayKind = 'u32' | 'i16' | 'u8' | 'f32'
+interface Section {
+  name: string
+  kind: ArrayKind
+  length: number
+  scale?: number
+}
+
+const BYTES: Record<ArrayKind, number> = { u32: 4, i16: 2, u8: 1, f32: 4 }
+
+/** Quantises weights to int16 with a scale that maps the largest weight to 32767. */
+function quantise(weights: Float32Array): { data: Int16Array; scale: number } {
+  let max = 0
+  for (const w of weights) max = Math.max(max, Math.abs(w))
+  const scale = max > 0 ? max / 32767 : 1
+  return { data: Int16Array.from(weights, (w) => Math.round(w / scale)), scale }
+}
+
+/** Serialises a model to the gzipped container. */
+export function encodeModel(model: ModelData): Buffer {
+  const sections: Section[] = []
+  const blobs: Uint8Array[] = []
+  const put = (
+    name: string,
+    kind: ArrayKind,
+    array: ArrayLike<number> & { buffer: ArrayBufferLike; byteOffset: number; byteLength: number },
+    scale?: number,
+  ) => {
+    sections.push({ name, kind, length: array.length, ...(scale === undefined ? {} : { scale }) })
+    const bytes = new Uint8Array(array.buffer, array.byteOffset, array.byteLength)
+    const padded = new Uint8Array(Math.ceil(bytes.length / 4) * 4)
+    padded.set(bytes)
+    blobs.push(padded)
+  }
+  const lx = model.lexicon
+  put('gazetteerKeys', 'u32', lx.gazetteerKeys)
+  put('gazetteerMasks', 'u32', lx.gazetteerMasks)
+  put('classKeys', 'u32', lx.classKeys)
+  put('classIds', 'u32', lx.classIds)
+  put('caseKeys', 'u32', lx.caseKeys)
+  put('caseBuckets', 'u8', lx.caseBuckets)
+  for (const [stage, w] of [
+    ['stage1', model.stage1],
+    ['stage2', model.stage2],
+  ] as const) {
+    if (!w) continue
+    put(`${stage}.keys`, 'u32', w.keys)
+    const q = quantise(w.weights)
+    put(`${stage}.weights`, 'i16', q.data, q.scale)
+    put(`${stage}.transitions`, 'f32', w.transitions)
+  }
+  const header = Buffer.from(
+    JSON.stringify({
+      labels: LABEL_COUNT,
+      gazetteerLists: lx.gazetteerLists,
+      gazetteerMaxLength: lx.gazetteerMaxLength,
+      sections,
+      info: model.info,
+    }),
+  )
+  const head = Buffer.alloc(16)
+  head.write(MAGIC, 0, 'latin1')
+  head.writeUInt32LE(header.length, 8)
+  const headerPadded = Buffer.alloc(Math.ceil(header.length / 4) * 4)
+  header.copy(headerPadded)
+  return gzipSync(Buffer.concat([head, headerPadded, ...blobs]), { level: 9 })
+}
+
+/** Reads the gzipped container back. Throws on a file that is not a model. */
+export function decodeModel(gz: Uint8Array): ModelData {
+  const buf = gunzipSync(gz)
+  if (buf.toString('latin1', 0, 8) !== MAGIC) throw new Error('not a Lede NER model file')
+  const headerLength = buf.readUInt32LE(8)
+  const header = JSON.parse(buf.toString('utf8', 16, 16 + headerLength)) as {
+    labels: number
+    gazetteerLists: string[]
+    gazetteerMaxLength: number
+    sections: Section[]
+    info: Record<string, unknown>
+  }
+  if (header.labels !== LABEL_COUNT) throw new Error('model label set does not match this code')
+  // Copy into an aligned buffer so that typed arrays can view it.
+  const body = new Uint8Array(buf.length - 16)
+  body.set(buf.subarray(16))
+  let offset = Math.ceil(headerLength / 4) * 4
+  const arrays = new Map<
+    string,
+    { array: Uint32Array | Int16Array | Uint8Array | Float32Array; scale?: number }
+  >()
+  for (const s of header.sections) {
+    const bytes = s.length * BYTES[s.kind]
+    const view =
+      s.kind === 'u32'
+        ? new Uint32Array(body.buffer, offset, s.length)
+        : s.kind === 'i16'
+          ? new Int16Array(body.buffer, offset, s.length)
+          : s.kind === 'f32'
+            ? new Float32Array(body.buffer, offset, s.length)
+            : new Uint8Array(body.buffer, offset, s.length)
+    arrays.set(s.name, { array: view, ...(s.scale === undefined ? {} : { scale: s.scale }) })
+    offset += Math.ceil(bytes / 4) * 4
+  }
+  const get = <T>(name: string): T => {
+    const a = arrays.get(name)
+    if (!a) throw new Error(`model file lacks section ${name}`)
+    return a.array as T
+  }
+  const stage = (name: string): StageWeights | undefined => {
+    const w = arrays.get(`${name}.weights`)
+    if (!w) return undefined
+    const q = w.array as Int16Array
+    const scale = w.scale ?? 1
+    const weights = new Float32Array(q.length)
+    for (let i = 0; i < q.length; i++) weights[i] = q[i]! * scale
+    return {
+      keys: get<Uint32Array>(`${name}.keys`),
+      weights,
+      transitions: get<Float32Array>(`${name}.transitions`),
+    }
+  }
+  const stage1 = stage('stage1')
+  if (!stage1) throw new Error('model file lacks stage1 weights')
+  const stage2 = stage('stage2')
+  return {
+    lexicon: {
+      gazetteerLists: header.gazetteerLists,
+      gazetteerMaxLength: header.gazetteerMaxLength,
+      gazetteerKeys: get<Uint32Array>('gazetteerKeys'),
+      gazetteerMasks: get<Uint32Array>('gazetteerMasks'),
+      classKeys: get<Uint32Array>('classKeys'),
+      classIds: get<Uint32Array>('classIds'),
+      caseKeys: get<Uint32Array>('caseKeys'),
+      caseBuckets: get<Uint8Array>('caseBuckets'),
+    },
+    stage1,
+    ...(stage2 ? { stage2 } : {}),
+    info: header.info,
+  }
+}
