@@ -13,6 +13,13 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { EntityScorer, parseConll } from '../src/nlp/entities/conll.js'
+import { flatten } from '../src/nlp/entities/features.js'
+import { bilouToIob } from '../src/nlp/entities/labels.js'
+import {
+  applyConsistency,
+  labelsFromMentions,
+  mentionsFromLabels,
+} from '../src/nlp/entities/mentions.js'
 import { decodeModel } from '../src/nlp/entities/model-file.js'
 import { defaultTagger, Tagger } from '../src/nlp/entities/tagger.js'
 
@@ -22,6 +29,8 @@ const { values } = parseArgs({
     out: { type: 'string' },
     json: { type: 'string' },
     model: { type: 'string' },
+    // Score the tags after the document-level consistency rule of findEntityMentions.
+    consistency: { type: 'boolean', default: false },
   },
 })
 if (!values.file) {
@@ -34,11 +43,27 @@ const loadStart = performance.now()
 const tagger = values.model ? new Tagger(decodeModel(readFileSync(values.model))) : defaultTagger()
 const loadMs = performance.now() - loadStart
 
+/** Tags a document as tagSentences does, or through the consistency rule. */
+function tagDocument(sentences: string[][]): string[][] {
+  if (!values.consistency) return tagger.tagSentences(sentences)
+  const flat = flatten(sentences)
+  const confidence = new Float32Array(flat.tokens.length)
+  const labels = tagger.labelDocument(flat, confidence)
+  const mentions = mentionsFromLabels(labels, (a, b) => Math.min(...confidence.subarray(a, b)))
+  const fixed = labelsFromMentions(
+    labels.length,
+    applyConsistency(flat.tokens, mentions, flat.sentenceStarts),
+  )
+  return sentences.map((_, i) =>
+    bilouToIob(fixed.subarray(flat.sentenceStarts[i]!, flat.sentenceStarts[i + 1]!)),
+  )
+}
+
 const scorer = new EntityScorer()
 const lines: string[] = []
 let tokens = 0
 for (const doc of docs) {
-  const predicted = tagger.tagSentences(doc.map((s) => s.tokens))
+  const predicted = tagDocument(doc.map((s) => s.tokens))
   doc.forEach((s, i) => {
     scorer.add(s.tags, predicted[i]!)
     s.tokens.forEach((t, k) => {
@@ -50,7 +75,7 @@ for (const doc of docs) {
 }
 
 const timedStart = performance.now()
-for (const doc of docs) tagger.tagSentences(doc.map((s) => s.tokens))
+for (const doc of docs) tagDocument(doc.map((s) => s.tokens))
 const seconds = (performance.now() - timedStart) / 1000
 
 if (values.out) writeFileSync(values.out, `${lines.join('\n')}\n`)

@@ -43,7 +43,7 @@ const { values } = parseArgs({
     unlabeled: { type: 'string' },
     out: { type: 'string' },
     // Epochs for stage 1 and stage 2: chosen with --holdout on the training data (see models/README.md).
-    epochs: { type: 'string', multiple: true, default: ['12', '12'] },
+    epochs: { type: 'string', multiple: true, default: ['8', '8'] },
     folds: { type: 'string', default: '5' },
     seed: { type: 'string', default: '1' },
     holdout: { type: 'boolean', default: false },

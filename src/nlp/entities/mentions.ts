@@ -4,7 +4,7 @@
  */
 import type { EntityType } from '../../core/index.js'
 import type { EntityMention, Token } from '../types.js'
-import { labelPosition, labelType } from './labels.js'
+import { labelPosition, labelType, makeLabel } from './labels.js'
 
 /** CoNLL types → the contract's entity types. */
 export const ENTITY_TYPES: readonly EntityType[] = ['person', 'organization', 'place', 'misc']
@@ -38,6 +38,20 @@ export function mentionsFromLabels(
     }
   }
   return out
+}
+
+/** Writes mentions back as BILOU labels over `length` tokens (for scoring after consistency). */
+export function labelsFromMentions(length: number, mentions: readonly TokenMention[]): Uint8Array {
+  const labels = new Uint8Array(length)
+  for (const m of mentions) {
+    if (m.end - m.start === 1) labels[m.start] = makeLabel(m.type, 3)
+    else {
+      labels[m.start] = makeLabel(m.type, 0)
+      for (let i = m.start + 1; i < m.end - 1; i++) labels[i] = makeLabel(m.type, 1)
+      labels[m.end - 1] = makeLabel(m.type, 2)
+    }
+  }
+  return labels
 }
 
 /**
