@@ -1,5 +1,11 @@
 import { describe, expect, test } from 'vitest'
-import { extractFeatures, flatten, wordShape } from './features.js'
+import {
+  extractFeatures,
+  extractStage2Features,
+  flatten,
+  mergeFeatures,
+  wordShape,
+} from './features.js'
 import { Lexicon } from './lexicon.js'
 import { tinyLexiconData } from './test-fixture.js'
 
@@ -21,7 +27,8 @@ describe('extractFeatures', () => {
   const lexicon = new Lexicon(tinyLexiconData())
   const tokenFeatures = (sentences: string[][], stage1?: number[]) => {
     const doc = flatten(sentences)
-    const f = extractFeatures(doc, lexicon, stage1)
+    const base = extractFeatures(doc, lexicon)
+    const f = stage1 ? mergeFeatures(base, extractStage2Features(doc, base, stage1)) : base
     return doc.tokens.map((_, i) => new Set(f.keys.subarray(f.offsets[i]!, f.offsets[i + 1]!)))
   }
 

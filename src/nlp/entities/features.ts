@@ -7,7 +7,7 @@
  */
 import { hashString, mix } from './hash.js'
 import { LABEL_COUNT, labelType, TYPES } from './labels.js'
-import { hashEntryNext, hashEntryStart, type Lexicon } from './lexicon.js'
+import type { Lexicon } from './lexicon.js'
 
 /** Feature templates. Values are stable: the model file stores hashes made from them. */
 const T = {
@@ -84,8 +84,16 @@ export function wordShape(word: string, maxRun: number): string {
   let out = ''
   let last = ''
   let run = 0
-  for (const ch of word) {
-    const c = /\p{Lu}/u.test(ch) ? 'X' : /\p{Ll}/u.test(ch) ? 'x' : /\d/.test(ch) ? 'd' : ch
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i)
+    let c: string
+    if (code >= 65 && code <= 90) c = 'X'
+    else if (code >= 97 && code <= 122) c = 'x'
+    else if (code >= 48 && code <= 57) c = 'd'
+    else {
+      const ch = word[i]!
+      c = ch.toLowerCase() !== ch ? 'X' : ch.toUpperCase() !== ch ? 'x' : ch
+    }
     if (c === last) {
       run++
       if (run > maxRun) continue
@@ -113,15 +121,22 @@ const Cap = {
 function capitalisation(word: string): number {
   let upper = 0
   let lower = 0
-  for (const ch of word) {
-    if (ch.toLowerCase() !== ch) upper++
-    else if (ch.toUpperCase() !== ch) lower++
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i)
+    if (code >= 65 && code <= 90) upper++
+    else if (code >= 97 && code <= 122) lower++
+    else if (code > 127) {
+      const ch = word[i]!
+      if (ch.toLowerCase() !== ch) upper++
+      else if (ch.toUpperCase() !== ch) lower++
+    }
   }
   if (upper + lower === 0) return Cap.none
-  const first = word[0]!
-  if (first.toUpperCase() !== first) return Cap.lower
-  if (lower === 0) return Cap.allCaps
-  return upper > 0 ? Cap.initial : Cap.lower
+  const first = word.charCodeAt(0)
+  const firstUpper =
+    (first >= 65 && first <= 90) || (first > 127 && word[0]!.toLowerCase() !== word[0])
+  if (!firstUpper) return Cap.lower
+  return lower === 0 ? Cap.allCaps : Cap.initial
 }
 
 /** Per-token values computed once per document. */
@@ -134,9 +149,58 @@ interface TokenInfo {
   classes: Int32Array
   caseBucket: Uint8Array
   /** Gazetteer match codes: (list << 3) | (position << 1) | lowercase-start, per token. */
-  gazetteer: number[][]
+  gazetteer: (number[] | undefined)[]
   /** Whether the token's sentence is set in capitals (a CoNLL headline). */
   headline: Uint8Array
+}
+
+/** What the features need to know about a word, whatever its context. */
+interface WordEntry {
+  lowerText: string
+  word: number
+  lower: number
+  shape: number
+  shapeLong: number
+  cap: number
+  classes: number
+  caseBucket: number
+}
+
+/** Words seen recently, per lexicon: most tokens of an article are words seen before. */
+const wordCaches = new WeakMap<Lexicon, Map<string, WordEntry>>()
+const WORD_CACHE_SIZE = 200_000 // ~ the vocabulary of a large news corpus; cleared when full
+
+function wordCache(lexicon: Lexicon): Map<string, WordEntry> {
+  let cache = wordCaches.get(lexicon)
+  if (!cache) {
+    cache = new Map()
+    wordCaches.set(lexicon, cache)
+  }
+  return cache
+}
+
+function wordEntry(w: string, lexicon: Lexicon): WordEntry {
+  const lowerText = w.toLowerCase()
+  const word = hashString(w)
+  const lower = hashString(lowerText)
+  const cap = capitalisation(w)
+  // Word classes are learnt on words as written; an all-capitals headline word borrows the class
+  // of its usual spelling ("GERMANY" → "Germany", "SAID" → "said").
+  let classes = lexicon.wordClasses(word)
+  if (classes === -1 && cap === Cap.allCaps) {
+    classes = lexicon.wordClasses(hashString(lowerText[0]!.toUpperCase() + lowerText.slice(1)))
+    if (classes === -1) classes = lexicon.wordClasses(lower)
+  }
+  return {
+    lowerText,
+    word,
+    lower,
+    shape: hashString(wordShape(w, 1)),
+    shapeLong: hashString(wordShape(w, 4)),
+    cap,
+    classes,
+    caseBucket: lexicon.caseBucket(lower),
+  }
 }
 
 function tokenInfo(doc: FlatDocument, lexicon: Lexicon): TokenInfo {
@@ -149,25 +213,27 @@ function tokenInfo(doc: FlatDocument, lexicon: Lexicon): TokenInfo {
     cap: new Uint8Array(n),
     classes: new Int32Array(n),
     caseBucket: new Uint8Array(n),
-    gazetteer: Array.from({ length: n }, () => []),
+    gazetteer: new Array(n),
     headline: new Uint8Array(n),
   }
-  const shapeCache = new Map<string, [number, number]>()
+  const cache = wordCache(lexicon)
+  const lowers: string[] = new Array(n)
   for (let i = 0; i < n; i++) {
     const w = doc.tokens[i]!
-    const lower = w.toLowerCase()
-    info.word[i] = hashString(w)
-    info.lower[i] = hashString(lower)
-    let shapes = shapeCache.get(w)
-    if (!shapes) {
-      shapes = [hashString(wordShape(w, 1)), hashString(wordShape(w, 4))]
-      shapeCache.set(w, shapes)
+    let e = cache.get(w)
+    if (!e) {
+      e = wordEntry(w, lexicon)
+      if (cache.size >= WORD_CACHE_SIZE) cache.clear()
+      cache.set(w, e)
     }
-    info.shape[i] = shapes[0]
-    info.shapeLong[i] = shapes[1]
-    info.cap[i] = capitalisation(w)
-    info.classes[i] = lexicon.wordClasses(info.word[i]!)
-    info.caseBucket[i] = lexicon.caseBucket(info.lower[i]!)
+    lowers[i] = e.lowerText
+    info.word[i] = e.word
+    info.lower[i] = e.lower
+    info.shape[i] = e.shape
+    info.shapeLong[i] = e.shapeLong
+    info.cap[i] = e.cap
+    info.classes[i] = e.classes
+    info.caseBucket[i] = e.caseBucket
   }
   const { gazetteerMaxLength: maxLength } = lexicon.data
   for (let s = 0; s + 1 < doc.sentenceStarts.length; s++) {
@@ -185,16 +251,20 @@ function tokenInfo(doc: FlatDocument, lexicon: Lexicon): TokenInfo {
       info.headline[i] = headline
       if (info.cap[i] === Cap.none && doc.tokens[i]!.length === 1) continue
       const lc = info.cap[i] === Cap.lower ? 1 : 0
-      let h = hashEntryStart(doc.tokens[i]!)
+      // Same hashes as hashEntryStart / hashEntryNext, from the cached lowercase forms.
+      let h = info.lower[i]!
       for (let j = i; j < end && j - i < maxLength; j++) {
-        if (j > i) h = hashEntryNext(h, doc.tokens[j]!)
+        if (j > i) h = hashString(lowers[j]!, hashString(' ', h))
         const mask = lexicon.gazetteerMask(h)
         if (mask === 0) continue
         for (let list = 0; mask >>> list !== 0; list++) {
           if (((mask >>> list) & 1) === 0) continue
           for (let k = i; k <= j; k++) {
             const pos = i === j ? 3 : k === i ? 0 : k === j ? 2 : 1
-            info.gazetteer[k]!.push((list << 3) | (pos << 1) | lc)
+            const code = (list << 3) | (pos << 1) | lc
+            const codes = info.gazetteer[k]
+            if (codes) codes.push(code)
+            else info.gazetteer[k] = [code]
           }
         }
       }
@@ -238,15 +308,13 @@ function documentCase(doc: FlatDocument, info: TokenInfo): Map<number, number> {
   return counts
 }
 
-/**
- * Extracts the features of every token of a document. With `stage1` (the first stage's BILOU
- * labels for every token), adds the second stage's features.
- */
-export function extractFeatures(
-  doc: FlatDocument,
-  lexicon: Lexicon,
-  stage1?: ArrayLike<number>,
-): DocumentFeatures {
+/** Stage-1 features, with what stage 2 needs to add its own. */
+export interface BaseFeatures extends DocumentFeatures {
+  readonly info: TokenInfo
+}
+
+/** Extracts the (first-stage) features of every token of a document. */
+export function extractFeatures(doc: FlatDocument, lexicon: Lexicon): BaseFeatures {
   const n = doc.tokens.length
   const info = tokenInfo(doc, lexicon)
   const buf = new KeyBuffer()
@@ -261,7 +329,6 @@ export function extractFeatures(
     if (list) list.push(i)
     else occurrences.set(info.lower[i]!, [i])
   }
-  const ext = stage1 ? extendedPredictions(doc, info, stage1) : undefined
 
   const seen = new Set<number>()
   for (let s = 0; s + 1 < doc.sentenceStarts.length; s++) {
@@ -305,27 +372,18 @@ export function extractFeatures(
       buf.push(mix(mix(T.lowerM1Shape, m1), shape))
       buf.push(mix(mix(T.shapeLowerP1, shape), p1))
       if (info.headline[i]) buf.push(mix(T.headlineShape, shape))
-      for (const [t, j] of [
-        [T.classM1, i - 1],
-        [T.class0, i],
-        [T.classP1, i + 1],
-      ] as const) {
-        const c = j >= start && j < end ? info.classes[j]! : -2
-        if (c === -2) continue
-        if (c === -1) {
-          buf.push(mix(t, 0xffff))
-          continue
-        }
-        buf.push(mix(t, c & 0x3ff))
-        buf.push(mix(t, 0x400 | ((c >>> 10) & 0x3ff)))
-        buf.push(mix(t, 0x800 | ((c >>> 20) & 0x3ff)))
-      }
+      if (i > start) pushClasses(buf, T.classM1, info.classes[i - 1]!)
+      pushClasses(buf, T.class0, info.classes[i]!)
+      if (i + 1 < end) pushClasses(buf, T.classP1, info.classes[i + 1]!)
       const cb = info.caseBucket[i]!
       buf.push(mix(T.caseBucket, cb))
       if (i === start || info.headline[i]) buf.push(mix(mix(T.caseFirst, cb), info.cap[i]!))
-      for (const g of info.gazetteer[i]!) buf.push(mix(T.gazetteer, g))
-      if (i > start) for (const g of info.gazetteer[i - 1]!) buf.push(mix(T.gazetteerM1, g >> 3))
-      if (i + 1 < end) for (const g of info.gazetteer[i + 1]!) buf.push(mix(T.gazetteerP1, g >> 3))
+      const gz = info.gazetteer[i]
+      if (gz) for (const g of gz) buf.push(mix(T.gazetteer, g))
+      const gzm1 = i > start ? info.gazetteer[i - 1] : undefined
+      if (gzm1) for (const g of gzm1) buf.push(mix(T.gazetteerM1, g >> 3))
+      const gzp1 = i + 1 < end ? info.gazetteer[i + 1] : undefined
+      if (gzp1) for (const g of gzp1) buf.push(mix(T.gazetteerP1, g >> 3))
 
       // Non-local: how the word is written and what surrounds it elsewhere in the document.
       const dc = docCase.get(lower)
@@ -359,21 +417,71 @@ export function extractFeatures(
           }
         }
       }
+    }
+  }
+  offsets[n] = buf.length
+  return { keys: buf.keys.slice(0, buf.length), offsets, info }
+}
 
-      if (stage1 && ext) {
-        const l = stage1[i]!
-        const lm1 = i > start ? stage1[i - 1]! : LABEL_COUNT
-        const lp1 = i + 1 < end ? stage1[i + 1]! : LABEL_COUNT
-        buf.push(mix(T.s1, l))
-        buf.push(mix(T.s1M1, lm1))
-        buf.push(mix(T.s1P1, lp1))
-        buf.push(mix(mix(T.s1Bigram, lm1), l))
-        ext.push(i, l, buf)
-      }
+/**
+ * The second stage's extra features, from the first stage's BILOU labels for every token: those
+ * labels in the window, and the types they gave the word's other occurrences in the document.
+ * Stage 2 scores these together with `base`.
+ */
+export function extractStage2Features(
+  doc: FlatDocument,
+  base: BaseFeatures,
+  stage1: ArrayLike<number>,
+): DocumentFeatures {
+  const n = doc.tokens.length
+  const buf = new KeyBuffer()
+  const offsets = new Int32Array(n + 1)
+  const ext = extendedPredictions(doc, base.info, stage1)
+  for (let s = 0; s + 1 < doc.sentenceStarts.length; s++) {
+    const start = doc.sentenceStarts[s]!
+    const end = doc.sentenceStarts[s + 1]!
+    for (let i = start; i < end; i++) {
+      offsets[i] = buf.length
+      const l = stage1[i]!
+      const lm1 = i > start ? stage1[i - 1]! : LABEL_COUNT
+      const lp1 = i + 1 < end ? stage1[i + 1]! : LABEL_COUNT
+      buf.push(mix(T.s1, l))
+      buf.push(mix(T.s1M1, lm1))
+      buf.push(mix(T.s1P1, lp1))
+      buf.push(mix(mix(T.s1Bigram, lm1), l))
+      ext.push(i, l, buf)
     }
   }
   offsets[n] = buf.length
   return { keys: buf.keys.slice(0, buf.length), offsets }
+}
+
+/** One feature list per token from two (for training, where stage 2 sees both). */
+export function mergeFeatures(a: DocumentFeatures, b: DocumentFeatures): DocumentFeatures {
+  const n = a.offsets.length - 1
+  const keys = new Uint32Array(a.keys.length + b.keys.length)
+  const offsets = new Int32Array(n + 1)
+  let k = 0
+  for (let i = 0; i < n; i++) {
+    offsets[i] = k
+    keys.set(a.keys.subarray(a.offsets[i]!, a.offsets[i + 1]!), k)
+    k += a.offsets[i + 1]! - a.offsets[i]!
+    keys.set(b.keys.subarray(b.offsets[i]!, b.offsets[i + 1]!), k)
+    k += b.offsets[i + 1]! - b.offsets[i]!
+  }
+  offsets[n] = k
+  return { keys, offsets }
+}
+
+/** Word-class features at three granularities (or "no class"). */
+function pushClasses(buf: KeyBuffer, template: number, c: number): void {
+  if (c === -1) {
+    buf.push(mix(template, 0xffff))
+    return
+  }
+  buf.push(mix(template, c & 0x3ff))
+  buf.push(mix(template, 0x400 | ((c >>> 10) & 0x3ff)))
+  buf.push(mix(template, 0x800 | ((c >>> 20) & 0x3ff)))
 }
 
 function sentenceOf(starts: readonly number[], token: number): number {

@@ -29,7 +29,23 @@ export function constrainTransitions(transitions: Float32Array | Float64Array): 
   return out
 }
 
-/** Viterbi over `emissions[(i - start) * L + label]` for tokens start..end; writes `out[i]`. */
+/** For each label, the labels that may precede it (under constraints already in `transitions`). */
+const predecessorCache = new WeakMap<Float64Array, Int32Array[]>()
+function predecessors(transitions: Float64Array): Int32Array[] {
+  let p = predecessorCache.get(transitions)
+  if (!p) {
+    p = []
+    for (let y = 0; y < L; y++) {
+      const from: number[] = []
+      for (let x = 0; x < L; x++) if (transitions[x * (L + 1) + y]! > FORBIDDEN / 2) from.push(x)
+      p.push(Int32Array.from(from))
+    }
+    predecessorCache.set(transitions, p)
+  }
+  return p
+}
+
+/** Viterbi over `emissions[i * L + label]` for `length` tokens; writes `out[outOffset + i]`. */
 export function viterbi(
   emissions: Float64Array,
   length: number,
@@ -39,6 +55,7 @@ export function viterbi(
 ): void {
   if (length === 0) return
   const W = L + 1
+  const from = predecessors(transitions)
   const score = new Float64Array(length * L)
   const back = new Uint8Array(length * L)
   for (let y = 0; y < L; y++) score[y] = emissions[y]! + transitions[L * W + y]!
@@ -46,9 +63,11 @@ export function viterbi(
     const base = i * L
     const prevBase = base - L
     for (let y = 0; y < L; y++) {
+      const xs = from[y]!
       let best = -Infinity
       let arg = 0
-      for (let x = 0; x < L; x++) {
+      for (let k = 0; k < xs.length; k++) {
+        const x = xs[k]!
         const s = score[prevBase + x]! + transitions[x * W + y]!
         if (s > best) {
           best = s
@@ -88,18 +107,19 @@ export class LinearModel {
     this.transitions = constrainTransitions(transitions)
   }
 
-  /** Emission scores of tokens start..end (exclusive), `length × L`. */
-  emissions(features: DocumentFeatures, start: number, end: number): Float64Array {
+  /** Emission scores of tokens start..end (exclusive), `length × L`, summed over feature sets. */
+  emissions(features: readonly DocumentFeatures[], start: number, end: number): Float64Array {
     const out = new Float64Array((end - start) * L)
-    const { keys, offsets } = features
     const w = this.weights
-    for (let i = start; i < end; i++) {
-      const base = (i - start) * L
-      for (let f = offsets[i]!; f < offsets[i + 1]!; f++) {
-        const row = this.table.get(keys[f]!)
-        if (row < 0) continue
-        const r = row * L
-        for (let y = 0; y < L; y++) out[base + y]! += w[r + y]!
+    for (const { keys, offsets } of features) {
+      for (let i = start; i < end; i++) {
+        const base = (i - start) * L
+        for (let f = offsets[i]!; f < offsets[i + 1]!; f++) {
+          const row = this.table.get(keys[f]!)
+          if (row < 0) continue
+          const r = row * L
+          for (let y = 0; y < L; y++) out[base + y]! += w[r + y]!
+        }
       }
     }
     return out
@@ -111,7 +131,7 @@ export class LinearModel {
    * from the emission scores) — a rough confidence, not a calibrated one.
    */
   decode(
-    features: DocumentFeatures,
+    features: readonly DocumentFeatures[],
     sentenceStarts: readonly number[],
     confidence?: Float32Array,
   ): Uint8Array {
@@ -132,7 +152,7 @@ export class LinearModel {
 }
 
 /** Softmax over labels, summed by type (O alone), of the type of `label`. */
-function typeProbability(em: Float64Array, base: number, label: number): number {
+export function typeProbability(em: Float64Array, base: number, label: number): number {
   let max = -Infinity
   for (let y = 0; y < L; y++) max = Math.max(max, em[base + y]!)
   let total = 0

@@ -16,13 +16,46 @@ export interface StageWeights {
   transitions: Float32Array
 }
 
-/** Everything a tagger needs. */
+/**
+ * Everything a tagger needs. The stages' weights share one key list: row r holds `stages × 17`
+ * weights (stage 1's, then stage 2's), so that a feature is looked up once for both stages.
+ */
 export interface ModelData {
   lexicon: LexiconData
-  stage1: StageWeights
-  stage2?: StageWeights
+  stages: number
+  keys: Uint32Array
+  weights: Float32Array
+  /** One transition table per stage. */
+  transitions: Float32Array[]
   /** How the model was made (data, epochs, seed, scores on held-out data). */
   info: Record<string, unknown>
+}
+
+/** Lays trained stages out as ModelData rows. */
+export function combineStages(
+  lexicon: LexiconData,
+  trained: readonly StageWeights[],
+  info: Record<string, unknown>,
+): ModelData {
+  const rows = new Map<number, number>()
+  for (const stage of trained) for (const k of stage.keys) if (!rows.has(k)) rows.set(k, rows.size)
+  const width = trained.length * LABEL_COUNT
+  const weights = new Float32Array(rows.size * width)
+  trained.forEach((stage, si) => {
+    stage.keys.forEach((k, r) => {
+      const row = rows.get(k)!
+      const from = stage.weights.subarray(r * LABEL_COUNT, (r + 1) * LABEL_COUNT)
+      weights.set(from, row * width + si * LABEL_COUNT)
+    })
+  })
+  return {
+    lexicon,
+    stages: trained.length,
+    keys: Uint32Array.from(rows.keys()),
+    weights,
+    transitions: trained.map((t) => t.transitions),
+    info,
+  }
 }
 
 type ArrayKind = 'u32' | 'i16' | 'u8' | 'f32'
@@ -66,19 +99,16 @@ export function encodeModel(model: ModelData): Buffer {
   put('classIds', 'u32', lx.classIds)
   put('caseKeys', 'u32', lx.caseKeys)
   put('caseBuckets', 'u8', lx.caseBuckets)
-  for (const [stage, w] of [
-    ['stage1', model.stage1],
-    ['stage2', model.stage2],
-  ] as const) {
-    if (!w) continue
-    put(`${stage}.keys`, 'u32', w.keys)
-    const q = quantise(w.weights)
-    put(`${stage}.weights`, 'i16', q.data, q.scale)
-    put(`${stage}.transitions`, 'f32', w.transitions)
-  }
+  put('keys', 'u32', model.keys)
+  const q = quantise(model.weights)
+  put('weights', 'i16', q.data, q.scale)
+  model.transitions.forEach((t, i) => {
+    put(`transitions${i + 1}`, 'f32', t)
+  })
   const header = Buffer.from(
     JSON.stringify({
       labels: LABEL_COUNT,
+      stages: model.stages,
       gazetteerLists: lx.gazetteerLists,
       gazetteerMaxLength: lx.gazetteerMaxLength,
       sections,
@@ -100,6 +130,7 @@ export function decodeModel(gz: Uint8Array): ModelData {
   const headerLength = buf.readUInt32LE(8)
   const header = JSON.parse(buf.toString('utf8', 16, 16 + headerLength)) as {
     labels: number
+    stages: number
     gazetteerLists: string[]
     gazetteerMaxLength: number
     sections: Section[]
@@ -132,22 +163,14 @@ export function decodeModel(gz: Uint8Array): ModelData {
     if (!a) throw new Error(`model file lacks section ${name}`)
     return a.array as T
   }
-  const stage = (name: string): StageWeights | undefined => {
-    const w = arrays.get(`${name}.weights`)
-    if (!w) return undefined
-    const q = w.array as Int16Array
-    const scale = w.scale ?? 1
-    const weights = new Float32Array(q.length)
-    for (let i = 0; i < q.length; i++) weights[i] = q[i]! * scale
-    return {
-      keys: get<Uint32Array>(`${name}.keys`),
-      weights,
-      transitions: get<Float32Array>(`${name}.transitions`),
-    }
-  }
-  const stage1 = stage('stage1')
-  if (!stage1) throw new Error('model file lacks stage1 weights')
-  const stage2 = stage('stage2')
+  const w = arrays.get('weights')
+  if (!w) throw new Error('model file lacks weights')
+  const q = w.array as Int16Array
+  const scale = w.scale ?? 1
+  const weights = new Float32Array(q.length)
+  for (let i = 0; i < q.length; i++) weights[i] = q[i]! * scale
+  const transitions: Float32Array[] = []
+  for (let i = 1; i <= header.stages; i++) transitions.push(get<Float32Array>(`transitions${i}`))
   return {
     lexicon: {
       gazetteerLists: header.gazetteerLists,
@@ -159,8 +182,10 @@ export function decodeModel(gz: Uint8Array): ModelData {
       caseKeys: get<Uint32Array>('caseKeys'),
       caseBuckets: get<Uint8Array>('caseBuckets'),
     },
-    stage1,
-    ...(stage2 ? { stage2 } : {}),
+    stages: header.stages,
+    keys: get<Uint32Array>('keys'),
+    weights,
+    transitions,
     info: header.info,
   }
 }

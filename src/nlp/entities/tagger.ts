@@ -6,29 +6,40 @@
 import { readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { extractFeatures, type FlatDocument, flatten } from './features.js'
-import { bilouToIob } from './labels.js'
+import { extractFeatures, extractStage2Features, type FlatDocument, flatten } from './features.js'
+import { KeyTable } from './hash.js'
+import { bilouToIob, LABEL_COUNT } from './labels.js'
 import { Lexicon } from './lexicon.js'
-import { LinearModel } from './linear-model.js'
+import { constrainTransitions, typeProbability, viterbi } from './linear-model.js'
 import { decodeModel, type ModelData } from './model-file.js'
 
 /** The model file name inside models/. */
 export const MODEL_FILE = 'ner-conll2003.bin.gz'
 
-/** A loaded tagger. */
+const L = LABEL_COUNT
+
+/**
+ * A loaded tagger. Both stages' weights sit in one table, a row of 2 × 17 per feature hash, so
+ * that a stage-1 feature is looked up once for both stages.
+ */
 export class Tagger {
   readonly lexicon: Lexicon
-  readonly stage1: LinearModel
-  readonly stage2: LinearModel | undefined
   readonly info: Record<string, unknown>
+  private readonly table: KeyTable
+  /** rows × width: stage-1 weights, then stage-2 weights. */
+  private readonly weights: Float32Array
+  private readonly width: number
+  private readonly transitions1: Float64Array
+  private readonly transitions2: Float64Array | undefined
 
   constructor(data: ModelData) {
     this.lexicon = new Lexicon(data.lexicon)
-    this.stage1 = new LinearModel(data.stage1.keys, data.stage1.weights, data.stage1.transitions)
-    this.stage2 = data.stage2
-      ? new LinearModel(data.stage2.keys, data.stage2.weights, data.stage2.transitions)
-      : undefined
     this.info = data.info
+    this.table = new KeyTable(data.keys)
+    this.width = data.stages * L
+    this.weights = data.weights
+    this.transitions1 = constrainTransitions(data.transitions[0]!)
+    this.transitions2 = data.stages > 1 ? constrainTransitions(data.transitions[1]!) : undefined
   }
 
   /**
@@ -36,14 +47,53 @@ export class Tagger {
    * `confidence`, each token's confidence in its label's type too.
    */
   labelDocument(doc: FlatDocument, confidence?: Float32Array): Uint8Array {
-    const features = extractFeatures(doc, this.lexicon)
-    if (!this.stage2) return this.stage1.decode(features, doc.sentenceStarts, confidence)
-    const first = this.stage1.decode(features, doc.sentenceStarts)
-    return this.stage2.decode(
-      extractFeatures(doc, this.lexicon, first),
-      doc.sentenceStarts,
-      confidence,
-    )
+    const n = doc.tokens.length
+    const base = extractFeatures(doc, this.lexicon)
+    const em1 = new Float64Array(n * L)
+    const em2 = new Float64Array(this.transitions2 ? n * L : 0)
+    const w = this.weights
+    const { keys, offsets } = base
+    for (let i = 0; i < n; i++) {
+      const b = i * L
+      for (let f = offsets[i]!; f < offsets[i + 1]!; f++) {
+        const row = this.table.get(keys[f]!)
+        if (row < 0) continue
+        const r = row * this.width
+        for (let y = 0; y < L; y++) em1[b + y]! += w[r + y]!
+        if (em2.length) for (let y = 0; y < L; y++) em2[b + y]! += w[r + L + y]!
+      }
+    }
+    const first = this.decode(doc, em1, this.transitions1)
+    if (!this.transitions2) return this.withConfidence(first, em1, confidence)
+    const extra = extractStage2Features(doc, base, first)
+    for (let i = 0; i < n; i++) {
+      const b = i * L
+      for (let f = extra.offsets[i]!; f < extra.offsets[i + 1]!; f++) {
+        const row = this.table.get(extra.keys[f]!)
+        if (row < 0) continue
+        const r = row * this.width + L
+        for (let y = 0; y < L; y++) em2[b + y]! += w[r + y]!
+      }
+    }
+    return this.withConfidence(this.decode(doc, em2, this.transitions2), em2, confidence)
+  }
+
+  private decode(doc: FlatDocument, em: Float64Array, transitions: Float64Array): Uint8Array {
+    const labels = new Uint8Array(doc.tokens.length)
+    const starts = doc.sentenceStarts
+    for (let s = 0; s + 1 < starts.length; s++) {
+      const a = starts[s]!
+      const b = starts[s + 1]!
+      viterbi(em.subarray(a * L, b * L), b - a, transitions, labels, a)
+    }
+    return labels
+  }
+
+  private withConfidence(labels: Uint8Array, em: Float64Array, confidence?: Float32Array) {
+    if (confidence) {
+      for (let i = 0; i < labels.length; i++) confidence[i] = typeProbability(em, i * L, labels[i]!)
+    }
+    return labels
   }
 
   /** IOB2 tags for pre-tokenised sentences that form one document. */

@@ -7,7 +7,7 @@ import { extractFeatures, flatten } from './features.js'
 import { iobToBilou } from './labels.js'
 import { buildGazetteer, type LexiconData, Lexicon } from './lexicon.js'
 import { hashString } from './hash.js'
-import type { ModelData } from './model-file.js'
+import { combineStages, type ModelData } from './model-file.js'
 import { Tagger } from './tagger.js'
 import { trainPerceptron } from './train/perceptron.js'
 
@@ -82,7 +82,7 @@ export function tinyModelData(): ModelData {
     }
   })
   const stage1 = trainPerceptron(docs, { epochs: 10, seed: 1 })
-  return { lexicon: lexiconData, stage1, info: { fixture: true } }
+  return combineStages(lexiconData, [stage1], { fixture: true })
 }
 
 export function tinyTagger(): Tagger {
