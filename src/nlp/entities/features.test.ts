@@ -78,4 +78,28 @@ describe('extractFeatures', () => {
     )[0]!
     expect(two.size).toBeGreaterThan(one.size)
   })
+
+  test('a word after a given name elsewhere is marked as a likely surname', () => {
+    const after = tokenFeatures([
+      ['Anna', 'Berg', 'left'],
+      ['Then', 'Berg', 'said'],
+    ])[4]!
+    const other = tokenFeatures([
+      ['Otto', 'Berg', 'left'],
+      ['Then', 'Berg', 'said'],
+    ])[4]!
+    expect(after.size).toBe(other.size + 1)
+  })
+
+  test('an all-capitals word spelling the initials of a name elsewhere is marked', () => {
+    const union = tokenFeatures([
+      ['He', 'saw', 'European', 'Union', 'staff'],
+      ['EU', 'said'],
+    ])[5]!
+    const council = tokenFeatures([
+      ['He', 'saw', 'European', 'Council', 'staff'],
+      ['EU', 'said'],
+    ])[5]!
+    expect(union.size).toBe(council.size + 1)
+  })
 })

@@ -44,6 +44,12 @@ const T = {
   docCase: 31,
   docCaseFirst: 32,
   length: 33,
+  bagOfWords: 34,
+  aggWindow: 35,
+  nameFirst: 36,
+  nameLast: 37,
+  nameSurname: 38,
+  acronym: 39,
   // second stage
   s1M1: 40,
   s1: 41,
@@ -330,6 +336,8 @@ export function extractFeatures(doc: FlatDocument, lexicon: Lexicon): BaseFeatur
     else occurrences.set(info.lower[i]!, [i])
   }
 
+  const names = nameStructure(doc, info, lexicon)
+
   const seen = new Set<number>()
   for (let s = 0; s + 1 < doc.sentenceStarts.length; s++) {
     const start = doc.sentenceStarts[s]!
@@ -386,6 +394,12 @@ export function extractFeatures(doc: FlatDocument, lexicon: Lexicon): BaseFeatur
       if (gzp1) for (const g of gzp1) buf.push(mix(T.gazetteerP1, g >> 3))
 
       // Non-local: how the word is written and what surrounds it elsewhere in the document.
+      if (info.cap[i] === Cap.initial || info.cap[i] === Cap.allCaps) {
+        if (names.first.has(lower)) buf.push(mix(T.nameFirst, 0))
+        if (names.last.has(lower)) buf.push(mix(T.nameLast, 0))
+        if (names.surname.has(lower)) buf.push(mix(T.nameSurname, 0))
+        if (info.cap[i] === Cap.allCaps && names.acronyms.has(word)) buf.push(mix(T.acronym, 0))
+      }
       const dc = docCase.get(lower)
       if (dc !== undefined) {
         const capitalised = dc & 0xffff
@@ -405,17 +419,20 @@ export function extractFeatures(doc: FlatDocument, lexicon: Lexicon): BaseFeatur
           const sj = sentenceOf(doc.sentenceStarts, j)
           const prev = j > doc.sentenceStarts[sj]! ? info.lower[j - 1]! : NONE
           const next = j + 1 < doc.sentenceStarts[sj + 1]! ? info.lower[j + 1]! : NONE
-          const a = mix(T.aggPrev, prev)
-          const b = mix(T.aggNext, next)
-          if (!seen.has(a)) {
-            seen.add(a)
-            buf.push(a)
-          }
-          if (!seen.has(b)) {
-            seen.add(b)
-            buf.push(b)
-          }
+          pushOnce(buf, seen, mix(T.aggPrev, prev))
+          pushOnce(buf, seen, mix(T.aggNext, next))
+          // the wider window, positions collapsed (R&R aggregate a ±2 window)
+          const sStart = doc.sentenceStarts[sj]!
+          const sEnd = doc.sentenceStarts[sj + 1]!
+          if (j - 2 >= sStart) pushOnce(buf, seen, mix(T.aggWindow, info.lower[j - 2]!))
+          if (j + 2 < sEnd) pushOnce(buf, seen, mix(T.aggWindow, info.lower[j + 2]!))
         }
+      }
+      // Words around the token, positions collapsed (±3): the topic of the phrase ("shares",
+      // "coach", "province") tells the type when the name itself is unknown.
+      seen.clear()
+      for (let j = Math.max(start, i - 3); j < Math.min(end, i + 4); j++) {
+        if (j !== i) pushOnce(buf, seen, mix(T.bagOfWords, info.lower[j]!))
       }
     }
   }
@@ -471,6 +488,65 @@ export function mergeFeatures(a: DocumentFeatures, b: DocumentFeatures): Documen
   }
   offsets[n] = k
   return { keys, offsets }
+}
+
+const CONNECTORS = new Set(['of', 'and', 'for', 'the', 'de', 'du', 'la', 'von', 'van', '&'])
+
+/**
+ * Names in running text (not in capitals headlines): runs of capitalised words, allowing "of",
+ * "and" … between them ("Bank of England"). For each word, whether it starts or ends a run of two
+ * or more somewhere in the document, whether it follows a given name ("Peter Blackburn" makes
+ * "Blackburn" a likely surname wherever it appears), and the runs' initials ("EU" for "European
+ * Union").
+ */
+function nameStructure(doc: FlatDocument, info: TokenInfo, lexicon: Lexicon) {
+  const first = new Set<number>()
+  const last = new Set<number>()
+  const surname = new Set<number>()
+  const acronyms = new Set<string>()
+  const given = lexicon.data.gazetteerLists.indexOf('given-name')
+  const isName = (i: number) => info.cap[i] === Cap.initial
+  for (let s = 0; s + 1 < doc.sentenceStarts.length; s++) {
+    const start = doc.sentenceStarts[s]!
+    const end = doc.sentenceStarts[s + 1]!
+    if (info.headline[start]) continue
+    let i = start
+    while (i < end) {
+      if (!isName(i)) {
+        i++
+        continue
+      }
+      // A sentence's first word is capitalised anyway: keep it out of the run when it is usually
+      // written in lowercase (case buckets 1–2 and 6–7: capitalised under 10% of the time).
+      const b = info.caseBucket[i]!
+      if (i === start && (b === 1 || b === 2 || b === 6 || b === 7)) {
+        i++
+        continue
+      }
+      const run = [i]
+      let j = i + 1
+      while (j < end) {
+        if (isName(j)) run.push(j++)
+        else if (j + 1 < end && CONNECTORS.has(doc.tokens[j]!) && isName(j + 1)) j++
+        else break
+      }
+      if (run.length >= 2 && run.length <= 6) {
+        first.add(info.lower[run[0]!]!)
+        last.add(info.lower[run[run.length - 1]!]!)
+        const mask = given >= 0 ? lexicon.gazetteerMask(info.lower[run[0]!]!) : 0
+        if (run.length === 2 && (mask >>> given) & 1) surname.add(info.lower[run[1]!]!)
+        acronyms.add(run.map((k) => doc.tokens[k]![0]!.toUpperCase()).join(''))
+      }
+      i = j
+    }
+  }
+  return { first, last, surname, acronyms }
+}
+
+function pushOnce(buf: KeyBuffer, seen: Set<number>, key: number): void {
+  if (seen.has(key)) return
+  seen.add(key)
+  buf.push(key)
 }
 
 /** Word-class features at three granularities (or "no class"). */

@@ -58,3 +58,38 @@ describe('model file', () => {
     expect(() => decodeModel(Buffer.from('not a model'))).toThrow()
   })
 })
+
+describe('the shipped model', () => {
+  test('tags a plain news sentence', () => {
+    const tags = tagSentences([
+      [
+        'German',
+        'Chancellor',
+        'Angela',
+        'Merkel',
+        'met',
+        'Emmanuel',
+        'Macron',
+        'in',
+        'Paris',
+        'on',
+        'Friday',
+        '.',
+      ],
+    ])
+    expect(tags[0]).toEqual([
+      'B-MISC',
+      'O',
+      'B-PER',
+      'I-PER',
+      'O',
+      'B-PER',
+      'I-PER',
+      'O',
+      'B-LOC',
+      'O',
+      'O',
+      'O',
+    ])
+  })
+})
