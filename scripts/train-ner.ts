@@ -25,8 +25,14 @@ import {
   flatten,
   mergeFeatures,
 } from '../src/nlp/entities/features.js'
-import { bilouToIob, iobToBilou } from '../src/nlp/entities/labels.js'
-import { buildGazetteer, Lexicon, type LexiconData } from '../src/nlp/entities/lexicon.js'
+import { bilouToIob, iobToBilou, labelType } from '../src/nlp/entities/labels.js'
+import {
+  buildGazetteer,
+  buildTypeLexicon,
+  Lexicon,
+  type LexiconData,
+  type TypeLexicon,
+} from '../src/nlp/entities/lexicon.js'
 import { LinearModel } from '../src/nlp/entities/linear-model.js'
 import { combineStages, encodeModel, type StageWeights } from '../src/nlp/entities/model-file.js'
 import { MODEL_FILE } from '../src/nlp/entities/tagger.js'
@@ -57,6 +63,8 @@ const { values } = parseArgs({
     'one-stage': { type: 'boolean', default: false },
     // Only cross-validate stage 1 (k-fold jackknife over the training documents) and stop.
     cv: { type: 'boolean', default: false },
+    // Leave out stage 2's self-trained type lexicon.
+    'no-types': { type: 'boolean', default: false },
   },
 })
 if (!values.data) {
@@ -85,6 +93,9 @@ const held = values.holdout ? train.filter((_, i) => i % 10 === 9) : []
 const fit = values.holdout ? train.filter((_, i) => i % 10 !== 9) : train
 
 // ---------------------------------------------------------------- lexicon
+/** Wikinews articles as sentences of tokens (for the self-trained type lexicon). */
+const wikinews: string[][][] = []
+
 function unlabeledCorpus(): string[][] {
   const corpus: string[][] = []
   for (const doc of train) for (const s of doc) corpus.push(s.tokens)
@@ -97,9 +108,14 @@ function unlabeledCorpus(): string[][] {
     for (const line of gunzipSync(readFileSync(path)).toString('utf8').split('\n')) {
       if (!line.trim()) continue
       const article = JSON.parse(line) as { title?: string; text?: string }
+      const sentences: string[][] = []
       for (const para of `${article.title ?? ''}\n\n${article.text ?? ''}`.split(/\n\s*\n/)) {
-        for (const s of roughSentences(roughTokens(para))) corpus.push(s)
+        for (const s of roughSentences(roughTokens(para))) {
+          corpus.push(s)
+          sentences.push(s)
+        }
       }
+      wikinews.push(sentences)
     }
   }
   return corpus
@@ -164,14 +180,20 @@ const fitDocs = fit.map(toDoc)
 const heldDocs = held.map(toDoc)
 
 /** Stage-1 features, or with stage-1 labels the merged stage-2 features. */
-function features(d: Doc, stage1?: Uint8Array): DocumentFeatures {
+function features(d: Doc, stage1?: Uint8Array, types?: TypeLexicon): DocumentFeatures {
   const base = extractFeatures(d.flat, lexicon)
-  return stage1 ? mergeFeatures(base, extractStage2Features(d.flat, base, stage1)) : base
+  return stage1 ? mergeFeatures(base, extractStage2Features(d.flat, base, stage1, types)) : base
 }
 
-function stageDocs(docs: readonly Doc[], stage1?: readonly Uint8Array[]): TrainingDocument[] {
+/** Stage-1 labels and the type lexicon each document's stage-2 features are built from. */
+interface Stage1View {
+  labels: readonly Uint8Array[]
+  types?: readonly (TypeLexicon | undefined)[]
+}
+
+function stageDocs(docs: readonly Doc[], view?: Stage1View): TrainingDocument[] {
   return docs.map((d, i) => ({
-    features: features(d, stage1?.[i]),
+    features: features(d, view?.labels[i], view?.types?.[i]),
     sentenceStarts: d.flat.sentenceStarts,
     gold: d.gold,
   }))
@@ -197,11 +219,13 @@ function train1(
   docs: readonly Doc[],
   epochs: number,
   heldOut?: readonly Doc[],
-  stage1Held?: readonly Uint8Array[],
-  stage1Fit?: readonly Uint8Array[],
+  heldView?: Stage1View,
+  fitView?: Stage1View,
 ): TrainedWeights {
-  const heldFeatures = heldOut?.map((d, i) => features(d, stage1Held?.[i]))
-  return trainPerceptron(stageDocs(docs, stage1Fit), {
+  const heldFeatures = heldOut?.map((d, i) =>
+    features(d, heldView?.labels[i], heldView?.types?.[i]),
+  )
+  return trainPerceptron(stageDocs(docs, fitView), {
     epochs,
     seed,
     onEpoch: (epoch, mistakes, sentences, snapshot) => {
@@ -218,22 +242,46 @@ function train1(
   })
 }
 
-/** Stage-1 labels for each document from models that never saw it (k-fold jackknife). */
-function jackknife(docs: readonly Doc[]): Uint8Array[] {
-  const out: Uint8Array[] = new Array(docs.length)
+/**
+ * Self-training: tags the Wikinews articles with a stage-1 model and keeps, per capitalised word,
+ * the type it was given most often (see TypeLexicon).
+ */
+function typeLexiconFrom(model: LinearModel): TypeLexicon {
+  const docs = wikinews.map((article) => {
+    const flat = flatten(article)
+    const labels = model.decode([extractFeatures(flat, lexicon)], flat.sentenceStarts)
+    return { tokens: flat.tokens, types: Array.from(labels, labelType) }
+  })
+  const types = buildTypeLexicon(docs)
+  log(`type lexicon: ${types.keys.length} words from ${docs.length} articles`)
+  return types
+}
+
+/**
+ * Stage-1 labels for each document from models that never saw it (k-fold jackknife), and with
+ * `withTypes` the type lexicon each fold's model makes, so that no training document's stage-2
+ * features come from a model that was trained on it.
+ */
+function jackknife(docs: readonly Doc[], withTypes: boolean): Required<Stage1View> {
+  const labels: Uint8Array[] = new Array(docs.length)
+  const types: (TypeLexicon | undefined)[] = new Array(docs.length)
   for (let k = 0; k < folds; k++) {
     log(`jackknife fold ${k + 1}/${folds}`)
     const trainPart = docs.filter((_, i) => i % folds !== k)
     const model = toModel(train1(trainPart, epochs1))
+    const foldTypes = withTypes ? typeLexiconFrom(model) : undefined
     docs.forEach((d, i) => {
-      if (i % folds === k) out[i] = model.decode([features(d)], d.flat.sentenceStarts)
+      if (i % folds !== k) return
+      labels[i] = model.decode([features(d)], d.flat.sentenceStarts)
+      types[i] = foldTypes
     })
   }
-  return out
+  return { labels, types }
 }
 
 if (values.cv) {
-  log(`cross-validated stage 1 (${folds} folds): ${score(fitDocs, jackknife(fitDocs))}`)
+  const cv = jackknife(fitDocs, false)
+  log(`cross-validated stage 1 (${folds} folds): ${score(fitDocs, cv.labels)}`)
   process.exit(0)
 }
 
@@ -249,14 +297,24 @@ const info: Record<string, unknown> = {
   folds,
   seed,
 }
+let finalTypes: TypeLexicon | undefined
 if (!values['one-stage']) {
-  const s1Fit = jackknife(fitDocs)
-  log(`jackknifed stage-1 labels on train: ${score(fitDocs, s1Fit)}`)
+  const useTypes = !values['no-types']
+  const s1Fit = jackknife(fitDocs, useTypes)
+  log(`jackknifed stage-1 labels on train: ${score(fitDocs, s1Fit.labels)}`)
   const s1Model = toModel(stage1)
+  finalTypes = useTypes ? typeLexiconFrom(s1Model) : undefined
   const s1Held = heldDocs.map((d) => s1Model.decode([features(d)], d.flat.sentenceStarts))
-  if (values.holdout) log(`stage 1 on held-out: ${score(heldDocs, s1Held)}`)
-  log(`stage 2: ${epochs2} epochs`)
-  stage2 = train1(fitDocs, epochs2, values.holdout ? heldDocs : undefined, s1Held, s1Fit)
+  const heldView = { labels: s1Held, types: heldDocs.map(() => finalTypes) }
+  if (values.holdout) {
+    log(`stage 1 on held-out: ${score(heldDocs, s1Held)}`)
+    if (useTypes) {
+      log(`stage 2 without the type lexicon, for comparison: ${epochs2} epochs`)
+      train1(fitDocs, epochs2, heldDocs, { labels: s1Held }, { labels: s1Fit.labels })
+    }
+  }
+  log(`stage 2: ${epochs2} epochs${useTypes ? ', with the self-trained type lexicon' : ''}`)
+  stage2 = train1(fitDocs, epochs2, values.holdout ? heldDocs : undefined, heldView, s1Fit)
   log(`stage 2: ${stage2.keys.length} features kept`)
 }
 
@@ -266,7 +324,9 @@ const out = values.out
     ? undefined
     : join(root, 'models', MODEL_FILE)
 if (out) {
-  const bytes = encodeModel(combineStages(lexiconData, stage2 ? [stage1, stage2] : [stage1], info))
+  const trained = stage2 ? [stage1, stage2] : [stage1]
+  const types = finalTypes ? { keys: finalTypes.keys, codes: finalTypes.codes } : undefined
+  const bytes = encodeModel(combineStages(lexiconData, trained, info, types))
   writeFileSync(out, bytes)
   log(`wrote ${out} (${(bytes.length / 1e6).toFixed(1)} MB)`)
 }

@@ -7,7 +7,7 @@
  */
 import { hashString, mix } from './hash.js'
 import { LABEL_COUNT, labelType, TYPES } from './labels.js'
-import type { Lexicon } from './lexicon.js'
+import type { Lexicon, TypeLexicon } from './lexicon.js'
 
 /** Feature templates. Values are stable: the model file stores hashes made from them. */
 const T = {
@@ -58,6 +58,8 @@ const T = {
   extType: 44,
   extMajority: 45,
   extMajorityS1: 46,
+  autoType: 47,
+  autoTypeCap: 48,
 } as const
 
 /** A document flattened: every token of every sentence, with sentence boundaries. */
@@ -449,8 +451,10 @@ export function extractStage2Features(
   doc: FlatDocument,
   base: BaseFeatures,
   stage1: ArrayLike<number>,
+  types?: TypeLexicon,
 ): DocumentFeatures {
   const n = doc.tokens.length
+  const { info } = base
   const buf = new KeyBuffer()
   const offsets = new Int32Array(n + 1)
   const ext = extendedPredictions(doc, base.info, stage1)
@@ -467,6 +471,11 @@ export function extractStage2Features(
       buf.push(mix(T.s1P1, lp1))
       buf.push(mix(mix(T.s1Bigram, lm1), l))
       ext.push(i, l, buf)
+      if (types && info.cap[i] !== Cap.lower && info.cap[i] !== Cap.none) {
+        const code = types.code(info.lower[i]!)
+        buf.push(mix(T.autoType, code))
+        buf.push(mix(mix(T.autoTypeCap, code), info.cap[i]!))
+      }
     }
   }
   offsets[n] = buf.length

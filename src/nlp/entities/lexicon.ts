@@ -101,3 +101,64 @@ export function buildGazetteer(
     gazetteerMasks: Uint32Array.from(masks.values(), (m) => m >>> 0),
   }
 }
+
+/**
+ * Types learnt from unlabeled text by self-training: for each capitalised word, the type the
+ * stage-1 tagger gave it most often across the Wikinews articles, with how clear the majority was.
+ * A stage-2 feature: world knowledge the labelled data lacks ("Hezbollah" is an organisation).
+ */
+export class TypeLexicon {
+  private readonly table: KeyTable
+  readonly keys: Uint32Array
+  readonly codes: Uint8Array
+
+  constructor(keys: Uint32Array, codes: Uint8Array) {
+    this.keys = keys
+    this.codes = codes
+    this.table = new KeyTable(keys)
+  }
+
+  /** 0 when unknown; else 1 + 3 · majority type (0..3, 4 = O) + band (0 weak, 1 majority, 2 ≥ 90%). */
+  code(lowerHash: number): number {
+    const row = this.table.get(lowerHash)
+    return row < 0 ? 0 : this.codes[row]!
+  }
+}
+
+/** Builds a TypeLexicon from documents' tokens and their stage-1 labels' types (-1 for O). */
+export function buildTypeLexicon(
+  docs: Iterable<{ tokens: readonly string[]; types: ArrayLike<number> }>,
+  minCount = 3, // fewer capitalised occurrences say little
+): TypeLexicon {
+  const counts = new Map<number, Int32Array>()
+  for (const { tokens, types } of docs) {
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i]!
+      const first = t.charCodeAt(0)
+      if (!(first >= 65 && first <= 90) && !(first > 127 && t[0]!.toLowerCase() !== t[0])) continue
+      const key = hashString(t.toLowerCase())
+      let c = counts.get(key)
+      if (!c) {
+        c = new Int32Array(5)
+        counts.set(key, c)
+      }
+      const ty = types[i]!
+      c[ty < 0 ? 4 : ty]!++
+    }
+  }
+  const keys: number[] = []
+  const codes: number[] = []
+  for (const [key, c] of counts) {
+    let total = 0
+    let best = 0
+    for (let t = 0; t < 5; t++) {
+      total += c[t]!
+      if (c[t]! > c[best]!) best = t
+    }
+    if (total < minCount) continue
+    const share = c[best]! / total
+    keys.push(key)
+    codes.push(1 + best * 3 + (share >= 0.9 ? 2 : share >= 0.5 ? 1 : 0))
+  }
+  return new TypeLexicon(Uint32Array.from(keys), Uint8Array.from(codes))
+}

@@ -27,6 +27,8 @@ export interface ModelData {
   weights: Float32Array
   /** One transition table per stage. */
   transitions: Float32Array[]
+  /** Stage 2's self-trained type lexicon (lowercased-word hash → code), when it has one. */
+  types?: { keys: Uint32Array; codes: Uint8Array }
   /** How the model was made (data, epochs, seed, scores on held-out data). */
   info: Record<string, unknown>
 }
@@ -36,6 +38,7 @@ export function combineStages(
   lexicon: LexiconData,
   trained: readonly StageWeights[],
   info: Record<string, unknown>,
+  types?: { keys: Uint32Array; codes: Uint8Array },
 ): ModelData {
   const rows = new Map<number, number>()
   for (const stage of trained) for (const k of stage.keys) if (!rows.has(k)) rows.set(k, rows.size)
@@ -54,6 +57,7 @@ export function combineStages(
     keys: Uint32Array.from(rows.keys()),
     weights,
     transitions: trained.map((t) => t.transitions),
+    ...(types ? { types } : {}),
     info,
   }
 }
@@ -105,6 +109,10 @@ export function encodeModel(model: ModelData): Buffer {
   model.transitions.forEach((t, i) => {
     put(`transitions${i + 1}`, 'f32', t)
   })
+  if (model.types) {
+    put('typeKeys', 'u32', model.types.keys)
+    put('typeCodes', 'u8', model.types.codes)
+  }
   const header = Buffer.from(
     JSON.stringify({
       labels: LABEL_COUNT,
@@ -186,6 +194,9 @@ export function decodeModel(gz: Uint8Array): ModelData {
     keys: get<Uint32Array>('keys'),
     weights,
     transitions,
+    ...(arrays.has('typeKeys')
+      ? { types: { keys: get<Uint32Array>('typeKeys'), codes: get<Uint8Array>('typeCodes') } }
+      : {}),
     info: header.info,
   }
 }

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url'
 import { extractFeatures, extractStage2Features, type FlatDocument, flatten } from './features.js'
 import { KeyTable } from './hash.js'
 import { bilouToIob, LABEL_COUNT } from './labels.js'
-import { Lexicon } from './lexicon.js'
+import { Lexicon, TypeLexicon } from './lexicon.js'
 import { constrainTransitions, typeProbability, viterbi } from './linear-model.js'
 import { decodeModel, type ModelData } from './model-file.js'
 
@@ -31,6 +31,7 @@ export class Tagger {
   private readonly width: number
   private readonly transitions1: Float64Array
   private readonly transitions2: Float64Array | undefined
+  private readonly types: TypeLexicon | undefined
 
   constructor(data: ModelData) {
     this.lexicon = new Lexicon(data.lexicon)
@@ -40,6 +41,7 @@ export class Tagger {
     this.weights = data.weights
     this.transitions1 = constrainTransitions(data.transitions[0]!)
     this.transitions2 = data.stages > 1 ? constrainTransitions(data.transitions[1]!) : undefined
+    this.types = data.types ? new TypeLexicon(data.types.keys, data.types.codes) : undefined
   }
 
   /**
@@ -65,7 +67,7 @@ export class Tagger {
     }
     const first = this.decode(doc, em1, this.transitions1)
     if (!this.transitions2) return this.withConfidence(first, em1, confidence)
-    const extra = extractStage2Features(doc, base, first)
+    const extra = extractStage2Features(doc, base, first, this.types)
     for (let i = 0; i < n; i++) {
       const b = i * L
       for (let f = extra.offsets[i]!; f < extra.offsets[i + 1]!; f++) {
