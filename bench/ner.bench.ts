@@ -5,7 +5,7 @@
  * scores to the same numbers.
  *
  *   npm run bench:ner -- --file ../shared/data/ner-conll2003/valid.txt --out .tmp/valid.pred
- *                        [--json results.json] [--model models/ner-conll2003.bin.gz]
+ *                        [--json results.json] [--model models/ner-conll2003.bin]
  *
  * Each -DOCSTART- document is tagged as one document (as an article would be). Speed is measured
  * on a second pass over the whole file, after a first pass has warmed the JIT up.

@@ -1,5 +1,5 @@
 /**
- * Trains the entity tagger and writes models/ner-conll2003.bin.gz.
+ * Trains the entity tagger and writes models/ner-conll2003.bin.
  *
  *   npm run train:ner -- --data ../shared/data/ner-conll2003 [--unlabeled ../shared/data/demo]
  *                        [--epochs 1 2] [--folds 5] [--seed 1] [--holdout] [--out FILE]

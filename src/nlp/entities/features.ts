@@ -162,8 +162,56 @@ interface TokenInfo {
   headline: Uint8Array
 }
 
+/**
+ * The features that depend on the token alone: bias, the word as written and lowercased, affixes,
+ * length, shapes, its word classes and its capitalisation bucket.
+ */
+export function wordFeatureKeys(word: string, lexicon: Lexicon): Uint32Array {
+  const e = cachedEntry(word, lexicon)
+  if (e.keys) return e.keys
+  const keys: number[] = [
+    mix(T.bias, 0),
+    mix(T.word, e.word),
+    mix(T.lower0, e.lower),
+    mix(T.length, Math.min(word.length, 12)),
+    mix(T.shape, e.shape),
+    mix(T.shapeLong, e.shapeLong),
+    mix(T.caseBucket, e.caseBucket),
+  ]
+  // Affixes of up to 4 characters, hashed incrementally (the suffix hash reads backwards).
+  const lw = e.lowerText
+  let hp = 0x811c9dc5
+  let hs = 0x811c9dc5
+  for (let k = 0; k < 4 && k + 1 < lw.length; k++) {
+    hp = Math.imul(hp ^ lw.charCodeAt(k), 0x01000193)
+    hs = Math.imul(hs ^ lw.charCodeAt(lw.length - 1 - k), 0x01000193)
+    keys.push(mix(T.prefix, hp >>> 0), mix(T.suffix, hs >>> 0))
+  }
+  const c = e.classes
+  if (c === -1) keys.push(mix(T.class0, 0xffff))
+  else {
+    keys.push(mix(T.class0, c & 0x3ff))
+    keys.push(mix(T.class0, 0x400 | ((c >>> 10) & 0x3ff)))
+    keys.push(mix(T.class0, 0x800 | ((c >>> 20) & 0x3ff)))
+  }
+  e.keys = Uint32Array.from(keys)
+  return e.keys
+}
+
+function cachedEntry(w: string, lexicon: Lexicon): WordEntry {
+  const cache = wordCache(lexicon)
+  let e = cache.get(w)
+  if (!e) {
+    e = wordEntry(w, lexicon)
+    if (cache.size >= WORD_CACHE_SIZE) cache.clear()
+    cache.set(w, e)
+  }
+  return e
+}
+
 /** What the features need to know about a word, whatever its context. */
 interface WordEntry {
+  keys?: Uint32Array
   lowerText: string
   word: number
   lower: number
@@ -224,16 +272,9 @@ function tokenInfo(doc: FlatDocument, lexicon: Lexicon): TokenInfo {
     gazetteer: new Array(n),
     headline: new Uint8Array(n),
   }
-  const cache = wordCache(lexicon)
   const lowers: string[] = new Array(n)
   for (let i = 0; i < n; i++) {
-    const w = doc.tokens[i]!
-    let e = cache.get(w)
-    if (!e) {
-      e = wordEntry(w, lexicon)
-      if (cache.size >= WORD_CACHE_SIZE) cache.clear()
-      cache.set(w, e)
-    }
+    const e = cachedEntry(doc.tokens[i]!, lexicon)
     lowers[i] = e.lowerText
     info.word[i] = e.word
     info.lower[i] = e.lower
@@ -321,8 +362,16 @@ export interface BaseFeatures extends DocumentFeatures {
   readonly info: TokenInfo
 }
 
-/** Extracts the (first-stage) features of every token of a document. */
-export function extractFeatures(doc: FlatDocument, lexicon: Lexicon): BaseFeatures {
+/**
+ * Extracts the (first-stage) features of every token of a document. With `withWordFeatures`
+ * false, leaves out the features that depend on the token alone (wordFeatureKeys), which a
+ * tagger can score once per word and cache.
+ */
+export function extractFeatures(
+  doc: FlatDocument,
+  lexicon: Lexicon,
+  withWordFeatures = true,
+): BaseFeatures {
   const n = doc.tokens.length
   const info = tokenInfo(doc, lexicon)
   const buf = new KeyBuffer()
@@ -353,28 +402,15 @@ export function extractFeatures(doc: FlatDocument, lexicon: Lexicon): BaseFeatur
       const shape = info.shape[i]!
       const m1 = lowerAt(i - 1)
       const p1 = lowerAt(i + 1)
-      buf.push(mix(T.bias, 0))
-      buf.push(mix(T.word, info.word[i]!))
+      if (withWordFeatures) {
+        for (const k of wordFeatureKeys(word, lexicon)) buf.push(k)
+      }
       buf.push(mix(T.lowerM2, lowerAt(i - 2)))
       buf.push(mix(T.lowerM1, m1))
-      buf.push(mix(T.lower0, lower))
       buf.push(mix(T.lowerP1, p1))
       buf.push(mix(T.lowerP2, lowerAt(i + 2)))
       buf.push(mix(mix(T.bigramM1, m1), lower))
       buf.push(mix(mix(T.bigramP1, lower), p1))
-      // Affixes of up to 4 characters, hashed incrementally (the suffix hash reads backwards).
-      const lw = word.toLowerCase()
-      let hp = 0x811c9dc5
-      let hs = 0x811c9dc5
-      for (let k = 0; k < 4 && k + 1 < lw.length; k++) {
-        hp = Math.imul(hp ^ lw.charCodeAt(k), 0x01000193)
-        hs = Math.imul(hs ^ lw.charCodeAt(lw.length - 1 - k), 0x01000193)
-        buf.push(mix(T.prefix, hp >>> 0))
-        buf.push(mix(T.suffix, hs >>> 0))
-      }
-      buf.push(mix(T.length, Math.min(word.length, 12)))
-      buf.push(mix(T.shape, shape))
-      buf.push(mix(T.shapeLong, info.shapeLong[i]!))
       buf.push(mix(T.shapeM1, shapeAt(i - 1)))
       buf.push(mix(T.shapeP1, shapeAt(i + 1)))
       buf.push(mix(mix(mix(T.shape3, shapeAt(i - 1)), shape), shapeAt(i + 1)))
@@ -383,10 +419,8 @@ export function extractFeatures(doc: FlatDocument, lexicon: Lexicon): BaseFeatur
       buf.push(mix(mix(T.shapeLowerP1, shape), p1))
       if (info.headline[i]) buf.push(mix(T.headlineShape, shape))
       if (i > start) pushClasses(buf, T.classM1, info.classes[i - 1]!)
-      pushClasses(buf, T.class0, info.classes[i]!)
       if (i + 1 < end) pushClasses(buf, T.classP1, info.classes[i + 1]!)
       const cb = info.caseBucket[i]!
-      buf.push(mix(T.caseBucket, cb))
       if (i === start || info.headline[i]) buf.push(mix(mix(T.caseFirst, cb), info.cap[i]!))
       const gz = info.gazetteer[i]
       if (gz) for (const g of gz) buf.push(mix(T.gazetteer, g))

@@ -64,3 +64,66 @@ export class KeyTable {
     }
   }
 }
+
+/**
+ * Sparse weight rows behind an open-addressing table, laid out for few cache misses: a slot holds
+ * the key and the offset of its row, and a row is its length followed by (label, weight) pairs in
+ * one buffer, so a lookup touches about two cache lines.
+ */
+export class WeightTable {
+  private readonly slots: Uint32Array
+  private readonly mask: number
+  /** Row data: u32[offset] = n, then n × (u32 label, f32 weight). */
+  readonly u32: Uint32Array
+  readonly f32: Float32Array
+
+  /** `weights` is rows × width, dense; zero weights are dropped. */
+  constructor(keys: Uint32Array, weights: Float32Array, width: number) {
+    let nonZero = 0
+    for (let i = 0; i < weights.length; i++) if (weights[i] !== 0) nonZero++
+    const buffer = new ArrayBuffer((keys.length + 2 * nonZero + 1) * 4)
+    this.u32 = new Uint32Array(buffer)
+    this.f32 = new Float32Array(buffer)
+    let size = 1
+    while (size < keys.length * 2) size <<= 1
+    this.mask = size - 1
+    this.slots = new Uint32Array(size * 2)
+    let offset = 1 // 0 marks an empty slot
+    for (let r = 0; r < keys.length; r++) {
+      const start = offset++
+      let n = 0
+      for (let y = 0; y < width; y++) {
+        const w = weights[r * width + y]!
+        if (w === 0) continue
+        this.u32[offset] = y
+        this.f32[offset + 1] = w
+        offset += 2
+        n++
+      }
+      this.u32[start] = n
+      const k = keys[r]!
+      let slot = Math.imul(k, 0x9e3779b1) >>> 0
+      for (;;) {
+        slot &= this.mask
+        if (this.slots[2 * slot + 1] === 0) {
+          this.slots[2 * slot] = k
+          this.slots[2 * slot + 1] = start
+          break
+        }
+        if (this.slots[2 * slot] === k) break
+        slot++
+      }
+    }
+  }
+
+  /** The offset of `key`'s row in u32/f32, or 0 when the key has no row. */
+  find(key: number): number {
+    let slot = Math.imul(key, 0x9e3779b1) >>> 0
+    for (;;) {
+      slot &= this.mask
+      const offset = this.slots[2 * slot + 1]!
+      if (offset === 0 || this.slots[2 * slot] === key) return offset
+      slot++
+    }
+  }
+}

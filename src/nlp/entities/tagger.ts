@@ -6,17 +6,25 @@
 import { readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { extractFeatures, extractStage2Features, type FlatDocument, flatten } from './features.js'
-import { KeyTable } from './hash.js'
+import {
+  extractFeatures,
+  extractStage2Features,
+  type DocumentFeatures,
+  type FlatDocument,
+  flatten,
+  wordFeatureKeys,
+} from './features.js'
+import { WeightTable } from './hash.js'
 import { bilouToIob, LABEL_COUNT } from './labels.js'
 import { Lexicon, TypeLexicon } from './lexicon.js'
 import { constrainTransitions, typeProbability, viterbi } from './linear-model.js'
 import { decodeModel, type ModelData } from './model-file.js'
 
 /** The model file name inside models/. */
-export const MODEL_FILE = 'ner-conll2003.bin.gz'
+export const MODEL_FILE = 'ner-conll2003.bin'
 
 const L = LABEL_COUNT
+const WORD_SCORE_CACHE = 100_000 // words; ~20 MB at most, cleared when full
 
 /**
  * A loaded tagger. Both stages' weights sit in one table, a row of 2 × 17 per feature hash, so
@@ -25,20 +33,21 @@ const L = LABEL_COUNT
 export class Tagger {
   readonly lexicon: Lexicon
   readonly info: Record<string, unknown>
-  private readonly table: KeyTable
-  /** rows × width: stage-1 weights, then stage-2 weights. */
-  private readonly weights: Float32Array
+  /** Non-zero weights per feature; labels are stage 1's, then stage 2's (+ 17). */
+  private readonly rows: WeightTable
   private readonly width: number
   private readonly transitions1: Float64Array
   private readonly transitions2: Float64Array | undefined
   private readonly types: TypeLexicon | undefined
+  private readonly wordCache = new Map<string, Float64Array>()
 
   constructor(data: ModelData) {
     this.lexicon = new Lexicon(data.lexicon)
     this.info = data.info
-    this.table = new KeyTable(data.keys)
     this.width = data.stages * L
-    this.weights = data.weights
+    // Rows are sparse (the perceptron only ever touched a few labels of each feature): keep the
+    // non-zero weights only, ~6× smaller, laid out for few cache misses.
+    this.rows = new WeightTable(data.keys, data.weights, this.width)
     this.transitions1 = constrainTransitions(data.transitions[0]!)
     this.transitions2 = data.stages > 1 ? constrainTransitions(data.transitions[1]!) : undefined
     this.types = data.types ? new TypeLexicon(data.types.keys, data.types.codes) : undefined
@@ -50,34 +59,64 @@ export class Tagger {
    */
   labelDocument(doc: FlatDocument, confidence?: Float32Array): Uint8Array {
     const n = doc.tokens.length
-    const base = extractFeatures(doc, this.lexicon)
-    const em1 = new Float64Array(n * L)
-    const em2 = new Float64Array(this.transitions2 ? n * L : 0)
-    const w = this.weights
-    const { keys, offsets } = base
+    const W = this.width
+    const base = extractFeatures(doc, this.lexicon, false)
+    // Emission scores of both stages side by side: em[i * W + stage * L + label].
+    const em = new Float64Array(n * W)
     for (let i = 0; i < n; i++) {
-      const b = i * L
-      for (let f = offsets[i]!; f < offsets[i + 1]!; f++) {
-        const row = this.table.get(keys[f]!)
-        if (row < 0) continue
-        const r = row * this.width
-        for (let y = 0; y < L; y++) em1[b + y]! += w[r + y]!
-        if (em2.length) for (let y = 0; y < L; y++) em2[b + y]! += w[r + L + y]!
-      }
+      const b = i * W
+      // Features of the word alone, scored once per word and cached.
+      const ws = this.wordScores(doc.tokens[i]!)
+      for (let y = 0; y < W; y++) em[b + y]! += ws[y]!
+      this.addRows(base, i, em, b, 0)
     }
+    const em1 = new Float64Array(n * L)
+    for (let i = 0; i < n; i++) em1.set(em.subarray(i * W, i * W + L), i * L)
     const first = this.decode(doc, em1, this.transitions1)
     if (!this.transitions2) return this.withConfidence(first, em1, confidence)
     const extra = extractStage2Features(doc, base, first, this.types)
-    for (let i = 0; i < n; i++) {
-      const b = i * L
-      for (let f = extra.offsets[i]!; f < extra.offsets[i + 1]!; f++) {
-        const row = this.table.get(extra.keys[f]!)
-        if (row < 0) continue
-        const r = row * this.width + L
-        for (let y = 0; y < L; y++) em2[b + y]! += w[r + y]!
+    for (let i = 0; i < n; i++) this.addRows(extra, i, em, i * W, L)
+    const em2 = new Float64Array(n * L)
+    for (let i = 0; i < n; i++) em2.set(em.subarray(i * W + L, i * W + 2 * L), i * L)
+    return this.withConfidence(this.decode(doc, em2, this.transitions2), em2, confidence)
+  }
+
+  /** Adds the weights of token i's features (labels ≥ `from` only) to em[b …]. */
+  private addRows(
+    features: DocumentFeatures,
+    i: number,
+    em: Float64Array,
+    b: number,
+    from: number,
+  ) {
+    const { keys, offsets } = features
+    const { u32, f32 } = this.rows
+    for (let f = offsets[i]!; f < offsets[i + 1]!; f++) {
+      const at = this.rows.find(keys[f]!)
+      if (at === 0) continue
+      const end = at + 1 + 2 * u32[at]!
+      for (let k = at + 1; k < end; k += 2) {
+        const y = u32[k]!
+        if (y >= from) em[b + y]! += f32[k + 1]!
       }
     }
-    return this.withConfidence(this.decode(doc, em2, this.transitions2), em2, confidence)
+  }
+
+  /** Summed weights (both stages) of a word's word-only features, cached. */
+  private wordScores(word: string): Float64Array {
+    let scores = this.wordCache.get(word)
+    if (scores) return scores
+    scores = new Float64Array(this.width)
+    const { u32, f32 } = this.rows
+    for (const key of wordFeatureKeys(word, this.lexicon)) {
+      const at = this.rows.find(key)
+      if (at === 0) continue
+      const end = at + 1 + 2 * u32[at]!
+      for (let k = at + 1; k < end; k += 2) scores[u32[k]!]! += f32[k + 1]!
+    }
+    if (this.wordCache.size >= WORD_SCORE_CACHE) this.wordCache.clear()
+    this.wordCache.set(word, scores)
+    return scores
   }
 
   private decode(doc: FlatDocument, em: Float64Array, transitions: Float64Array): Uint8Array {
