@@ -7,7 +7,7 @@
  */
 import { hashString, mix } from './hash.js'
 import { LABEL_COUNT, labelType, TYPES } from './labels.js'
-import type { Lexicon, TypeLexicon } from './lexicon.js'
+import { type Lexicon, PREFIX_BIT, type TypeLexicon } from './lexicon.js'
 
 /** Feature templates. Values are stable: the model file stores hashes made from them. */
 const T = {
@@ -304,8 +304,9 @@ function tokenInfo(doc: FlatDocument, lexicon: Lexicon): TokenInfo {
       let h = info.lower[i]!
       for (let j = i; j < end && j - i < maxLength; j++) {
         if (j > i) h = hashString(lowers[j]!, hashString(' ', h))
-        const mask = lexicon.gazetteerMask(h)
-        if (mask === 0) continue
+        const found = lexicon.gazetteerMask(h)
+        if (found === 0) break // no entry is this sequence or starts with it
+        const mask = found & ~PREFIX_BIT
         for (let list = 0; mask >>> list !== 0; list++) {
           if (((mask >>> list) & 1) === 0) continue
           for (let k = i; k <= j; k++) {
@@ -316,6 +317,7 @@ function tokenInfo(doc: FlatDocument, lexicon: Lexicon): TokenInfo {
             else info.gazetteer[k] = [code]
           }
         }
+        if ((found & PREFIX_BIT) === 0) break
       }
     }
   }
@@ -466,9 +468,13 @@ export function extractFeatures(
       }
       // Words around the token, positions collapsed (±3): the topic of the phrase ("shares",
       // "coach", "province") tells the type when the name itself is unknown.
-      seen.clear()
+      const bagFrom = buf.length
       for (let j = Math.max(start, i - 3); j < Math.min(end, i + 4); j++) {
-        if (j !== i) pushOnce(buf, seen, mix(T.bagOfWords, info.lower[j]!))
+        if (j === i) continue
+        const key = mix(T.bagOfWords, info.lower[j]!)
+        let dup = false
+        for (let k = bagFrom; k < buf.length && !dup; k++) dup = buf.keys[k] === key
+        if (!dup) buf.push(key)
       }
     }
   }

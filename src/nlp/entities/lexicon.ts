@@ -23,8 +23,14 @@ export function hashEntry(tokens: readonly string[]): number {
   return h
 }
 
+/** Mask bit: the sequence is the beginning of a longer gazetteer entry. */
+export const PREFIX_BIT = 0x80000000
+
 export interface LexiconData {
-  /** Gazetteer list names; bit i of a mask is list i. */
+  /**
+   * Gazetteer list names; bit i of a mask is list i. Bit 31 (PREFIX_BIT) marks a token sequence
+   * that begins a longer entry, so that matching can stop as soon as no entry can follow.
+   */
   gazetteerLists: string[]
   /** Longest entry, in tokens. */
   gazetteerMaxLength: number
@@ -87,11 +93,15 @@ export function buildGazetteer(
     let id = lists.indexOf(list)
     if (id < 0) {
       id = lists.push(list) - 1
-      if (id >= 32) throw new Error('at most 32 gazetteer lists')
+      if (id >= 31) throw new Error('at most 31 gazetteer lists')
     }
     const tokens = line.slice(tab + 1).split(' ')
     maxLength = Math.max(maxLength, tokens.length)
-    const h = hashEntry(tokens)
+    let h = hashEntryStart(tokens[0]!)
+    for (let i = 1; i < tokens.length; i++) {
+      masks.set(h, (masks.get(h) ?? 0) | PREFIX_BIT)
+      h = hashEntryNext(h, tokens[i]!)
+    }
     masks.set(h, (masks.get(h) ?? 0) | (1 << id))
   }
   return {
