@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest'
+import { tinyLexiconData } from '../../../test/helpers/ner-tiny-model.js'
 import {
   extractFeatures,
   extractStage2Features,
@@ -7,7 +8,6 @@ import {
   wordShape,
 } from './features.js'
 import { Lexicon } from './lexicon.js'
-import { tinyLexiconData } from './test-fixture.js'
 
 describe('wordShape', () => {
   test.each([

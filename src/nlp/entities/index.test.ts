@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest'
+import { tinyLexiconData, tinyModelData, tinyTagger } from '../../../test/helpers/ner-tiny-model.js'
 import { findEntityMentions, tagSentences } from './index.js'
 import { combineStages, decodeModel, encodeModel } from './model-file.js'
 import { Tagger } from './tagger.js'
-import { tinyLexiconData, tinyModelData, tinyTagger } from './test-fixture.js'
 import { trainPerceptron } from './train/perceptron.js'
 
 const tagger = tinyTagger()

@@ -7,9 +7,9 @@ import { readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import {
+  type DocumentFeatures,
   extractFeatures,
   extractStage2Features,
-  type DocumentFeatures,
   type FlatDocument,
   flatten,
   wordFeatureKeys,

@@ -3,13 +3,13 @@
  * a handful of hand-written sentences (no CoNLL text). Not a useful model; enough to exercise the
  * code paths end to end.
  */
-import { extractFeatures, flatten } from './features.js'
-import { iobToBilou } from './labels.js'
-import { buildGazetteer, type LexiconData, Lexicon } from './lexicon.js'
-import { hashString } from './hash.js'
-import { combineStages, type ModelData } from './model-file.js'
-import { Tagger } from './tagger.js'
-import { trainPerceptron } from './train/perceptron.js'
+import { extractFeatures, flatten } from '../../src/nlp/entities/features.js'
+import { hashString } from '../../src/nlp/entities/hash.js'
+import { iobToBilou } from '../../src/nlp/entities/labels.js'
+import { buildGazetteer, Lexicon, type LexiconData } from '../../src/nlp/entities/lexicon.js'
+import { combineStages, type ModelData } from '../../src/nlp/entities/model-file.js'
+import { Tagger } from '../../src/nlp/entities/tagger.js'
+import { trainPerceptron } from '../../src/nlp/entities/train/perceptron.js'
 
 export function tinyLexiconData(): LexiconData {
   const gazetteer = buildGazetteer(
