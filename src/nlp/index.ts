@@ -10,6 +10,7 @@ import type { AnalyzedArticle, Annotations, Article, Span } from '../core/index.
 import { ANNOTATIONS_SCHEMA } from '../core/index.js'
 import { buildCast } from './cast/index.js'
 import { findMentionsByRule } from './cast/rule-mentions.js'
+import { findEntityMentions } from './entities/index.js'
 import { findQuotes } from './quotes/index.js'
 import { splitSentences } from './sentences/index.js'
 import { tokenize } from './tokens/index.js'
@@ -25,7 +26,8 @@ export interface AnalyzeOptions {
   debug?: (message: string) => void
   /**
    * The entity-mention finder.
-   * @default the rule-based finder of nlp/cast (the statistical tagger replaces it when it lands)
+   * @default the statistical tagger of nlp/entities (the rule-based finder of nlp/cast stands
+   * in, with a debug message, if the tagger's model cannot be loaded)
    */
   findMentions?: MentionFinder
 }
@@ -41,7 +43,7 @@ export function analyze(article: Article, options: AnalyzeOptions = {}): Analyze
   const debug = options.debug
   const tokens = tokenize(text)
   const sentences = splitSentences(text, tokens, blocks)
-  const mentions = (options.findMentions ?? findMentionsByRule)(text, tokens, sentences)
+  const mentions = (options.findMentions ?? defaultFinder(debug))(text, tokens, sentences)
   const cast = buildCast({
     text,
     tokens,
@@ -58,5 +60,19 @@ export function analyze(article: Article, options: AnalyzeOptions = {}): Analyze
   return {
     article,
     annotations: { schema: ANNOTATIONS_SCHEMA, sentences, entities, quotes, values },
+  }
+}
+
+/** The tagger, or the rule-based finder when the tagger's model cannot be loaded. */
+function defaultFinder(debug: ((message: string) => void) | undefined): MentionFinder {
+  return (text, tokens, sentences) => {
+    try {
+      return findEntityMentions(text, tokens, sentences)
+    } catch (e) {
+      debug?.(
+        `entity tagger unavailable (${e instanceof Error ? e.message : String(e)}): rule-based mentions`,
+      )
+      return findMentionsByRule(text, tokens, sentences)
+    }
   }
 }

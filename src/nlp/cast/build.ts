@@ -217,7 +217,6 @@ function linkAcronyms(doc: Doc, items: NameItem[]): void {
   const t = doc.tokens
   const added: NameItem[] = []
   for (const item of items) {
-    if (item.type !== 'organization' && item.type !== 'misc' && item.type !== 'place') continue
     const open = item.tokEnd
     if (t[open]?.text !== '(' || t[open + 2]?.text !== ')') continue
     const inner = t[open + 1]!
@@ -227,6 +226,8 @@ function linkAcronyms(doc: Doc, items: NameItem[]): void {
     if (existing !== undefined) {
       existing.linkTo = item
       existing.type = item.type
+      if (item.type === 'person') existing.person = parsePersonName(existing.text)
+      else delete existing.person
     } else {
       added.push({
         start: inner.start,
@@ -238,6 +239,7 @@ function linkAcronyms(doc: Doc, items: NameItem[]): void {
         type: item.type,
         demonym: false,
         linkTo: item,
+        ...(item.type === 'person' && { person: parsePersonName(inner.text) }),
       })
     }
   }
@@ -285,6 +287,10 @@ function join(c: Cluster, item: NameItem): void {
   if (c.longest !== before || c.longWords.length === 0)
     c.longWords = orgKey(c.longest.text).split(' ')
   if (item.place !== undefined) c.place ??= item.place
+  if (item.linkTo !== undefined) {
+    const acr = asAcronym(item.text)
+    if (acr !== undefined) c.acronyms.add(acr) // "Mohammed bin Salman (MBS)" too
+  }
   if (item.type === 'organization' || item.type === 'misc') {
     c.keys.add(orgKey(item.text))
     const acr = asAcronym(item.text)
@@ -313,7 +319,7 @@ function clusterNames(items: NameItem[]): Cluster[] {
     join(c ?? newCluster(clusters, item), item)
   }
   for (const item of people.filter((i) => i.person!.words.length === 1)) {
-    const c = pickPersonCluster(clusters, item)
+    const c = item.linkTo?.cluster ?? pickPersonCluster(clusters, item)
     join(c ?? newCluster(clusters, item), item)
   }
   const linked = new Map<NameItem, NameItem[]>()
@@ -368,6 +374,11 @@ function mergeSameNames(clusters: Cluster[]): void {
 function pickPersonCluster(clusters: Cluster[], item: NameItem): Cluster | undefined {
   const word = item.person!.surname
   const people = clusters.filter((c) => c.type === 'person')
+  const acr = asAcronym(item.text)
+  if (acr !== undefined) {
+    const byAcronym = people.filter((c) => c.acronyms.has(acr))
+    if (byAcronym.length === 1) return byAcronym[0]
+  }
   const bySurname = people.filter(
     (c) => c.longest.person!.words.length > 1 && isVariant(word, c.longest.person!.surname),
   )
