@@ -1,0 +1,24 @@
+/**
+ * @module Default linker options. Every tuned constant says what evidence chose it; the
+ * benchmark (`npm run bench:cluster`) can override any of them with `--set name=value`.
+ */
+import type { StoryOptions } from './stories.js'
+
+/** Story clustering defaults. */
+export const STORY_DEFAULTS: StoryOptions = {
+  titleWeight: 2,
+  bodyTokens: 400,
+  leadTokens: 80,
+  leadWeight: 1.5,
+  nameWeight: 1.5,
+  entityWeight: 1.5,
+  threshold: 0.3,
+  titleOnlyThreshold: 0.3,
+  docTerms: 64,
+  centroidTerms: 200,
+  holdHours: 24,
+  decayHours: 24,
+  expireHours: 96,
+  quoteBonus: 0.1,
+  backgroundWeight: 0,
+}
