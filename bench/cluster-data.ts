@@ -47,7 +47,7 @@ export function docTime(d: ClusterDoc): number | undefined {
   return Number.isFinite(t) ? t : undefined
 }
 
-/** Selects documents by split and time, then orders them by time (undated last, file order). */
+/** Selects documents by split and time, then orders them by time (undated first, in file order). */
 export function select(docs: ClusterDoc[], sel: Selection): ClusterDoc[] {
   let out = sel.split ? docs.filter((d) => d.split === sel.split) : docs
   let from = sel.from ? Date.parse(sel.from) : undefined
@@ -73,7 +73,7 @@ export function select(docs: ClusterDoc[], sel: Selection): ClusterDoc[] {
   indexed.sort((a, b) => {
     if (a.t === undefined || b.t === undefined) {
       if (a.t === b.t) return a.i - b.i
-      return a.t === undefined ? 1 : -1
+      return a.t === undefined ? -1 : 1
     }
     return a.t - b.t || a.i - b.i
   })

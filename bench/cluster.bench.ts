@@ -34,6 +34,7 @@ const { values } = parseArgs({
     check: { type: 'boolean', default: false },
     'no-time': { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
+    explain: { type: 'string' },
     scorer: { type: 'string', default: SCORER },
   },
 })
@@ -70,6 +71,7 @@ interface Run {
   docsPerSecond: number
   pred: { id: string; cluster: string }[]
   docs: ClusterDoc[]
+  reasons: string[]
 }
 
 function runOne(docs: ClusterDoc[], label: string): Run {
@@ -81,6 +83,7 @@ function runOne(docs: ClusterDoc[], label: string): Run {
   const linker = createLinker(options)
   const useBody = values.field === 'title+body'
   const pred: { id: string; cluster: string }[] = []
+  const reasons: string[] = []
   const t0 = performance.now()
   for (const d of docs) {
     const input: Parameters<typeof linker.add>[0] = { id: String(d.id), title: d.title ?? '' }
@@ -90,6 +93,8 @@ function runOne(docs: ClusterDoc[], label: string): Run {
     if (d.source) input.siteName = d.source
     const r = linker.add(input)
     pred.push({ id: String(d.id), cluster: r.assignment.storyId })
+    if (values.explain)
+      reasons.push(JSON.stringify({ ...r.assignment, gold: d.cluster_id, title: d.title }))
   }
   const seconds = (performance.now() - t0) / 1000
   // Stories may have been merged or moved: read the final story of each article.
@@ -98,7 +103,7 @@ function runOne(docs: ClusterDoc[], label: string): Run {
     docs.map((d) => String(d.cluster_id)),
     pred.map((p) => p.cluster),
   )
-  return { label, scores, seconds, docsPerSecond: docs.length / seconds, pred, docs }
+  return { label, scores, seconds, docsPerSecond: docs.length / seconds, pred, docs, reasons }
 }
 
 function check(run: Run): void {
@@ -106,13 +111,18 @@ function check(run: Run): void {
   try {
     const gold = join(dir, 'gold.jsonl')
     const pred = join(dir, 'pred.jsonl')
-    writeFileSync(gold, run.docs.map((d) => JSON.stringify({ id: d.id, cluster_id: d.cluster_id })).join('\n'))
+    writeFileSync(
+      gold,
+      run.docs.map((d) => JSON.stringify({ id: d.id, cluster_id: d.cluster_id })).join('\n'),
+    )
     writeFileSync(pred, run.pred.map((p) => JSON.stringify(p)).join('\n'))
     const ref = JSON.parse(execFileSync('node', [values.scorer, gold, pred], { encoding: 'utf8' }))
     const same = (['b3_p', 'b3_r', 'b3_f1', 'pair_p', 'pair_r', 'pair_f1'] as const).every(
       (k) => ref[k] === run.scores[k],
     )
-    console.log(`  reference scorer: ${JSON.stringify(ref)} → ${same ? 'same numbers' : 'DIFFERENT'}`)
+    console.log(
+      `  reference scorer: ${JSON.stringify(ref)} → ${same ? 'same numbers' : 'DIFFERENT'}`,
+    )
     if (!same) process.exitCode = 1
   } finally {
     rmSync(dir, { recursive: true, force: true })
@@ -142,7 +152,15 @@ for (const w of windows) {
   const s = run.scores
   const rss = process.resourceUsage().maxRSS / 1024
   if (values.json) {
-    console.log(JSON.stringify({ label, ...s, seconds: run.seconds, docs_per_s: Math.round(run.docsPerSecond), peak_rss_mb: Math.round(rss) }))
+    console.log(
+      JSON.stringify({
+        label,
+        ...s,
+        seconds: run.seconds,
+        docs_per_s: Math.round(run.docsPerSecond),
+        peak_rss_mb: Math.round(rss),
+      }),
+    )
   } else {
     console.log(
       `${label.padEnd(10)} docs ${String(s.docs).padStart(6)}  gold ${String(s.gold_clusters).padStart(5)}  pred ${String(s.pred_clusters).padStart(5)}  B3 P ${s.b3_p.toFixed(4)} R ${s.b3_r.toFixed(4)} F1 ${s.b3_f1.toFixed(4)}  pair F1 ${s.pair_f1.toFixed(4)}  ${Math.round(run.docsPerSecond)} docs/s  ${run.seconds.toFixed(1)} s  peak RSS ${Math.round(rss)} MB`,
@@ -152,17 +170,28 @@ for (const w of windows) {
 }
 
 if (runs.length > 1) {
-  const mean = (k: 'b3_p' | 'b3_r' | 'b3_f1') => runs.reduce((a, r) => a + r.scores[k], 0) / runs.length
-  console.log(`mean of ${runs.length}: B3 P ${mean('b3_p').toFixed(4)} R ${mean('b3_r').toFixed(4)} F1 ${mean('b3_f1').toFixed(4)}`)
+  const mean = (k: 'b3_p' | 'b3_r' | 'b3_f1') =>
+    runs.reduce((a, r) => a + r.scores[k], 0) / runs.length
+  console.log(
+    `mean of ${runs.length}: B3 P ${mean('b3_p').toFixed(4)} R ${mean('b3_r').toFixed(4)} F1 ${mean('b3_f1').toFixed(4)}`,
+  )
 }
 
 if (values.out) {
   const lines = runs.flatMap((r) =>
-    r.pred.map((p) => JSON.stringify({ id: p.id, cluster: runs.length > 1 ? `${r.label}:${p.cluster}` : p.cluster })),
+    r.pred.map((p) =>
+      JSON.stringify({
+        id: p.id,
+        cluster: runs.length > 1 ? `${r.label}:${p.cluster}` : p.cluster,
+      }),
+    ),
   )
   writeFileSync(values.out, `${lines.join('\n')}\n`)
 }
+if (values.explain) writeFileSync(values.explain, `${runs.flatMap((r) => r.reasons).join('\n')}\n`)
 if (values['gold-out']) {
-  const lines = runs.flatMap((r) => r.docs.map((d) => JSON.stringify({ id: d.id, cluster_id: d.cluster_id })))
+  const lines = runs.flatMap((r) =>
+    r.docs.map((d) => JSON.stringify({ id: d.id, cluster_id: d.cluster_id })),
+  )
   writeFileSync(values['gold-out'], `${lines.join('\n')}\n`)
 }

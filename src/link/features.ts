@@ -18,6 +18,8 @@ export interface Features {
   quotes: Map<string, string>
   /** Milliseconds since the epoch, or undefined. */
   time: number | undefined
+  /** How uncertain `time` is, in milliseconds: a date without a time of day is ±1 day. */
+  timeSlack: number
   /** Whether the article has a body (more than a headline). */
   hasBody: boolean
 }
@@ -105,8 +107,20 @@ export function extractFeatures(input: LinkInput, o: FeatureOptions): Features {
     }
     for (const q of ann.quotes) {
       const key = quoteKey(q.text)
-      if (key !== undefined) quotes.set(key, q.text.length > 80 ? `${q.text.slice(0, 77)}…` : q.text)
+      if (key !== undefined)
+        quotes.set(key, q.text.length > 80 ? `${q.text.slice(0, 77)}…` : q.text)
     }
   }
-  return { counts, surface, entities, quotes, time: parseTime(input.publishedAt), hasBody }
+  const time = parseTime(input.publishedAt)
+  const dateOnly =
+    typeof input.publishedAt === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(input.publishedAt)
+  return {
+    counts,
+    surface,
+    entities,
+    quotes,
+    time,
+    timeSlack: dateOnly ? 86_400_000 : 0,
+    hasBody,
+  }
 }

@@ -19,6 +19,11 @@ export const STORY_DEFAULTS: StoryOptions = {
   holdHours: 24,
   decayHours: 24,
   expireHours: 96,
+  windowArticles: 50_000,
   quoteBonus: 0.1,
   backgroundWeight: 0,
+  coverage: 0,
+  minOverlap: 0,
+  memberWeight: 0,
+  memberWindow: 2000,
 }

@@ -32,10 +32,29 @@ export interface StoryOptions extends FeatureOptions {
   decayHours: number
   /** Stories quiet for longer than this take no more articles. */
   expireHours: number
+  /**
+   * Stories with no article among the last `windowArticles` leave the index, whatever their
+   * time: a bound on memory and work per article (articles without a time can still join any
+   * story inside the window).
+   */
+  windowArticles: number
   /** Added to the score per quote shared with the story (at most two count). */
   quoteBonus: number
   /** Weight of the background IDF table, in articles (0: online frequencies only). */
   backgroundWeight: number
+  /**
+   * Mix of the two similarities: 0 is the cosine with the story centroid, 1 is coverage (the
+   * share of the article's weight on terms typical of the story's members).
+   */
+  coverage: number
+  /** Least share of the article's weight (squared) on terms the story has, to join it. */
+  minOverlap: number
+  /**
+   * Weight of the nearest recent member: the score is the larger of the centroid score and
+   * this times the best cosine with one of the last `memberWindow` articles (0: off).
+   */
+  memberWeight: number
+  memberWindow: number
 }
 
 /** One story as the clusterer keeps it. */
@@ -44,9 +63,15 @@ interface Story {
   /** Sum of member vectors. */
   centroid: SparseVector
   sumsq: number
+  /** term → number of members whose vector has it. */
+  presence: Map<string, number>
   size: number
   firstAt: number | undefined
   lastAt: number | undefined
+  /** Arrival number of the latest member. */
+  lastSeq: number
+  /** The largest time uncertainty of its members (date-only times: a day). */
+  timeSlack: number
   members: string[]
   quotes: Map<string, string>
   /** Surface forms of the story's terms, for explanations. */
@@ -61,9 +86,12 @@ interface Story {
 export interface StoryState {
   id: string
   centroid: [string, number][]
+  presence: [string, number][]
   size: number
   firstAt?: number
   lastAt?: number
+  lastSeq: number
+  timeSlack?: number
   members: string[]
   quotes: [string, string][]
   surface: [string, string][]
@@ -78,6 +106,7 @@ export interface StoryClustererState {
   /** article id → story id, vector */
   articles: { id: string; story: string; vector: [string, number][] }[]
   nextStory: number
+  seq: number
   now?: number
 }
 
@@ -88,6 +117,13 @@ interface Scored {
   score: number
   gapHours: number | undefined
   quotes: string[]
+}
+
+/** A recent article, for nearest-member matching. */
+interface RecentDoc {
+  id: string
+  seq: number
+  vector: SparseVector
 }
 
 /** What the clusterer remembers of each article. */
@@ -103,7 +139,14 @@ export class StoryClusterer {
   private readonly members = new Map<string, Member>()
   private readonly active = new Set<Story>()
   private nextStory = 1
+  /** Articles seen (the article clock). */
+  private seq = 0
+  /** The latest article time seen. */
   private now: number | undefined
+  /** Recent articles for nearest-member matching: term → recent member entries. */
+  private readonly recentPostings = new Map<string, RecentDoc[]>()
+  private readonly recent: RecentDoc[] = []
+  private recentHead = 0
   private sinceSweep = 0
 
   constructor(
@@ -171,6 +214,7 @@ export class StoryClusterer {
       }
     }
     const vec = this.vectorize(f)
+    this.seq++
     if (f.time !== undefined && (this.now === undefined || f.time > this.now)) this.now = f.time
     this.maybeSweep()
     let result: StoryAssignment
@@ -211,12 +255,37 @@ export class StoryClusterer {
   /** Ranks open stories for an article vector, best first (at most five). */
   private rank(vec: SparseVector, f: Features): Scored[] {
     const acc = new Map<Story, number>()
+    const cov = new Map<Story, number>()
+    const mass = new Map<Story, number>()
     for (const [t, w] of vec) {
       const post = this.postings.get(t)
       if (!post) continue
       for (const s of post) {
         const c = s.centroid.get(t)
-        if (c !== undefined) acc.set(s, (acc.get(s) ?? 0) + w * c)
+        if (c !== undefined) {
+          acc.set(s, (acc.get(s) ?? 0) + w * c)
+          cov.set(s, (cov.get(s) ?? 0) + w * w * (s.presence.get(t) ?? 0))
+          mass.set(s, (mass.get(s) ?? 0) + w * w)
+        }
+      }
+    }
+    const nearest = new Map<Story, number>()
+    if (this.options.memberWeight > 0) {
+      const minSeq = this.seq - this.options.memberWindow
+      const dots = new Map<RecentDoc, number>()
+      for (const [t, w] of vec) {
+        const post = this.recentPostings.get(t)
+        if (!post) continue
+        for (const r of post) {
+          if (r.seq < minSeq) continue
+          dots.set(r, (dots.get(r) ?? 0) + w * r.vector.get(t)!)
+        }
+      }
+      for (const [r, d] of dots) {
+        const m = this.members.get(r.id)
+        if (!m) continue
+        if (d > (nearest.get(m.story) ?? 0)) nearest.set(m.story, d)
+        if (!acc.has(m.story)) acc.set(m.story, 0)
       }
     }
     // Stories that share a quote are candidates even without shared terms.
@@ -229,12 +298,19 @@ export class StoryClusterer {
     const out: Scored[] = []
     for (const [s, d] of acc) {
       if (!s.open) continue
-      const cosine = d / Math.sqrt(s.sumsq || 1)
+      if ((mass.get(s) ?? 0) < o.minOverlap && f.quotes.size === 0) continue
+      const cos = d / Math.sqrt(s.sumsq || 1)
+      const coverage = (cov.get(s) ?? 0) / Math.max(1, s.size)
+      const cosine = Math.max(
+        (1 - o.coverage) * cos + o.coverage * coverage,
+        o.memberWeight * (nearest.get(s) ?? 0),
+      )
       let score = cosine
       let gapHours: number | undefined
       if (f.time !== undefined && s.lastAt !== undefined) {
-        gapHours = Math.abs(f.time - s.lastAt) / HOUR_MS
-        if (f.time < s.lastAt && s.firstAt !== undefined && f.time >= s.firstAt) gapHours = 0
+        let gap = Math.abs(f.time - s.lastAt)
+        if (f.time < s.lastAt && s.firstAt !== undefined && f.time >= s.firstAt) gap = 0
+        gapHours = Math.max(0, gap - Math.max(f.timeSlack, s.timeSlack)) / HOUR_MS
         if (gapHours > o.expireHours) continue
         if (gapHours > o.holdHours) score *= Math.exp(-(gapHours - o.holdHours) / o.decayHours)
       }
@@ -295,9 +371,12 @@ export class StoryClusterer {
       id: id ?? this.newStoryId(this.nextStory++, firstArticleId),
       centroid: new Map(),
       sumsq: 0,
+      presence: new Map(),
       size: 0,
       firstAt: undefined,
       lastAt: undefined,
+      lastSeq: this.seq,
+      timeSlack: 0,
       members: [],
       quotes: new Map(),
       surface: new Map(),
@@ -313,6 +392,8 @@ export class StoryClusterer {
     this.addVector(story, vec)
     story.size++
     story.members.push(articleId)
+    story.lastSeq = this.seq
+    if (f.timeSlack > story.timeSlack) story.timeSlack = f.timeSlack
     if (f.time !== undefined) {
       if (story.firstAt === undefined || f.time < story.firstAt) story.firstAt = f.time
       if (story.lastAt === undefined || f.time > story.lastAt) story.lastAt = f.time
@@ -325,11 +406,43 @@ export class StoryClusterer {
       }
     }
     this.members.set(articleId, { story, vector: vec })
+    if (this.options.memberWeight > 0) this.remember(articleId, vec)
+  }
+
+  /** Adds an article to the recent window and drops those that fell out of it. */
+  private remember(id: string, vector: SparseVector): void {
+    const r: RecentDoc = { id, seq: this.seq, vector }
+    this.recent.push(r)
+    for (const t of vector.keys()) {
+      let p = this.recentPostings.get(t)
+      if (!p) this.recentPostings.set(t, (p = []))
+      p.push(r)
+    }
+    const minSeq = this.seq - this.options.memberWindow
+    while (this.recentHead < this.recent.length && this.recent[this.recentHead]!.seq < minSeq) {
+      const old = this.recent[this.recentHead++]!
+      for (const t of old.vector.keys()) {
+        const p = this.recentPostings.get(t)
+        if (!p) continue
+        let k = 0
+        while (k < p.length && p[k]!.seq < minSeq) k++
+        if (k === p.length) this.recentPostings.delete(t)
+        else if (k > 0) p.splice(0, k)
+      }
+    }
+    if (this.recentHead > 4096 && this.recentHead * 2 > this.recent.length) {
+      this.recent.splice(0, this.recentHead)
+      this.recentHead = 0
+    }
   }
 
   private addVector(story: Story, vec: SparseVector, sign = 1): void {
     const c = story.centroid
+    const p = story.presence
     for (const [t, w] of vec) {
+      const pc = (p.get(t) ?? 0) + sign
+      if (pc > 0) p.set(t, pc)
+      else p.delete(t)
       const old = c.get(t) ?? 0
       const nw = old + sign * w
       story.sumsq += nw * nw - old * old
@@ -353,6 +466,7 @@ export class StoryClusterer {
     const entries = [...story.centroid].sort((a, b) => b[1] - a[1])
     for (const [t] of entries.slice(this.options.centroidTerms)) {
       story.centroid.delete(t)
+      story.presence.delete(t)
       this.postings.get(t)?.delete(story)
     }
     let s = 0
@@ -360,13 +474,21 @@ export class StoryClusterer {
     story.sumsq = s
   }
 
-  /** Closes stories quiet for longer than `expireHours` (every 256 articles). */
+  /**
+   * Closes stories with no article among the last `windowArticles`, or whose latest article is
+   * more than `expireHours` older than the latest time seen (every 256 articles). Articles
+   * without a time that arrive later can no longer join those.
+   */
   private maybeSweep(): void {
-    if (++this.sinceSweep < 256 || this.now === undefined) return
+    if (++this.sinceSweep < 256) return
     this.sinceSweep = 0
-    const limit = this.now - this.options.expireHours * HOUR_MS
+    const minSeq = this.seq - this.options.windowArticles
+    const minTime =
+      this.now === undefined
+        ? Number.NEGATIVE_INFINITY
+        : this.now - (this.options.expireHours + 24) * HOUR_MS
     for (const s of this.active) {
-      if (s.lastAt !== undefined && s.lastAt < limit) this.close(s)
+      if (s.lastSeq < minSeq || (s.lastAt !== undefined && s.lastAt < minTime)) this.close(s)
     }
   }
 
@@ -481,7 +603,9 @@ export class StoryClusterer {
       const st: StoryState = {
         id: s.id,
         centroid: [...s.centroid].map(([t, w]) => [t, round6(w)]),
+        presence: [...s.presence],
         size: s.size,
+        lastSeq: s.lastSeq,
         members: s.members,
         quotes: [...s.quotes],
         surface: [...s.surface],
@@ -494,13 +618,18 @@ export class StoryClusterer {
     }
     const articles: StoryClustererState['articles'] = []
     for (const [id, m] of this.members) {
-      articles.push({ id, story: m.story.id, vector: [...m.vector].map(([t, w]) => [t, round6(w)]) })
+      articles.push({
+        id,
+        story: m.story.id,
+        vector: [...m.vector].map(([t, w]) => [t, round6(w)]),
+      })
     }
     const state: StoryClustererState = {
       df: this.df.toJSON(),
       stories,
       articles,
       nextStory: this.nextStory,
+      seq: this.seq,
     }
     if (this.now !== undefined) state.now = this.now
     return state
@@ -513,15 +642,19 @@ export class StoryClusterer {
     this.members.clear()
     this.active.clear()
     this.nextStory = state.nextStory
+    this.seq = state.seq
     this.now = state.now
     for (const st of state.stories) {
       const s: Story = {
         id: st.id,
         centroid: new Map(),
         sumsq: 0,
+        presence: new Map(st.presence),
         size: st.size,
         firstAt: st.firstAt,
         lastAt: st.lastAt,
+        lastSeq: st.lastSeq,
+        timeSlack: st.timeSlack ?? 0,
         members: [...st.members],
         quotes: new Map(st.quotes),
         surface: new Map(st.surface),
@@ -549,4 +682,3 @@ function round(x: number): number {
 function round6(x: number): number {
   return Math.round(x * 1e6) / 1e6
 }
-

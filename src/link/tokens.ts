@@ -91,7 +91,12 @@ export function tokenize(text: string, options: { names?: boolean } = {}): Token
     const first = surface[0]!
     const isUpper = first !== first.toLowerCase()
     const letters = surface.replace(/[^\p{L}]/gu, '')
-    const acronym = letters.length >= 2 && letters === letters.toUpperCase() && /\p{Lu}/u.test(letters)
+    // All capitals: an acronym when short or dotted (NATO, U.S.); longer words are shouted.
+    const acronym =
+      letters.length >= 2 &&
+      (letters.length <= 5 || surface.includes('.')) &&
+      letters === letters.toUpperCase() &&
+      /\p{Lu}/u.test(letters)
     const wasSentenceStart = sentenceStart
     sentenceStart = endsWithDot && !acronym && surface.length > 1
     if (acronym) {

@@ -29,7 +29,8 @@ export function toLinkInput(id: string, article: Article, annotations?: Annotati
   if (article.url !== undefined) input.url = article.url
   if (article.canonicalUrl !== undefined) input.canonicalUrl = article.canonicalUrl
   if (article.siteName !== undefined) input.siteName = article.siteName
-  if (annotations) input.annotations = { entities: annotations.entities, quotes: annotations.quotes }
+  if (annotations)
+    input.annotations = { entities: annotations.entities, quotes: annotations.quotes }
   return input
 }
 
