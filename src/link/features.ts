@@ -98,7 +98,7 @@ export function extractFeatures(input: LinkInput, o: FeatureOptions): Features {
   if (ann) {
     for (const e of ann.entities) {
       if (e.type === 'misc') continue
-      const key = `e:${nameKey(e.name)}`
+      const key = `e:${input.entityKeys?.[e.id] ?? nameKey(e.name)}`
       if (key === 'e:') continue
       entities.set(key, e.name)
       const mentions = Math.max(1, e.mentions.length)

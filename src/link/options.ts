@@ -2,6 +2,8 @@
  * @module Default linker options. Every tuned constant says what evidence chose it; the
  * benchmark (`npm run bench:cluster`) can override any of them with `--set name=value`.
  */
+import type { CopyOptions } from './copies.js'
+import type { RelatedOptions } from './related.js'
 import type { StoryOptions } from './stories.js'
 
 /** Story clustering defaults. */
@@ -26,4 +28,20 @@ export const STORY_DEFAULTS: StoryOptions = {
   minOverlap: 0,
   memberWeight: 0,
   memberWindow: 2000,
+}
+
+/** Copy detection defaults. */
+export const COPY_DEFAULTS: CopyOptions = {
+  shingleWords: 4,
+  bands: 32,
+  rows: 3,
+  minContainment: 0.62,
+  minShingles: 20,
+  windowArticles: 20_000,
+}
+
+/** Related-articles defaults. */
+export const RELATED_DEFAULTS: RelatedOptions = {
+  indexTerms: 24,
+  maxPostingShare: 0.05,
 }

@@ -415,7 +415,10 @@ export class StoryClusterer {
     this.recent.push(r)
     for (const t of vector.keys()) {
       let p = this.recentPostings.get(t)
-      if (!p) this.recentPostings.set(t, (p = []))
+      if (!p) {
+        p = []
+        this.recentPostings.set(t, p)
+      }
       p.push(r)
     }
     const minSeq = this.seq - this.options.memberWindow
@@ -453,7 +456,10 @@ export class StoryClusterer {
         c.set(t, nw)
         if (old === 0 && story.open) {
           let p = this.postings.get(t)
-          if (!p) this.postings.set(t, (p = new Set()))
+          if (!p) {
+            p = new Set()
+            this.postings.set(t, p)
+          }
           p.add(story)
         }
       }
@@ -504,7 +510,10 @@ export class StoryClusterer {
     this.active.add(s)
     for (const t of s.centroid.keys()) {
       let p = this.postings.get(t)
-      if (!p) this.postings.set(t, (p = new Set()))
+      if (!p) {
+        p = new Set()
+        this.postings.set(t, p)
+      }
       p.add(s)
     }
   }

@@ -15,15 +15,24 @@ export interface LinkInput {
   url?: string
   canonicalUrl?: string
   siteName?: string
+  /** Bylines (`Article.authors`): a wire may be credited there. */
+  authors?: string[]
   /** The cast and quotes from the analysis stage, when it ran. */
   annotations?: Pick<Annotations, 'entities' | 'quotes'>
+  /** Corpus-wide entity keys by local entity id (the store's), so one person is one feature. */
+  entityKeys?: Record<string, string>
   /** The page's own related rail (`Article.related`). */
   related?: RelatedTeaser[]
 }
 
 /** Builds a {@link LinkInput} from an extracted (and maybe analysed) article. */
 export function toLinkInput(id: string, article: Article, annotations?: Annotations): LinkInput {
-  const input: LinkInput = { id, text: article.text, related: article.related }
+  const input: LinkInput = {
+    id,
+    text: article.text,
+    related: article.related,
+    authors: article.authors,
+  }
   if (article.title !== undefined) input.title = article.title
   if (article.publishedAt !== undefined) input.publishedAt = article.publishedAt
   if (article.url !== undefined) input.url = article.url
