@@ -35,6 +35,7 @@ const { values } = parseArgs({
     'no-time': { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
     explain: { type: 'string' },
+    'prime-df': { type: 'boolean', default: false },
     scorer: { type: 'string', default: SCORER },
   },
 })
@@ -82,6 +83,17 @@ function runOne(docs: ClusterDoc[], label: string): Run {
   }
   const linker = createLinker(options)
   const useBody = values.field === 'title+body'
+  if (values['prime-df']) {
+    // Diagnostic only: document frequencies of the whole selection known up front.
+    for (const d of docs) {
+      const f = linker.stories.features({
+        id: d.id,
+        title: d.title,
+        text: useBody ? (d.body ?? '') : '',
+      })
+      linker.stories.df.add(f.counts.keys())
+    }
+  }
   const pred: { id: string; cluster: string }[] = []
   const reasons: string[] = []
   const t0 = performance.now()

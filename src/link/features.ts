@@ -36,6 +36,8 @@ export interface FeatureOptions {
   nameWeight: number
   /** Weight of an annotated entity feature per article. */
   entityWeight: number
+  /** Weight of a word of the URL path (slugs and sections: `/entertainment/mila-kunis-…`). */
+  urlWeight: number
 }
 
 /** Parses an ISO date or epoch milliseconds; undefined when absent or invalid. */
@@ -76,6 +78,27 @@ export function extractFeatures(input: LinkInput, o: FeatureOptions): Features {
   for (const tok of tokenize(title, { names: titleNames })) {
     addCount(counts, tok.term, o.titleWeight * (tok.name ? o.nameWeight : 1))
     if (!surface.has(tok.term)) surface.set(tok.term, tok.surface)
+  }
+  if (o.urlWeight > 0 && input.url) {
+    let path = ''
+    try {
+      path = decodeURIComponent(new URL(input.url).pathname)
+    } catch {
+      path = ''
+    }
+    // Words of the path only: ids and hashes (with digits) and file suffixes say nothing.
+    const words = path
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter(
+        (w) =>
+          w.length >= 3 &&
+          !/\d/.test(w) &&
+          !/^(html?|php|aspx?|story|news|article|index)$/i.test(w),
+      )
+    for (const tok of tokenize(words.join(' '), { names: false })) {
+      addCount(counts, tok.term, o.urlWeight)
+      if (!surface.has(tok.term)) surface.set(tok.term, tok.surface)
+    }
   }
   const text = input.text ?? ''
   let hasBody = false

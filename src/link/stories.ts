@@ -30,6 +30,11 @@ export interface StoryOptions extends FeatureOptions {
   holdHours: number
   /** After that the score decays as exp(-(gap - hold) / decay). */
   decayHours: number
+  /**
+   * The hold when either time is a bare date (a day-granular source): such sources say only
+   * which day, and their stories are followed over days.
+   */
+  dateOnlyHoldHours: number
   /** Stories quiet for longer than this take no more articles. */
   expireHours: number
   /**
@@ -55,6 +60,18 @@ export interface StoryOptions extends FeatureOptions {
    */
   memberWeight: number
   memberWindow: number
+  /**
+   * 0: cosine with the centroid; 1: average link (mean cosine with the members), which a
+   * loose story (one that mixes two events) scores lower. Values between mix the two.
+   */
+  averageLink: number
+  /** IDF is raised to this power (above 1 favours rare, specific terms). */
+  idfPower: number
+  /**
+   * The threshold grows with the story: threshold + growth × (1 − 1/size). A mature centroid
+   * scores its own articles higher, so it can ask for more.
+   */
+  thresholdGrowth: number
 }
 
 /** One story as the clusterer keeps it. */
@@ -166,7 +183,8 @@ export class StoryClusterer {
   /** The TF-IDF vector (unit length, heaviest `docTerms` terms) of an article's features. */
   vectorize(f: Features): SparseVector {
     const entries: [string, number][] = []
-    for (const [t, c] of f.counts) entries.push([t, (1 + Math.log(c)) * this.df.idf(t)])
+    const p = this.options.idfPower
+    for (const [t, c] of f.counts) entries.push([t, (1 + Math.log(c)) * this.df.idf(t) ** p])
     entries.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     const kept = entries.slice(0, this.options.docTerms)
     let s = 0
@@ -226,12 +244,14 @@ export class StoryClusterer {
       this.addMember(story, input.id, vec, f)
     } else {
       const ranked = this.rank(vec, f)
-      const best = ranked[0]
-      const threshold = f.hasBody ? this.options.threshold : this.options.titleOnlyThreshold
-      if (best && best.score >= threshold) {
+      const base = f.hasBody ? this.options.threshold : this.options.titleOnlyThreshold
+      const g = this.options.thresholdGrowth
+      // The best story that clears its own threshold.
+      const best = ranked.find((c) => c.score >= base + g * (1 - 1 / Math.max(1, c.story.size)))
+      if (best) {
         result = this.explain(input.id, best.story, vec, f, best.score, best.quotes, 'similar')
         if (best.gapHours !== undefined) result.reason.gapHours = round(best.gapHours)
-        const second = ranked[1]
+        const second = ranked.find((c) => c !== best)
         if (second) {
           result.reason.runnerUp = { storyId: second.story.id, similarity: round(second.score) }
         }
@@ -241,10 +261,11 @@ export class StoryClusterer {
         result = {
           articleId: input.id,
           storyId: story.id,
-          similarity: best ? round(best.score) : 0,
+          similarity: ranked[0] ? round(ranked[0].score) : 0,
           reason: { kind: 'new', terms: [], entities: [], quotes: [] },
         }
-        if (best) result.reason.runnerUp = { storyId: best.story.id, similarity: round(best.score) }
+        const top = ranked[0]
+        if (top) result.reason.runnerUp = { storyId: top.story.id, similarity: round(top.score) }
         this.addMember(story, input.id, vec, f)
       }
     }
@@ -299,7 +320,9 @@ export class StoryClusterer {
     for (const [s, d] of acc) {
       if (!s.open) continue
       if ((mass.get(s) ?? 0) < o.minOverlap && f.quotes.size === 0) continue
-      const cos = d / Math.sqrt(s.sumsq || 1)
+      const cos =
+        (1 - o.averageLink) * (d / Math.sqrt(s.sumsq || 1)) +
+        o.averageLink * (d / Math.max(1, s.size))
       const coverage = (cov.get(s) ?? 0) / Math.max(1, s.size)
       const cosine = Math.max(
         (1 - o.coverage) * cos + o.coverage * coverage,
@@ -310,9 +333,11 @@ export class StoryClusterer {
       if (f.time !== undefined && s.lastAt !== undefined) {
         let gap = Math.abs(f.time - s.lastAt)
         if (f.time < s.lastAt && s.firstAt !== undefined && f.time >= s.firstAt) gap = 0
-        gapHours = Math.max(0, gap - Math.max(f.timeSlack, s.timeSlack)) / HOUR_MS
-        if (gapHours > o.expireHours) continue
-        if (gapHours > o.holdHours) score *= Math.exp(-(gapHours - o.holdHours) / o.decayHours)
+        const slack = Math.max(f.timeSlack, s.timeSlack)
+        gapHours = Math.max(0, gap - slack) / HOUR_MS
+        const hold = slack > 0 ? Math.max(o.holdHours, o.dateOnlyHoldHours) : o.holdHours
+        if (gapHours > Math.max(o.expireHours, hold)) continue
+        if (gapHours > hold) score *= Math.exp(-(gapHours - hold) / o.decayHours)
       }
       const quotes: string[] = []
       for (const k of f.quotes.keys()) if (s.quotes.has(k)) quotes.push(k)
@@ -489,12 +514,13 @@ export class StoryClusterer {
     if (++this.sinceSweep < 256) return
     this.sinceSweep = 0
     const minSeq = this.seq - this.options.windowArticles
-    const minTime =
-      this.now === undefined
-        ? Number.NEGATIVE_INFINITY
-        : this.now - (this.options.expireHours + 24) * HOUR_MS
+    const o = this.options
+    const now = this.now ?? Number.POSITIVE_INFINITY
     for (const s of this.active) {
-      if (s.lastSeq < minSeq || (s.lastAt !== undefined && s.lastAt < minTime)) this.close(s)
+      const keepHours =
+        (s.timeSlack > 0 ? Math.max(o.expireHours, o.dateOnlyHoldHours) : o.expireHours) + 24
+      if (s.lastSeq < minSeq || (s.lastAt !== undefined && s.lastAt < now - keepHours * HOUR_MS))
+        this.close(s)
     }
   }
 

@@ -107,8 +107,12 @@ export function tokenize(text: string, options: { names?: boolean } = {}): Token
     const lower = surface.toLowerCase()
     if (STOP_WORDS.has(lower)) continue
     if (/^\p{N}+$/u.test(lower)) {
-      // Bare numbers: keep years and longer figures, which can tell events apart.
-      if (lower.length >= 3) out.push({ term: lower, surface, start, name: false })
+      // Bare numbers: keep years and longer figures, which can tell events apart; a year
+      // (1900–2099) dates the event and weighs like a name.
+      if (lower.length >= 3) {
+        const year = /^(19|20)\d\d$/.test(lower)
+        out.push({ term: lower, surface, start, name: names && year })
+      }
       continue
     }
     for (const part of lower.split(/[-.&'’]/)) {
