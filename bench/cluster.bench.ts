@@ -36,6 +36,7 @@ const { values } = parseArgs({
     json: { type: 'boolean', default: false },
     explain: { type: 'string' },
     'prime-df': { type: 'boolean', default: false },
+    'jitter-minutes': { type: 'string' },
     scorer: { type: 'string', default: SCORER },
   },
 })
@@ -153,7 +154,24 @@ for (const w of windows) {
     sel.windowDays = Number(values['window-days'])
     sel.window = w ?? 0
   }
-  const docs = select(all, sel)
+  let docs = select(all, sel)
+  const jitter = Number(values['jitter-minutes'] ?? 0)
+  if (jitter > 0) {
+    // Robustness check: move each time by up to ±jitter minutes (seeded) and re-sort, so that
+    // no result can lean on the exact order of articles inside a crawl batch.
+    let seed = 12345
+    const rand = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31
+      return seed / 2 ** 31
+    }
+    docs = docs
+      .map((d) => {
+        const t = d.date ? Date.parse(d.date) : Number.NaN
+        if (!Number.isFinite(t)) return d
+        return { ...d, date: new Date(t + (rand() * 2 - 1) * jitter * 60_000).toISOString() }
+      })
+      .sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''))
+  }
   if (docs.length === 0) {
     console.error(`no documents selected${w !== undefined ? ` in window ${w}` : ''}`)
     continue

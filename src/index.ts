@@ -12,3 +12,16 @@ export { extractArticle, detectFormat } from './extract/index.js'
 export type { ExtractOptions, ExtractResult, ExtractFailure } from './extract/index.js'
 export { analyze } from './nlp/index.js'
 export type { AnalyzeOptions } from './nlp/index.js'
+export { createLinker, diffCopy, Linker, toLinkInput } from './link/index.js'
+export type {
+  CopyDiff,
+  CopyLink,
+  Correction,
+  LinkerOptions,
+  LinkerState,
+  LinkInput,
+  LinkResult,
+  RailLink,
+  Related,
+  StoryAssignment,
+} from './link/index.js'

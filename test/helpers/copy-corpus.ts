@@ -87,7 +87,7 @@ function sentencesOf(p: string): string[] {
 
 type Rule = (r: () => number, a: { title: string; paras: string[] }) => string
 
-const RULES: Record<string, Rule> = {
+const RULES = {
   headline: (r, a) => {
     const k = Math.floor(r() * 3)
     if (k === 0) a.title = `${pick(r, ['UPDATE:', 'Breaking:', 'Watch:', 'Report:'])} ${a.title}`
@@ -145,7 +145,7 @@ const RULES: Record<string, Rule> = {
     a.paras[0] = `${pick(r, CITIES)} ${pick(r, WIRES)} ${a.paras[0]}`
     return 'credit'
   },
-}
+} satisfies Record<string, Rule>
 
 /** Builds the corpus: the originals plus their copies, in time order. */
 export function buildCopyCorpus(
@@ -171,16 +171,16 @@ export function buildCopyCorpus(
     const copies = Math.floor(r() * (maxCopies + 1))
     for (let c = 0; c < copies; c++) {
       const a = { title: o.title, paras: o.text.split(/\n\s*\n/).map((p) => p.trim()) }
-      const names = Object.keys(RULES)
+      const names = Object.keys(RULES) as (keyof typeof RULES)[]
       const rules: string[] = []
-      if (r() < 0.8) rules.push(RULES['headline']!(r, a))
+      if (r() < 0.8) rules.push(RULES.headline(r, a))
       // Two to four of the other rules, in a random order.
       const others = names.filter((x) => x !== 'headline')
       for (let i = others.length - 1; i > 0; i--) {
         const j = Math.floor(r() * (i + 1))
         ;[others[i], others[j]] = [others[j]!, others[i]!]
       }
-      for (const name of others.slice(0, 2 + Math.floor(r() * 3))) rules.push(RULES[name]!(r, a))
+      for (const name of others.slice(0, 2 + Math.floor(r() * 3))) rules.push(RULES[name](r, a))
       const site = pick(r, SITES)
       out.push({
         id: `${o.id}#copy${c + 1}`,
