@@ -70,6 +70,8 @@ interface Run {
   label: string
   scores: Scores
   seconds: number
+  /** CPU time of the clustering loop (user + system): fair when the machine is shared. */
+  cpuSeconds: number
   docsPerSecond: number
   pred: { id: string; cluster: string }[]
   docs: ClusterDoc[]
@@ -98,6 +100,7 @@ function runOne(docs: ClusterDoc[], label: string): Run {
   const pred: { id: string; cluster: string }[] = []
   const reasons: string[] = []
   const t0 = performance.now()
+  const cpu0 = process.cpuUsage()
   for (const d of docs) {
     const input: Parameters<typeof linker.add>[0] = { id: String(d.id), title: d.title ?? '' }
     if (useBody && d.body) input.text = d.body
@@ -110,13 +113,24 @@ function runOne(docs: ClusterDoc[], label: string): Run {
       reasons.push(JSON.stringify({ ...r.assignment, gold: d.cluster_id, title: d.title }))
   }
   const seconds = (performance.now() - t0) / 1000
+  const cpu = process.cpuUsage(cpu0)
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6
   // Stories may have been merged or moved: read the final story of each article.
   for (const p of pred) p.cluster = linker.storyOf(p.id) ?? p.cluster
   const scores = score(
     docs.map((d) => String(d.cluster_id)),
     pred.map((p) => p.cluster),
   )
-  return { label, scores, seconds, docsPerSecond: docs.length / seconds, pred, docs, reasons }
+  return {
+    label,
+    scores,
+    seconds,
+    cpuSeconds,
+    docsPerSecond: docs.length / seconds,
+    pred,
+    docs,
+    reasons,
+  }
 }
 
 function check(run: Run): void {
@@ -193,7 +207,7 @@ for (const w of windows) {
     )
   } else {
     console.log(
-      `${label.padEnd(10)} docs ${String(s.docs).padStart(6)}  gold ${String(s.gold_clusters).padStart(5)}  pred ${String(s.pred_clusters).padStart(5)}  B3 P ${s.b3_p.toFixed(4)} R ${s.b3_r.toFixed(4)} F1 ${s.b3_f1.toFixed(4)}  pair F1 ${s.pair_f1.toFixed(4)}  ${Math.round(run.docsPerSecond)} docs/s  ${run.seconds.toFixed(1)} s  peak RSS ${Math.round(rss)} MB`,
+      `${label.padEnd(10)} docs ${String(s.docs).padStart(6)}  gold ${String(s.gold_clusters).padStart(5)}  pred ${String(s.pred_clusters).padStart(5)}  B3 P ${s.b3_p.toFixed(4)} R ${s.b3_r.toFixed(4)} F1 ${s.b3_f1.toFixed(4)}  pair F1 ${s.pair_f1.toFixed(4)}  ${Math.round(run.docsPerSecond)} docs/s  ${run.seconds.toFixed(1)} s (CPU ${run.cpuSeconds.toFixed(1)} s)  peak RSS ${Math.round(rss)} MB`,
     )
   }
   if (values.check) check(run)

@@ -39,6 +39,8 @@ export class RelatedIndex {
   private readonly docs: Doc[] = []
   private readonly byId = new Map<string, number>()
   private readonly postings = new Map<string, { doc: number[]; w: number[] }>()
+  /** Scratch scores by document index, zero between queries. */
+  private scores = new Float64Array(0)
 
   constructor(readonly options: RelatedOptions) {}
 
@@ -91,28 +93,44 @@ export class RelatedIndex {
     if (idx === undefined) return []
     const doc = this.docs[idx]!
     const maxPostings = Math.max(50, this.options.maxPostingShare * this.docs.length)
-    const acc = new Map<number, number>()
+    if (this.scores.length < this.docs.length) {
+      this.scores = new Float64Array(Math.max(1024, this.docs.length * 2))
+    }
+    const scores = this.scores
+    const touched: number[] = []
     for (let i = 0; i < doc.terms.length; i++) {
       const p = this.postings.get(doc.terms[i]!)
       if (!p || p.doc.length > maxPostings) continue
       const w = doc.weights[i]!
-      for (let j = 0; j < p.doc.length; j++) {
-        const d = p.doc[j]!
-        if (d !== idx) acc.set(d, (acc.get(d) ?? 0) + w * p.w[j]!)
+      const pd = p.doc
+      const pw = p.w
+      for (let j = 0; j < pd.length; j++) {
+        const d = pd[j]!
+        if (scores[d] === 0) touched.push(d)
+        scores[d]! += w * pw[j]!
       }
     }
-    const ranked = [...acc].sort((a, b) => b[1] - a[1] || b[0] - a[0])
-    const out: Related[] = []
-    for (const [d, score] of ranked) {
-      if (out.length >= k) break
-      const other = this.docs[d]!
-      if (!keep(other.id)) continue
-      out.push({
-        id: other.id,
-        score: Math.round(score * 1000) / 1000,
-        terms: sharedTerms(doc, other),
-      })
+    scores[idx] = 0
+    // The best few, by a bounded min-heap (filtered ones are replaced from further down).
+    let want = k * 4 + 16
+    let out: Related[] = []
+    for (;;) {
+      const heap = topN(touched, scores, want)
+      out = []
+      for (const d of heap) {
+        if (out.length >= k) break
+        const other = this.docs[d]!
+        if (d === idx || !keep(other.id)) continue
+        out.push({
+          id: other.id,
+          score: Math.round(scores[d]! * 1000) / 1000,
+          terms: sharedTerms(doc, other),
+        })
+      }
+      if (out.length >= k || heap.length < want) break
+      want *= 4
     }
+    for (const d of touched) scores[d] = 0
     return out
   }
 
@@ -126,6 +144,39 @@ export class RelatedIndex {
     this.postings.clear()
     for (const d of state.docs) this.insert({ ...d })
   }
+}
+
+/** The `n` best of `items` by `score`, best first (ties: the later document). */
+function topN(items: readonly number[], score: Float64Array, n: number): number[] {
+  const heap: number[] = []
+  const worse = (a: number, b: number) => score[a]! < score[b]! || (score[a] === score[b] && a < b)
+  const down = (i: number) => {
+    for (;;) {
+      const l = 2 * i + 1
+      const r = l + 1
+      let m = i
+      if (l < heap.length && worse(heap[l]!, heap[m]!)) m = l
+      if (r < heap.length && worse(heap[r]!, heap[m]!)) m = r
+      if (m === i) return
+      ;[heap[i], heap[m]] = [heap[m]!, heap[i]!]
+      i = m
+    }
+  }
+  for (const x of items) {
+    if (heap.length < n) {
+      heap.push(x)
+      for (let i = heap.length - 1; i > 0; ) {
+        const p = (i - 1) >> 1
+        if (!worse(heap[i]!, heap[p]!)) break
+        ;[heap[i], heap[p]] = [heap[p]!, heap[i]!]
+        i = p
+      }
+    } else if (worse(heap[0]!, x)) {
+      heap[0] = x
+      down(0)
+    }
+  }
+  return heap.sort((a, b) => (worse(a, b) ? 1 : worse(b, a) ? -1 : 0))
 }
 
 function sharedTerms(a: Doc, b: Doc): string[] {

@@ -278,13 +278,16 @@ export class StoryClusterer {
     const acc = new Map<Story, number>()
     const cov = new Map<Story, number>()
     const mass = new Map<Story, number>()
+    const o = this.options
+    const extra = o.coverage > 0 || o.minOverlap > 0
     for (const [t, w] of vec) {
       const post = this.postings.get(t)
       if (!post) continue
       for (const s of post) {
         const c = s.centroid.get(t)
-        if (c !== undefined) {
-          acc.set(s, (acc.get(s) ?? 0) + w * c)
+        if (c === undefined) continue
+        acc.set(s, (acc.get(s) ?? 0) + w * c)
+        if (extra) {
           cov.set(s, (cov.get(s) ?? 0) + w * w * (s.presence.get(t) ?? 0))
           mass.set(s, (mass.get(s) ?? 0) + w * w)
         }
@@ -315,11 +318,10 @@ export class StoryClusterer {
         if (!acc.has(s)) for (const k of f.quotes.keys()) if (s.quotes.has(k)) acc.set(s, 0)
       }
     }
-    const o = this.options
     const out: Scored[] = []
     for (const [s, d] of acc) {
       if (!s.open) continue
-      if ((mass.get(s) ?? 0) < o.minOverlap && f.quotes.size === 0) continue
+      if (o.minOverlap > 0 && (mass.get(s) ?? 0) < o.minOverlap && f.quotes.size === 0) continue
       const cos =
         (1 - o.averageLink) * (d / Math.sqrt(s.sumsq || 1)) +
         o.averageLink * (d / Math.max(1, s.size))
