@@ -35,3 +35,16 @@ export type {
   SourceEvent,
   WatchOptions,
 } from './ingest/index.js'
+export { createLinker, diffCopy, Linker, toLinkInput } from './link/index.js'
+export type {
+  CopyDiff,
+  CopyLink,
+  Correction,
+  LinkerOptions,
+  LinkerState,
+  LinkInput,
+  LinkResult,
+  RailLink,
+  Related,
+  StoryAssignment,
+} from './link/index.js'
