@@ -34,12 +34,12 @@ const { values: args } = parseArgs({
 })
 
 // Boosting settings. Chosen by 5-fold CV on the dev set (see docs/decisions/0020-*.md).
-const ROUNDS = Number(process.env['GB_ROUNDS'] ?? 150)
-const DEPTH = Number(process.env['GB_DEPTH'] ?? 4)
+const ROUNDS = Number(process.env['GB_ROUNDS'] ?? 300)
+const DEPTH = Number(process.env['GB_DEPTH'] ?? 5)
 const LEARNING_RATE = Number(process.env['GB_LR'] ?? 0.1)
 const WEIGHT_POW = Number(process.env['GB_WPOW'] ?? 1)
 const LAMBDA = Number(process.env['GB_LAMBDA'] ?? 1)
-const MIN_HESS = Number(process.env['GB_MINH'] ?? 0.5)
+const MIN_HESS = Number(process.env['GB_MINH'] ?? 1)
 const BINS = 48
 const SUBSAMPLE = 0.8
 
