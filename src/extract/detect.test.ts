@@ -21,7 +21,10 @@ describe('detectFormat', () => {
   test('UTF-16 text with a BOM is text, not binary', () => {
     const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Headline\nBody.', 'utf16le')])
     expect(detectFormat(le)).toBe('text')
-    const be = Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from('<html><p>x', 'utf16le').swap16()])
+    const be = Buffer.concat([
+      Buffer.from([0xfe, 0xff]),
+      Buffer.from('<html><p>x', 'utf16le').swap16(),
+    ])
     expect(detectFormat(be)).toBe('html')
   })
 

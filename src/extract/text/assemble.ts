@@ -21,8 +21,10 @@ import { findRails } from './rail.js'
 const SENTENCE_PUNCT_END = /[.!?…:;,。！？]["'”’»)\]]*$/u
 const BULLET = /^([•·▪◦‣∙*–-]|\d{1,2}[.)])\s+/u
 const DATEISH = /\b(1[89]|20)\d{2}\b|\b\d{1,2}:\d{2}\b/
-const BYLINE =
-  /^(?:by|von|par|por|di|door|oleh|przez|av)\s+(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}(?:(?:\s*,\s*|\s+(?:and|und|et|y|e|en|dan|i|och|&)\s+)\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3})*)/u
+const BYLINE_LEAD = /^(?:by|von|par|por|di|door|oleh|przez|av)\s+/i
+const NAME = "\\p{Lu}[\\p{L}'’.-]*(?:\\s+\\p{Lu}[\\p{L}'’.-]*){0,3}"
+const JOIN = '(?:\\s*,\\s*|\\s+(?:and|und|et|y|e|en|dan|i|och|&)\\s+)'
+const BYLINE_NAMES = new RegExp(`^(${NAME}(?:${JOIN}${NAME})*)`, 'u')
 
 /** Below this top probability a dump has no article (a bare rail or menu scores under 0.05). */
 const FALLBACK_MIN = 0.05
@@ -51,8 +53,10 @@ function headingShaped(l: Line): boolean {
 
 /** The names in a byline ("By Ann Lee and Bo Chan" → two names), or none. */
 export function bylineNames(text: string): string[] {
-  const m = BYLINE.exec(text)
-  if (!m || text.length > 120) return []
+  const lead = BYLINE_LEAD.exec(text)
+  if (!lead || text.length > 120) return []
+  const m = BYLINE_NAMES.exec(text.slice(lead[0].length))
+  if (!m) return []
   return m[1]!
     .split(/\s*,\s*|\s+(?:and|und|et|y|e|en|dan|i|och|&)\s+/u)
     .map((s) => s.trim())
@@ -115,7 +119,7 @@ export function assemble(
 
   // Authors from byline lines above the body.
   const authors: string[] = []
-  for (let i = Math.max(0, first - TITLE_WINDOW); i < (first >= 0 ? first : 0); i++) {
+  for (let i = Math.max(0, first - TITLE_WINDOW); i < Math.max(first, 0); i++) {
     for (const name of bylineNames(lines[i]!.text)) if (!authors.includes(name)) authors.push(name)
   }
 
@@ -134,10 +138,13 @@ export function assemble(
 
   // The furniture report: each run of lines of one kind and reason is one removed block.
   const removed: Removed[] = []
-  const push = (kind: RemovedKind, reason: string, line: string): void => {
+  let lastRemoved = -2
+  const push = (i: number, kind: RemovedKind, reason: string, line: string): void => {
     const prev = removed[removed.length - 1]
-    if (prev && prev.kind === kind && prev.reason === reason) prev.text += `\n${line}`
+    if (prev && lastRemoved === i - 1 && prev.kind === kind && prev.reason === reason)
+      prev.text += `\n${line}`
     else removed.push({ kind, text: line, reason })
+    lastRemoved = i
   }
   for (let i = 0; i < n; i++) {
     if (keep[i] || i === titleLine) continue
@@ -149,7 +156,7 @@ export function assemble(
       inRail: railOf[i]! >= 0,
       railHeader: railOf[i]! >= 0 && rails[railOf[i]!]!.header === i,
     })
-    push(kind, reason, l.text)
+    push(i, kind, reason, l.text)
   }
 
   const related = rails.flatMap((r) =>

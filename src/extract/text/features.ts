@@ -215,7 +215,13 @@ export function lineFeatures(lines: readonly Line[]): Float64Array[] {
   for (let i = 0; i < n; i++) {
     if (lastHeadline >= 0) sinceHeadline[i] = Math.log1p(i - lastHeadline)
     const l = loc[i]!
-    if (l.nTok >= 4 && l.nTok <= 30 && !l.term && !l.ellipsis && (counts.get(lines[i]!.text) ?? 0) > 1)
+    if (
+      l.nTok >= 4 &&
+      l.nTok <= 30 &&
+      !l.term &&
+      !l.ellipsis &&
+      (counts.get(lines[i]!.text) ?? 0) > 1
+    )
       lastHeadline = i
   }
   // Lines since the last header of a rail or comment section.
@@ -262,7 +268,7 @@ export function lineFeatures(lines: readonly Line[]): Float64Array[] {
     const t = line.text
     const f = new Float64Array(FEATURE_NAMES.length)
     let k = 0
-    const letters = t.replace(/[^\p{L}]/gu, '')
+    const letters = t.length <= 200 ? t.replace(/[^\p{L}]/gu, '') : ''
     const inSpan = i >= spanStart && i <= spanEnd
     f[k++] = Math.log1p(l.nTok)
     f[k++] = Math.log1p(t.length)

@@ -8,7 +8,7 @@ import type { RemovedKind } from '../../core/index.js'
 
 /** Words of share widgets and social links (en, de, fr, es, pt, it, nl, id, pl, sv). */
 const SHARE =
-  /^(share( this( article| story| post| page)?)?( on| via| with)?|shares?|tweet|pin( it)?|e-?mail|email this|print( this)?|copy( link)?|copy url|whatsapp|facebook|twitter|x|linkedin|reddit|pinterest|flipboard|messenger|telegram|tumblr|pocket|teilen|artikel teilen|jetzt teilen|drucken|partager|partagez|imprimer|compartir|compartilhe|compartilhar|imprimir|condividi|stampa|delen|deel|bagikan|udostępnij|dela)\b/i
+  /^(share( this( article| story| post| page)?)?( on| via| with)?|shares?|follow us|tweet|pin( it)?|e-?mail|email this|print( this)?|copy( link)?|copy url|whatsapp|facebook|twitter|x|linkedin|reddit|pinterest|flipboard|messenger|telegram|tumblr|pocket|teilen|artikel teilen|jetzt teilen|drucken|partager|partagez|imprimer|compartir|compartilhe|compartilhar|imprimir|condividi|stampa|delen|deel|bagikan|udostępnij|dela)\b/i
 
 /** Headers of related-article rails and teaser lists. */
 const RELATED_HEADER =
@@ -21,10 +21,11 @@ const COMMENTS =
 const NEWSLETTER =
   /\b(newsletters?|subscribe|subscription|sign up|signup|sign in|log in|register|inscrivez|abonnez|abonnieren|anmelden|suscríbete|suscribirse|assine|inscreva|iscriviti|abonneer|berlangganan|zapisz)\b/i
 
-const AD = /^(advertisement|advertising|sponsored( content)?|ad|ads|promoted|anzeige|werbung|publicité|publicidad|publicidade|pubblicità|advertentie|iklan|reklama)\b/i
+const AD =
+  /^(advertisement|advertising|sponsored( content)?|ad|ads|promoted|anzeige|werbung|publicité|publicidad|publicidade|pubblicità|advertentie|iklan|reklama)\b/i
 
 const FOOTER =
-  /(©|\(c\) ?\d{4}|\bcopyright\b|all rights reserved|privacy( policy)?|cookie(s| policy| settings)?|terms (of (use|service)|and conditions)|contact us|about us|impressum|datenschutz|mentions légales|aviso legal|política de privacidad|política de privacidade|termini|sitemap|back to top)/i
+  /^(contact|about|imprint|kontakt|contacto|contato|contatti)$|(©|\(c\) ?\d{4}|\bcopyright\b|all rights reserved|privacy( policy)?|cookie(s| policy| settings)?|terms (of (use|service)|and conditions)|contact us|about us|impressum|datenschutz|mentions légales|aviso legal|política de privacidad|política de privacidade|termini|sitemap|back to top)/i
 
 const BYLINE =
   /^(by|von|par|por|di|door|oleh|przez|av)\s+\p{Lu}|^(updated|published|posted|last updated|aktualisiert|veröffentlicht|publié|mis à jour|actualizado|publicado|atualizado|aggiornato|pubblicato|diperbarui)\b/iu
@@ -34,6 +35,8 @@ const CAPTION =
 
 /** True when the line's wording is typical of furniture in any of the lexicons. */
 export function furnitureWorded(line: string): boolean {
+  // Furniture lines are short; scanning long prose with these alternations costs the most time.
+  if (line.length > 200) return false
   return (
     SHARE.test(line) ||
     RELATED_HEADER.test(line) ||

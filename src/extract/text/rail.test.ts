@@ -40,7 +40,8 @@ describe('findRails', () => {
   })
 
   test('a headed list of headlines without excerpts', () => {
-    const text = 'Most Read\nTown hall clock stops after 150 years\nNew bus timetable starts next week\n© 2024'
+    const text =
+      'Most Read\nTown hall clock stops after 150 years\nNew bus timetable starts next week\n© 2024'
     expect(parse(text)).toEqual([
       {
         header: 'Most Read',
@@ -53,7 +54,8 @@ describe('findRails', () => {
   })
 
   test('a headless run needs two teasers', () => {
-    const one = 'Herons return\nCounts of herons have risen for the third year in a row, the survey…'
+    const one =
+      'Herons return\nCounts of herons have risen for the third year in a row, the survey…'
     expect(parse(one)).toEqual([])
     const two = `${one}\nBridge opens\nThe footbridge over the river opened on Monday after two years of…`
     expect(parse(two)).toHaveLength(1)

@@ -5,10 +5,12 @@
  * by a headline-shaped line; a line between the previous teaser and the headline is a caption.
  */
 import type { RelatedTeaser } from '../../core/index.js'
-import { isRailHeader } from './lexicon.js'
+import { isRailHeader, kindByWording } from './lexicon.js'
 import type { Line } from './lines.js'
 
 const ELLIPSIS_END = /(…|\.\.\.)["'”’»)\]]*$/u
+/** Lines worded as these kinds end a rail: the page's footer, a sign-up box, an ad, comments. */
+const ENDS_RAIL = new Set(['footer', 'newsletter', 'ad', 'comments', 'share'])
 const SENTENCE_END = /[.!?。！？]["'”’»)\]]*$/u
 
 /** A rail found in the dump: the lines it covers and the teasers parsed from them. */
@@ -52,7 +54,11 @@ function parseTeasers(
   const teasers: Rail['teasers'] = []
   let i = start
   const n = lines.length
-  const ok = (k: number): boolean => k < n && free(k) && !isRailHeader(lines[k]!.text)
+  const ok = (k: number): boolean =>
+    k < n &&
+    free(k) &&
+    !isRailHeader(lines[k]!.text) &&
+    !ENDS_RAIL.has(kindByWording(lines[k]!.text)?.kind ?? '')
   for (;;) {
     // headline + excerpt
     if (ok(i) && ok(i + 1) && headlineLike(lines[i]!) && excerptLike(lines[i + 1]!)) {
