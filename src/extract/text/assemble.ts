@@ -250,7 +250,8 @@ function furnitureKind(
   if (w.title !== undefined && l.text === w.title)
     return { kind: 'other', reason: 'repeat of the headline' }
   const worded = kindByWording(l.text)
-  if (worded) return worded
+  // A rail header with no teasers after it ("Latest", "Popular" in a menu) is navigation.
+  if (worded && worded.kind !== 'related') return worded
   const before = w.first < 0 || i < w.first
   const inside = !before && i < w.last
   if (before && bylineNames(l.text).length > 0) return { kind: 'byline', reason: 'byline' }

@@ -12,7 +12,7 @@ import type { Line } from './lines.js'
 const TERMINAL = /[.!?。！？؟](["'”’»)\]」』]*)$/u
 const ELLIPSIS = /(…|\.\.\.|\.\s\.\s\.)(["'”’»)\]]*)$/u
 const SENTENCE_BREAK = /[.!?]["'”’)]?\s+["“‘]?\p{Lu}/gu
-const SEPARATORS = /[|•·»›►▸→←«‹/]/g
+const SEPARATOR_CODES = new Set([...'|•·»›►▸→←«‹/'].map((c) => c.charCodeAt(0)))
 const URLISH = /https?:\/\/|www\.|\.(com|org|net|co\.uk|de|fr)\b/i
 const HANDLE = /(^|\s)[@#]\w/
 const DATEISH = /\b(1[89]|20)\d{2}\b|\b\d{1,2}:\d{2}\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b/
@@ -24,7 +24,6 @@ const LOWER_START = /^\p{Ll}/u
 const LETTER = /\p{L}/u
 const HAS_UPPER = /\p{Lu}/u
 const HAS_LOWER = /\p{Ll}/u
-const DIGIT = /\d/g
 
 /** A line counts as prose for the run features when it is at least this long and punctuated. */
 const PROSE_TOKENS = 15 // the median ground-truth paragraph of the dev set has ~40 tokens, furniture lines < 10
@@ -40,10 +39,14 @@ interface Local {
 }
 
 function local(line: Line): Local {
-  const t = line.text
+  // End-anchored patterns are tried at every offset of a string: test only the line's tail.
+  const t = line.text.length > 24 ? line.text.slice(-24) : line.text
   const words = line.tokens.filter((w) => LETTER.test(w))
   let caps = 0
-  for (const w of words) if (UPPER_START.test(w)) caps++
+  for (const w of words) {
+    const c = w.charCodeAt(0)
+    if ((c >= 65 && c <= 90) || (c > 127 && UPPER_START.test(w))) caps++
+  }
   const ellipsis = ELLIPSIS.test(t) ? 1 : 0
   const term = !ellipsis && TERMINAL.test(t) ? 1 : 0
   const nTok = line.words
@@ -278,15 +281,24 @@ export function lineFeatures(lines: readonly Line[]): Float64Array[] {
     f[k++] = LOWER_START.test(t) ? 1 : 0
     f[k++] = l.capRatio
     f[k++] = letters.length > 3 && HAS_UPPER.test(letters) && !HAS_LOWER.test(letters) ? 1 : 0
-    f[k++] = (t.match(DIGIT)?.length ?? 0) / t.length
-    f[k++] = (t.match(/[,;]/g)?.length ?? 0) / Math.max(1, l.nTok)
+    let digits = 0
+    let commas = 0
+    let seps = 0
+    for (let c = 0; c < t.length; c++) {
+      const code = t.charCodeAt(c)
+      if (code >= 48 && code <= 57) digits++
+      else if (code === 44 || code === 59) commas++
+      else if (SEPARATOR_CODES.has(code)) seps++
+    }
+    f[k++] = digits / t.length
+    f[k++] = commas / Math.max(1, l.nTok)
     f[k++] = Math.log1p(t.match(SENTENCE_BREAK)?.length ?? 0)
     f[k++] = l.nTok > 0 ? line.tokens.reduce((a, w) => a + w.length, 0) / l.nTok : 0
     f[k++] = URLISH.test(t) ? 1 : 0
     f[k++] = HANDLE.test(t) ? 1 : 0
-    f[k++] = (t.match(SEPARATORS)?.length ?? 0) / Math.max(1, l.nTok)
+    f[k++] = seps / Math.max(1, l.nTok)
     f[k++] = furnitureWorded(t) ? 1 : 0
-    f[k++] = DATEISH.test(t) && l.nTok <= 12 ? 1 : 0
+    f[k++] = l.nTok <= 12 && DATEISH.test(t) ? 1 : 0
     f[k++] = QUOTE_START.test(t) ? 1 : 0
     f[k++] = line.blankBefore ? 1 : 0
     f[k++] = Math.log(counts.get(t) ?? 1)

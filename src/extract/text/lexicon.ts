@@ -35,8 +35,8 @@ const CAPTION =
 
 /** True when the line's wording is typical of furniture in any of the lexicons. */
 export function furnitureWorded(line: string): boolean {
-  // Furniture lines are short; scanning long prose with these alternations costs the most time.
-  if (line.length > 200) return false
+  // Furniture wording shows early in a line; scanning all of long prose costs the most time.
+  if (line.length > 300) line = line.slice(0, 300)
   return (
     SHARE.test(line) ||
     RELATED_HEADER.test(line) ||
