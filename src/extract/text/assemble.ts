@@ -35,7 +35,7 @@ const HEADING_MAX_TOKENS = 15
 
 /** A line shaped like a headline: a few words, no sentence-final period, not furniture. */
 function headlineShaped(l: Line): boolean {
-  const n = l.tokens.length
+  const n = l.nTok
   if (n < 3 || n > 30) return false
   if (/[.…:;,]["'”’»)\]]*$/u.test(l.text) && !/\?$|!$/.test(l.text)) return false
   if (isRailHeader(l.text) || kindByWording(l.text)) return false
@@ -44,8 +44,8 @@ function headlineShaped(l: Line): boolean {
 
 function headingShaped(l: Line): boolean {
   return (
-    l.tokens.length > 0 &&
-    l.tokens.length <= HEADING_MAX_TOKENS &&
+    l.nTok > 0 &&
+    l.nTok <= HEADING_MAX_TOKENS &&
     !SENTENCE_PUNCT_END.test(l.text) &&
     !BULLET.test(l.text)
   )
@@ -106,8 +106,8 @@ export function assemble(
         const s =
           -(first - i) +
           (counts.get(l.text)! > 1 ? 3 : 0) +
-          (l.tokens.length >= 5 ? 3 : 0) +
-          Math.min(l.tokens.length, 15) / 5
+          (l.nTok >= 5 ? 3 : 0) +
+          Math.min(l.nTok, 15) / 5
         if (s > best) {
           best = s
           titleLine = i
@@ -171,7 +171,7 @@ export function assemble(
   let certain = 0
   let mass = 0
   for (let i = 0; i < n; i++) {
-    const w = lines[i]!.tokens.length
+    const w = lines[i]!.nTok
     certain += w * Math.abs(2 * p[i]! - 1)
     mass += w
   }
@@ -255,14 +255,14 @@ function furnitureKind(
   const before = w.first < 0 || i < w.first
   const inside = !before && i < w.last
   if (before && bylineNames(l.text).length > 0) return { kind: 'byline', reason: 'byline' }
-  if (l.tokens.length <= 12 && DATEISH.test(l.text) && (before || i - w.last <= 3))
+  if (l.nTok <= 12 && DATEISH.test(l.text) && (before || i - w.last <= 3))
     return { kind: 'byline', reason: 'date line' }
   if (inside) {
-    return l.tokens.length >= 3
+    return l.nTok >= 3
       ? { kind: 'caption', reason: 'inside the article but not its prose (caption or credit)' }
       : { kind: 'other', reason: 'short line inside the article' }
   }
-  if (l.tokens.length <= 6) {
+  if (l.nTok <= 6) {
     return before
       ? { kind: 'navigation', reason: 'short link-like line above the article' }
       : { kind: 'navigation', reason: 'short link-like line below the article' }

@@ -50,7 +50,19 @@ export function furnitureWorded(line: string): boolean {
 
 /** True for a short line that heads a related rail ("You May Also Like", "Lesen Sie auch"). */
 export function isRailHeader(line: string): boolean {
-  return line.length <= 60 && RELATED_HEADER.test(line.replace(/[:：»›>\s]+$/u, ''))
+  return line.length <= 60 && RELATED_HEADER.test(line.replace(/[:：»›>.…\s]+$/u, ''))
+}
+
+/**
+ * Comment metadata: "Alex on September 17, 2018 at 6:34 am said:", "2 days ago", "Reply".
+ * A run of these below the article marks a comment section whose posts read like prose.
+ */
+const COMMENT_META =
+  /\b(said|says|wrote|writes|replied|commented)\s*:$|\b\d+\s+(seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b|^(vor|il y a|hace|há)\s+\d+\s|^(reply|report|flag|like|likes|upvote|permalink|report abuse|reply to this comment|antworten|répondre|responder|rispondi|balas|odpowiedz)$|^\d+\s+(likes?|replies|points|votes)$/i
+
+/** True for a line of comment metadata (an author-and-date header, "Reply", "3 days ago"). */
+export function commentMeta(line: string): boolean {
+  return COMMENT_META.test(line)
 }
 
 /** True for a short line that heads a rail or a comment section: what follows is not article. */

@@ -25,19 +25,19 @@ export interface Rail {
 
 /** A headline-shaped line: short, not a sentence-ending period, not itself an excerpt. */
 function headlineLike(l: Line): boolean {
-  const n = l.tokens.length
+  const n = l.nTok
   if (n < 2 || n > 30 || ELLIPSIS_END.test(l.text)) return false
   return !/\.["'”’»)\]]*$/u.test(l.text) || n <= 14
 }
 
 /** An excerpt: prose cut off with an ellipsis. */
 function excerptLike(l: Line): boolean {
-  return ELLIPSIS_END.test(l.text) && l.tokens.length >= 4
+  return ELLIPSIS_END.test(l.text) && l.nTok >= 4
 }
 
 /** A caption-shaped line: short text that is neither an excerpt nor a rail header. */
 function captionLike(l: Line): boolean {
-  return l.tokens.length >= 1 && l.tokens.length <= 40 && !excerptLike(l) && !isRailHeader(l.text)
+  return l.nTok >= 1 && l.nTok <= 40 && !excerptLike(l) && !isRailHeader(l.text)
 }
 
 /**
@@ -96,7 +96,7 @@ function parseTeasers(
       ok(i) &&
       headlineLike(lines[i]!) &&
       !SENTENCE_END.test(lines[i]!.text) &&
-      lines[i]!.tokens.length >= 3
+      lines[i]!.nTok >= 3
     ) {
       teasers.push({ title: lines[i]!.text, lines: [i] })
       i++
