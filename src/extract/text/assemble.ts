@@ -17,6 +17,7 @@ import type { ExtractOptions, ExtractResult } from '../types.js'
 import { isRailHeader, kindByWording } from './lexicon.js'
 import type { Line } from './lines.js'
 import { findRails } from './rail.js'
+import { decodeRegion } from './region.js'
 
 const SENTENCE_PUNCT_END = /[.!?…:;,。！？]["'”’»)\]]*$/u
 const BULLET = /^([•·▪◦‣∙*–-]|\d{1,2}[.)])\s+/u
@@ -67,11 +68,14 @@ export function bylineNames(text: string): string[] {
 export function assemble(
   lines: readonly Line[],
   p: ArrayLike<number>,
-  threshold: number,
   options: ExtractOptions,
 ): ExtractResult {
   const n = lines.length
-  const keep = Array.from({ length: n }, (_, i) => p[i]! >= threshold)
+  const words = new Float64Array(n)
+  for (let i = 0; i < n; i++) words[i] = lines[i]!.words
+  const region = new Uint8Array(n)
+  decodeRegion(p, words, region)
+  const keep = Array.from(region, (k) => k === 1)
   if (!keep.includes(true)) fallback(lines, p, keep)
 
   // Related rails: headed ones may override the classifier, headless ones only use free lines.

@@ -199,11 +199,14 @@ export function lineFeatures(dump: Dump): Float32Array {
   const L = locals(lines)
   const { end, prose } = L
 
-  const counts = new Map<string, number>()
+  // How often each line's text occurs in the dump (by hash; a collision is harmless here).
+  const counts = new Map<number, number>()
   for (let i = 0; i < n; i++) {
-    const t = lines[i]!.text
-    counts.set(t, (counts.get(t) ?? 0) + 1)
+    const h = lines[i]!.hash
+    counts.set(h, (counts.get(h) ?? 0) + 1)
   }
+  const repeats = new Int32Array(n)
+  for (let i = 0; i < n; i++) repeats[i] = counts.get(lines[i]!.hash)!
   let totalTok = 0
   let maxTok = 1
   for (let i = 0; i < n; i++) {
@@ -307,7 +310,7 @@ export function lineFeatures(dump: Dump): Float32Array {
       if (lastSection >= 0) sinceSection[i] = Math.log1p(i - lastSection)
       if (lastComment >= 0) sinceComment[i] = Math.log1p(i - lastComment)
       const w = lines[i]!.words
-      if (w >= 4 && w <= 30 && end[i] !== 1 && end[i] !== 2 && counts.get(lines[i]!.text)! > 1)
+      if (w >= 4 && w <= 30 && end[i] !== 1 && end[i] !== 2 && repeats[i]! > 1)
         lastHeadline = i
       if (section[i]) lastSection = i
       if (comment[i]) lastComment = i
@@ -418,9 +421,11 @@ export function lineFeatures(dump: Dump): Float32Array {
     out[k++] = c0 === 34 || c0 === 0x201c || c0 === 0x2018 || c0 === 0xab || c0 === 0x201e ? 1 : 0
     out[k++] = BULLET.test(t) ? 1 : 0
     out[k++] = l.blankBefore ? 1 : 0
-    out[k++] = Math.log(counts.get(t) ?? 1)
+    out[k++] = Math.log(repeats[i]!)
     out[k++] =
-      (i > 0 && lines[i - 1]!.text === t) || (i < n - 1 && lines[i + 1]!.text === t) ? 1 : 0
+      (i > 0 && lines[i - 1]!.hash === l.hash) || (i < n - 1 && lines[i + 1]!.hash === l.hash)
+        ? 1
+        : 0
     out[k++] = n > 1 ? i / (n - 1) : 0
     out[k++] = totalTok > 0 ? massBefore / totalTok : 0
     out[k++] = nTok / maxTok

@@ -12,6 +12,8 @@ export interface Line {
   text: string
   /** Index among the non-empty lines. */
   index: number
+  /** A 32-bit hash of the text, for finding repeated lines. */
+  hash: number
   /** True when one or more blank lines stood before it in the dump. */
   blankBefore: boolean
   /** Word tokens (letters, digits, underscore), as the benchmark metric counts them. */
@@ -73,6 +75,16 @@ const RE_UP = /\p{Lu}/u
 const RE_LOW = /\p{Ll}/u
 const RE_DENSE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u
 const RE_SPACE = /[\s\u00a0\u200b\ufeff]/u
+
+for (let c = 0; c < 128; c++) {
+  let k = KNOWN
+  if (c >= 97 && c <= 122) k |= WORD | LETTER | LOW
+  else if (c >= 65 && c <= 90) k |= WORD | LETTER | UP
+  else if ((c >= 48 && c <= 57) || c === 95) k |= WORD
+  else if (c === 32 || c === 9) k |= SPACE
+  classes[c] = k
+  lowerOf[c] = c >= 65 && c <= 90 ? c + 32 : c
+}
 
 function classify(c: number): number {
   let k = classes[c]!
@@ -188,6 +200,7 @@ function measure(
   let dense = 0
   let gluedHeadline = 0
   let nh = h0
+  let lineHash = 0x811c9dc5 | 0
   // Current token.
   let inTok = false
   let tLen = 0
@@ -204,20 +217,13 @@ function measure(
       k = astralIsWord(c, src.charCodeAt(i + 1)) ? WORD | LETTER | KNOWN : KNOWN
       c = 0x4e00 // count as a letter of no case
       i++
-    } else if (c < 128) {
-      k =
-        c >= 97 && c <= 122
-          ? WORD | LETTER | LOW
-          : c >= 65 && c <= 90
-            ? WORD | LETTER | UP
-            : (c >= 48 && c <= 57) || c === 95
-              ? WORD
-              : c === 32 || c === 9
-                ? SPACE
-                : 0
-    } else k = classify(c)
+    } else {
+      k = classes[c]!
+      if (k === 0) k = classify(c)
+    }
+    lineHash = Math.imul(lineHash ^ c, 0x01000193)
     if (k & WORD) {
-      const lc = c < 128 ? (k & UP ? c + 32 : c) : k & UP ? lowerOf[c]! : c
+      const lc = k & UP ? lowerOf[c]! : c
       if (!inTok) {
         inTok = true
         tLen = 0
@@ -275,6 +281,7 @@ function measure(
   return {
     text: t ?? src.slice(from, to),
     index,
+    hash: lineHash,
     blankBefore,
     nTok,
     words: dense > 0 ? nTok + dense / 2 : nTok,
