@@ -231,16 +231,28 @@ describe('Pipeline', () => {
     expect((await store.stats()).stages.link).toEqual({ failed: 1 })
   })
 
-  test('a signal stops the run between documents', async () => {
+  test('a signal stops the run between documents; what was read is still stored', async () => {
     const ac = new AbortController()
-    const p = new Pipeline({
-      store,
-      extract,
-      analyze,
-      signal: ac.signal,
-      onDocument: () => ac.abort(),
-    })
-    const s = await p.run(events(doc('A\nOne.'), doc('B\nTwo.'), doc('C\nThree.')))
-    expect(s).toMatchObject({ documents: 1, inserted: 1, stopped: true })
+    async function* source(): AsyncGenerator<SourceEvent> {
+      yield { type: 'document', document: doc('A\nOne.') }
+      ac.abort()
+      yield { type: 'document', document: doc('B\nTwo.') }
+      yield { type: 'document', document: doc('C\nThree.') }
+    }
+    const p = new Pipeline({ store, extract, analyze, signal: ac.signal })
+    const s = await p.run(source())
+    expect(s).toMatchObject({ documents: 2, inserted: 2, stopped: true })
+    expect((await store.stats()).articles).toBe(2)
+  })
+
+  test.each([1, 2, 50])('batches of %i store the same as one by one', async (batchSize) => {
+    const docs = Array.from({ length: 7 }, (_, i) =>
+      doc(`T${i % 5}\nBody ${i % 5}.`, { url: `https://b.example/${i % 5}` }),
+    )
+    const s = await new Pipeline({ store, extract, analyze, batchSize }).run(
+      events(...docs, doc('FAIL')),
+    )
+    expect(s).toMatchObject({ documents: 8, inserted: 5, unchanged: 2, failed: 1 })
+    expect((await store.stats()).articles).toBe(5)
   })
 })

@@ -218,6 +218,26 @@ export function storeContract(name: string, open: () => Store | Promise<Store>):
         expect([stats.articles, stats.revisions]).toEqual([1, 2])
       })
 
+      test('a batch is one commit; an article that fails is rolled back alone', async () => {
+        const ok1 = makeWrite(makeArticle({ url: 'https://batch.example/1', title: 'One' }))
+        const bad = makeWrite(makeArticle({ url: 'https://batch.example/2', title: 'Two' }), {
+          links: {
+            story: {
+              storyId: 's',
+              similarity: Number.NaN,
+              reason: { terms: [], entities: [], quotes: [], kind: 'new' },
+            },
+          },
+        })
+        const ok3 = makeWrite(makeArticle({ url: 'https://batch.example/3', title: 'Three' }))
+        const out = await store.putArticles([ok1, bad, ok3, ok1])
+        expect(out.map((o) => o.outcome)).toEqual(['inserted', 'failed', 'inserted', 'unchanged'])
+        expect(await store.findArticleByUrl('https://batch.example/2')).toBeUndefined()
+        expect((await store.search({ q: 'two' })).items).toEqual([])
+        expect((await store.stats()).articles).toBe(2)
+        expect(await store.getStory('s')).toBeUndefined()
+      })
+
       test('without a URL, identity is the content', async () => {
         const a = await store.putArticle(
           makeWrite(makeArticle({ title: 'T', paragraphs: ['Same.'] })),

@@ -83,6 +83,9 @@ export type PutOutcome =
   /** Same URL, different content: kept as a new revision; the previous one is no longer listed. */
   | { outcome: 'revised'; id: ArticleId; previousId: ArticleId }
 
+/** One article of a batch: stored (or already there), or refused with a code. */
+export type BatchOutcome = PutOutcome | { outcome: 'failed'; code: string; message: string }
+
 export interface ArticleSummary {
   id: ArticleId
   url?: string
@@ -333,6 +336,12 @@ export interface Store {
   // articles
   /** Stores one article (revision, raw input, annotations, cast, quotes, links, index rows) atomically. */
   putArticle(write: ArticleWrite): Promise<PutOutcome>
+  /**
+   * Stores several articles in one commit (group commit, for throughput). Each article is still
+   * all-or-nothing on its own: one that fails is rolled back alone and reported; a crash loses at
+   * most the uncommitted batch, never part of an article. Outcomes are in the order of `writes`.
+   */
+  putArticles(writes: readonly ArticleWrite[]): Promise<BatchOutcome[]>
   /**
    * The stored revision that already holds a document, if any: same URL (or both without one) and
    * the same content hash or raw hash. Lets the pipeline skip work; putArticle checks again.

@@ -34,7 +34,7 @@ export const JsonRecordSchema = z.looseObject({
   author: authorsSchema,
   siteName: optionalText,
   site: optionalText,
-  source: z.unknown(),
+  source: z.unknown().optional(),
   language: optionalText,
   lang: optionalText,
   description: optionalText,

@@ -26,6 +26,7 @@ import type {
   ArticleLinks,
   ArticleSummary,
   ArticleWrite,
+  BatchOutcome,
   CopyLink,
   CorpusStats,
   EntityDetail,
@@ -262,6 +263,25 @@ export class SqliteStore implements Store {
 
   async putArticle(write: ArticleWrite): Promise<PutOutcome> {
     return this.putArticleSync(write)
+  }
+
+  async putArticles(writes: readonly ArticleWrite[]): Promise<BatchOutcome[]> {
+    return this.#db
+      .transaction((): BatchOutcome[] =>
+        writes.map((w) => {
+          try {
+            // A nested transaction is a SAVEPOINT: a failing article rolls back alone.
+            return this.putArticleSync(w)
+          } catch (e) {
+            return {
+              outcome: 'failed',
+              code: 'storage_failed',
+              message: e instanceof Error ? e.message : String(e),
+            }
+          }
+        }),
+      )
+      .immediate()
   }
 
   /** putArticle without the promise, for callers that batch (bench, tests). */

@@ -69,8 +69,8 @@ CREATE INDEX articles_story ON articles (story_id, sort_ts) WHERE story_id IS NO
 CREATE INDEX articles_copy ON articles (copy_of) WHERE copy_of IS NOT NULL;
 CREATE INDEX articles_host ON articles (host, sort_ts) WHERE latest = 1;
 CREATE INDEX articles_source ON articles (source_id) WHERE source_id IS NOT NULL;
-CREATE INDEX articles_analyze ON articles (analyze_status, seq) WHERE analyze_status <> 'ok';
-CREATE INDEX articles_link ON articles (link_status, seq) WHERE link_status <> 'ok';
+CREATE INDEX articles_analyze ON articles (analyze_status, seq) WHERE analyze_status IN ('pending', 'failed');
+CREATE INDEX articles_link ON articles (link_status, seq) WHERE link_status IN ('pending', 'failed');
 
 -- The input as received, compressed (encoding: identity | deflate).
 CREATE TABLE raw (
