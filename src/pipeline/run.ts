@@ -316,14 +316,18 @@ export class Pipeline {
       extractState = { status: 'ok' }
     }
 
-    // 3. Known by its content (same page, other bytes): skip analysis and storage.
+    // 3. Known by its content (same page, other bytes): skip analysis and linking. Only worth a
+    // look-up when they would run; the write recognises the duplicate anyway.
     t = performance.now()
     const hash = contentHash(article)
     const url = articleUrl(article)
     const id = articleId(url, hash)
+    const costly =
+      (this.#o.analyze !== false && article.text.trim() !== '') || this.#o.linker !== undefined
     if (
+      costly &&
       (await store.findStored({ ...(url !== undefined && { url }), contentHash: hash })) !==
-      undefined
+        undefined
     ) {
       this.times.store += performance.now() - t
       return { outcome: 'unchanged', id, failedStages: [] }

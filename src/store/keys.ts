@@ -23,6 +23,18 @@ const TRACKING_PARAM =
  */
 export function urlKey(url: string | undefined): string | undefined {
   if (url === undefined || url === '') return undefined
+  // The pipeline and the store key the same URL one after the other: remember the last few.
+  const hit = recentKeys.get(url)
+  if (hit !== undefined) return hit ?? undefined
+  const key = computeUrlKey(url)
+  if (recentKeys.size >= 64) recentKeys.delete(recentKeys.keys().next().value!)
+  recentKeys.set(url, key ?? null)
+  return key
+}
+
+const recentKeys = new Map<string, string | null>()
+
+function computeUrlKey(url: string): string | undefined {
   let u: URL
   try {
     u = new URL(url)
@@ -40,6 +52,9 @@ export function urlKey(url: string | undefined): string | undefined {
 /** The host of a URL without `www.`, lower-case; used by the source filter. */
 export function hostOf(url: string | undefined): string | undefined {
   if (url === undefined) return undefined
+  // A URL key is already normalised: read the host off it without parsing again.
+  const fast = /^https?:\/\/(?:www\.)?([^/:?#@]+)(?::\d+)?(?:[/?]|$)/.exec(url)
+  if (fast && fast[1] === fast[1]!.toLowerCase()) return fast[1]
   try {
     return new URL(url).hostname.toLowerCase().replace(/^www\./, '') || undefined
   } catch {

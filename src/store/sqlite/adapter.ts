@@ -266,119 +266,126 @@ export class SqliteStore implements Store {
   }
 
   async putArticles(writes: readonly ArticleWrite[]): Promise<BatchOutcome[]> {
-    return this.#db
-      .transaction((): BatchOutcome[] =>
-        writes.map((w) => {
-          try {
-            // A nested transaction is a SAVEPOINT: a failing article rolls back alone.
-            return this.putArticleSync(w)
-          } catch (e) {
-            return {
-              outcome: 'failed',
-              code: 'storage_failed',
-              message: e instanceof Error ? e.message : String(e),
-            }
+    // Fast path: the batch in one transaction, no savepoint per article. A savepoint makes FTS5
+    // flush its pending terms at every release (measured: 63 → 28 µs of CPU per headline), so
+    // articles are not given one unless one of them fails: then the batch is rolled back whole
+    // and written again one article per transaction, to store the others and report that one.
+    try {
+      return this.#db.transaction((): BatchOutcome[] => writes.map((w) => this.#put(w))).immediate()
+    } catch {
+      return writes.map((w): BatchOutcome => {
+        try {
+          return this.putArticleSync(w)
+        } catch (e) {
+          return {
+            outcome: 'failed',
+            code: 'storage_failed',
+            message: e instanceof Error ? e.message : String(e),
           }
-        }),
-      )
-      .immediate()
+        }
+      })
+    }
   }
 
   /** putArticle without the promise, for callers that batch (bench, tests). */
   putArticleSync(write: ArticleWrite): PutOutcome {
+    return this.#db.transaction(() => this.#put(write)).immediate()
+  }
+
+  /** Writes one article; the caller holds the transaction. */
+  #put(write: ArticleWrite): PutOutcome {
     const a = write.article
     const hash = write.contentHash ?? contentHash(a)
     const key = articleUrl(a)
     const id = articleId(key, hash)
     const now = new Date().toISOString()
-    return this.#db
-      .transaction((): PutOutcome => {
-        const existing = this.#q('SELECT seq FROM articles WHERE id = ?').get(id)
-        if (existing) {
-          if (write.documentKey)
-            this.#q('DELETE FROM failures WHERE key = ?').run(write.documentKey)
-          return { outcome: 'unchanged', id }
-        }
-        const prev =
-          key === undefined
-            ? undefined
-            : (this.#q(
-                'SELECT seq, id, revision FROM articles WHERE url_key = ? ORDER BY revision DESC LIMIT 1',
-              ).get(key) as { seq: number; id: string; revision: number } | undefined)
-        if (prev) this.#retire(prev.seq)
+    // An article with this id has this URL key, so a URL never seen means a new article; only
+    // a known URL (or none) needs the look-up by id.
+    const prev =
+      key === undefined
+        ? undefined
+        : (this.#q(
+            'SELECT seq, id, revision FROM articles WHERE url_key = ? ORDER BY revision DESC LIMIT 1',
+          ).get(key) as { seq: number; id: string; revision: number } | undefined)
+    if (
+      (key === undefined || prev !== undefined) &&
+      (prev?.id === id || this.#q('SELECT 1 FROM articles WHERE id = ?').get(id) !== undefined)
+    ) {
+      if (write.documentKey) this.#q('DELETE FROM failures WHERE key = ?').run(write.documentKey)
+      return { outcome: 'unchanged', id }
+    }
+    if (prev) this.#retire(prev.seq)
 
-        const fetchedMs = Date.parse(write.fetchedAt)
-        const publishedMs = a.publishedAt === undefined ? Number.NaN : Date.parse(a.publishedAt)
-        const sortTs = Number.isNaN(publishedMs)
-          ? Number.isNaN(fetchedMs)
-            ? Date.now()
-            : fetchedMs
-          : publishedMs
-        const { quotes, names } = indexTexts(write.annotations)
-        const stage = (n: Exclude<StageName, 'fetch'>): [string, string | null] => {
-          const st = write.stages[n]
-          return [st?.status ?? (n === 'index' ? 'ok' : 'pending'), st?.errorCode ?? null]
-        }
-        const { text, ...rest } = a
-        const articleJson = JSON.stringify({ ...rest, text: '' })
-        const info = this.#q(
-          `INSERT INTO articles (id, url_key, url, host, revision, previous_id, latest, content_hash,
-            raw_hash, document_key, title, site_name, published_at, language, text, article, quotes,
-            names, quote_count, sort_ts, fetched_at, source_kind, source_location, source_id,
-            extract_status, extract_error, analyze_status, analyze_error, link_status, link_error,
-            index_status, index_error, created_at)
-          VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
-            ?, ?, 'ok', NULL, ?)`,
-        ).run(
-          id,
-          key ?? null,
-          a.url ?? a.canonicalUrl ?? null,
-          hostOf(a.canonicalUrl ?? a.url) ?? null,
-          prev ? prev.revision + 1 : 1,
-          prev?.id ?? null,
-          hash,
-          write.rawHash ?? null,
-          write.documentKey ?? null,
-          a.title ?? null,
-          a.siteName ?? null,
-          a.publishedAt ?? null,
-          a.language?.toLowerCase() ?? null,
-          text,
-          articleJson,
-          quotes,
-          names,
-          write.annotations?.quotes.length ?? 0,
-          sortTs,
-          write.fetchedAt,
-          write.source.kind,
-          write.source.location,
-          write.source.sourceId ?? null,
-          ...stage('extract'),
-          ...stage('analyze'),
-          ...stage('link'),
-          now,
-        )
-        const seq = Number(info.lastInsertRowid)
-        if (write.raw) {
-          const p = pack(write.raw.body)
-          this.#q(
-            'INSERT INTO raw (seq, content_type, encoding, size, body) VALUES (?, ?, ?, ?, ?)',
-          ).run(seq, write.raw.contentType ?? null, p.encoding, p.size, p.body)
-        }
-        if (write.annotations) this.#writeAnnotations(seq, write.annotations, write.analyzer)
-        this.#attachAnalysis(seq, a, write.annotations, write.entityKeys, sortTs, true)
-        this.#q(
-          'INSERT INTO articles_fts (rowid, title, text, quotes, names) VALUES (?, ?, ?, ?, ?)',
-        ).run(seq, a.title ?? '', text, quotes, names)
-        if (write.links) this.#saveLinks(id, write.links)
-        if (write.documentKey) this.#q('DELETE FROM failures WHERE key = ?').run(write.documentKey)
-        if (write.source.sourceId)
-          this.#q('UPDATE sources SET item_count = item_count + 1 WHERE id = ?').run(
-            write.source.sourceId,
-          )
-        return prev ? { outcome: 'revised', id, previousId: prev.id } : { outcome: 'inserted', id }
-      })
-      .immediate()
+    const fetchedMs = Date.parse(write.fetchedAt)
+    const publishedMs = a.publishedAt === undefined ? Number.NaN : Date.parse(a.publishedAt)
+    const sortTs = Number.isNaN(publishedMs)
+      ? Number.isNaN(fetchedMs)
+        ? Date.now()
+        : fetchedMs
+      : publishedMs
+    const { quotes, names } = indexTexts(write.annotations)
+    const stage = (n: Exclude<StageName, 'fetch'>): [string, string | null] => {
+      const st = write.stages[n]
+      return [st?.status ?? (n === 'index' ? 'ok' : 'pending'), st?.errorCode ?? null]
+    }
+    const { text, ...rest } = a
+    const articleJson = JSON.stringify({ ...rest, text: '' })
+    const info = this.#q(
+      `INSERT INTO articles (id, url_key, url, host, revision, previous_id, latest, content_hash,
+          raw_hash, document_key, title, site_name, published_at, language, text, article, quotes,
+          names, quote_count, sort_ts, fetched_at, source_kind, source_location, source_id,
+          extract_status, extract_error, analyze_status, analyze_error, link_status, link_error,
+          index_status, index_error, created_at)
+        VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+          ?, ?, 'ok', NULL, ?)`,
+    ).run(
+      id,
+      key ?? null,
+      a.url ?? a.canonicalUrl ?? null,
+      hostOf(a.canonicalUrl ?? a.url) ?? null,
+      prev ? prev.revision + 1 : 1,
+      prev?.id ?? null,
+      hash,
+      write.rawHash ?? null,
+      write.documentKey ?? null,
+      a.title ?? null,
+      a.siteName ?? null,
+      a.publishedAt ?? null,
+      a.language?.toLowerCase() ?? null,
+      text,
+      articleJson,
+      quotes,
+      names,
+      write.annotations?.quotes.length ?? 0,
+      sortTs,
+      write.fetchedAt,
+      write.source.kind,
+      write.source.location,
+      write.source.sourceId ?? null,
+      ...stage('extract'),
+      ...stage('analyze'),
+      ...stage('link'),
+      now,
+    )
+    const seq = Number(info.lastInsertRowid)
+    if (write.raw) {
+      const p = pack(write.raw.body)
+      this.#q(
+        'INSERT INTO raw (seq, content_type, encoding, size, body) VALUES (?, ?, ?, ?, ?)',
+      ).run(seq, write.raw.contentType ?? null, p.encoding, p.size, p.body)
+    }
+    if (write.annotations) this.#writeAnnotations(seq, write.annotations, write.analyzer)
+    this.#attachAnalysis(seq, a, write.annotations, write.entityKeys, sortTs, true)
+    this.#q(
+      'INSERT INTO articles_fts (rowid, title, text, quotes, names) VALUES (?, ?, ?, ?, ?)',
+    ).run(seq, a.title ?? '', text, quotes, names)
+    if (write.links) this.#saveLinks(id, write.links)
+    if (write.documentKey) this.#q('DELETE FROM failures WHERE key = ?').run(write.documentKey)
+    if (write.source.sourceId)
+      this.#q('UPDATE sources SET item_count = item_count + 1 WHERE id = ?').run(
+        write.source.sourceId,
+      )
+    return prev ? { outcome: 'revised', id, previousId: prev.id } : { outcome: 'inserted', id }
   }
 
   /** A revision is no longer the latest: out of the index and the counts, kept readable by id. */
