@@ -56,7 +56,7 @@ const UCI = join(DATA, 'clustering/uci-headlines-dev.jsonl.gz')
 const phases = new Set(args.only!.split(','))
 const batchSize = args.batch !== undefined ? Number(args.batch) : undefined
 const work = mkdtempSync(join(tmpdir(), 'lede-bench-'))
-const results: Record<string, unknown> = {
+const results: { files?: unknown; headlines?: unknown; search?: unknown; [k: string]: unknown } = {
   date: new Date().toISOString(),
   node: process.version,
   note: 'one core; the machine is shared, so figures are pessimistic',
@@ -157,7 +157,7 @@ async function filesPhase() {
     )
     await store.close()
   }
-  results['files'] = out
+  results.files = out
 }
 
 async function headlinesPhase(): Promise<string> {
@@ -174,7 +174,7 @@ async function headlinesPhase(): Promise<string> {
   const store = fresh('corpus')
   const p = new Pipeline({ store, ...(batchSize !== undefined && { batchSize }) })
   const s = await timed(() => p.run(readFiles([input])))
-  results['headlines'] = report('UCI headlines (JSON lines)', s)
+  results.headlines = report('UCI headlines (JSON lines)', s)
   await store.close()
   return join(work, 'corpus.db')
 }
@@ -301,7 +301,7 @@ async function searchPhase(dbPath: string | undefined) {
   )
   for (const [k, v] of Object.entries(row.byKind))
     console.log(`  ${k.padEnd(14)} n=${v.n} p50 ${v.p50ms} ms p95 ${v.p95ms} ms`)
-  results['search'] = row
+  results.search = row
   await store.close()
 }
 
