@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
-import type { Article, RawDocument } from '../core/index.js'
+import type { Article, ErrorCode, RawDocument } from '../core/index.js'
 import { ANNOTATIONS_SCHEMA, ARTICLE_SCHEMA, err, joinBlocks, ok } from '../core/index.js'
 import type { SourceEvent } from '../ingest/files/index.js'
 import type { Store } from '../store/index.js'
@@ -57,7 +57,11 @@ const doc = (body: string, more: Partial<RawDocument> = {}): RawDocument => ({
 async function* events(...docs: (RawDocument | { code: string })[]): AsyncGenerator<SourceEvent> {
   for (const d of docs)
     yield 'code' in d
-      ? { type: 'error', error: { code: d.code, message: 'bad line', location: '/in#L9' } }
+      ? {
+          type: 'error',
+          error: { code: d.code as ErrorCode, message: 'bad line' },
+          source: { kind: 'file', location: '/in#L9' },
+        }
       : { type: 'document', document: d }
 }
 

@@ -168,10 +168,10 @@ describe('lede ingest / search / sources', () => {
     expect(bad.stderr).toMatch(/^lede: .*not negated/)
   }, 90_000)
 
-  test('network sources are refused clearly until they are wired', async () => {
+  test('a scheme other than http(s) is refused before anything is read', async () => {
     await expect(
-      runIngest(['https://example.com/feed.xml'], flags(db), capture().io),
-    ).rejects.toThrow(/not supported/)
+      runIngest(['ftp://example.com/feed.xml', input], flags(db), capture().io),
+    ).rejects.toThrow(/only http\(s\) URLs, files, folders and -/)
   })
 
   test('a search without a corpus says how to make one', async () => {

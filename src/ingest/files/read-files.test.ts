@@ -23,7 +23,9 @@ const brief = (e: SourceEvent) =>
         e.document.format,
         Buffer.from(e.document.body).toString('utf8').slice(0, 20),
       ]
-    : ['error', e.error.code, e.error.location]
+    : e.type === 'error'
+      ? ['error', e.error.code, e.source.location]
+      : ['feed']
 
 describe('readFiles', () => {
   let dir: string
@@ -114,7 +116,11 @@ describe('readFiles', () => {
         now,
         delegate: (path, kind) =>
           (async function* (): AsyncGenerator<SourceEvent> {
-            yield { type: 'error', error: { code: 'seen', message: `${kind} ${path}` } }
+            yield {
+              type: 'error',
+              error: { code: 'not_found', message: `${kind} ${path}` },
+              source: { kind: 'file', location: path },
+            }
           })(),
       }),
     )

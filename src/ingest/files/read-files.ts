@@ -11,7 +11,7 @@ import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { Readable, Transform } from 'node:stream'
 import { createGunzip, gunzipSync } from 'node:zlib'
-import type { RawDocument } from '../../core/index.js'
+import type { ErrorCode, RawDocument } from '../../core/index.js'
 import { recordToDocument } from './json-record.js'
 import type { ReadProgress, SourceEvent } from './types.js'
 
@@ -361,12 +361,12 @@ async function* readStdin(
 }
 
 function failure(
-  code: string,
+  code: ErrorCode,
   message: string,
   location: string,
   kind: 'file' | 'stdin' = 'file',
 ): SourceEvent {
-  return { type: 'error', error: { code, message, location, kind } }
+  return { type: 'error', error: { code, message }, source: { kind, location } }
 }
 
 function errno(e: unknown): string {

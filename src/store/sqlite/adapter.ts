@@ -1480,6 +1480,11 @@ export class SqliteStore implements Store {
       ['failures', 'failures'],
     ]
     for (const [k, c] of map) if (k in patch) cols.push([c, patch[k] ?? null])
+    if ('pollState' in patch)
+      cols.push([
+        'poll_state',
+        patch.pollState === undefined ? null : JSON.stringify(patch.pollState),
+      ])
     if ('lastError' in patch) {
       const e = patch.lastError
       cols.push(
@@ -1620,6 +1625,7 @@ interface SourceRow {
   interval_seconds: number
   failures: number
   item_count: number
+  poll_state: string | null
 }
 
 const toSource = (r: SourceRow): FeedSource => ({
@@ -1642,4 +1648,5 @@ const toSource = (r: SourceRow): FeedSource => ({
   intervalSeconds: r.interval_seconds,
   failures: r.failures,
   itemCount: r.item_count,
+  ...(r.poll_state !== null && { pollState: JSON.parse(r.poll_state) as unknown }),
 })

@@ -17,6 +17,7 @@ CREATE TABLE sources (
   interval_seconds INTEGER NOT NULL DEFAULT 3600,
   failures INTEGER NOT NULL DEFAULT 0,
   item_count INTEGER NOT NULL DEFAULT 0,
+  poll_state TEXT,  -- JSON: what the poller remembers between polls
   created_at TEXT NOT NULL
 );
 
