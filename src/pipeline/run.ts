@@ -372,7 +372,6 @@ export class Pipeline {
     t = performance.now()
     const hash = contentHash(article)
     const url = articleUrl(article)
-    const id = articleId(url, hash)
     const costly =
       (this.#o.analyze !== false && article.text.trim() !== '') || this.#o.linker !== undefined
     if (
@@ -381,7 +380,7 @@ export class Pipeline {
         undefined
     ) {
       this.times.store += performance.now() - t
-      return { outcome: 'unchanged', id, failedStages: [] }
+      return { outcome: 'unchanged', id: articleId(url, hash), failedStages: [] }
     }
     this.times.store += performance.now() - t
 
@@ -412,7 +411,7 @@ export class Pipeline {
     if (this.#o.linker) {
       try {
         links = this.#o.linker.link({
-          id,
+          id: articleId(url, hash),
           article,
           ...(annotations && { annotations }),
           entityKeys,

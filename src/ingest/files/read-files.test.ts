@@ -159,6 +159,19 @@ describe('readFiles', () => {
     expect(events.map(brief)).toEqual(expected)
   })
 
+  test('JSON lines split across chunks, with CRLF endings and multi-byte characters', async () => {
+    const text = `${JSON.stringify({ text: 'Zürich — één' })}\r\n${JSON.stringify({ text: 'second' })}`
+    const bytes = Buffer.from(text)
+    // Cut inside a multi-byte character and inside the CRLF.
+    const cuts = [3, 14, bytes.indexOf(13) + 1]
+    const chunks = [0, ...cuts].map((c, i) => bytes.subarray(c, cuts[i] ?? bytes.length))
+    const events = await collect(readFiles(['-'], { now, stdin: Readable.from(chunks) }))
+    expect(events.map(brief)).toEqual([
+      ['-#L1', 'text', 'Zürich — één'],
+      ['-#L2', 'text', 'second'],
+    ])
+  })
+
   test.each([
     ['page.HTML', 'html'],
     ['dump.txt', 'text'],

@@ -89,7 +89,8 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
     db.pragma('synchronous = NORMAL')
     // Checkpoints (the only fsyncs in WAL + NORMAL) every 32 MiB of WAL instead of 4: on 100k
     // headlines the store stage spent ~40% of its wall time in them at the default 1000 pages.
-    if (process.env['LEDE_WAL_PAGES'] !== '0') db.pragma(`wal_autocheckpoint = ${Number(process.env['LEDE_WAL_PAGES'] ?? 8192)}`)
+    if (process.env['LEDE_WAL_PAGES'] !== '0')
+      db.pragma(`wal_autocheckpoint = ${Number(process.env['LEDE_WAL_PAGES'] ?? 8192)}`)
     // …and the WAL file is cut back after a checkpoint rather than staying at its largest size.
     db.pragma(`journal_size_limit = ${64 * 1024 * 1024}`)
   }
