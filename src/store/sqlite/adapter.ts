@@ -160,6 +160,12 @@ interface ArticleRow extends SummaryRow {
  */
 const RANK_WINDOW = 10_000
 
+/**
+ * A date range with at most this many articles is filtered as a set of rows (a few ms to read
+ * from the date index); a wider one row by row. About a week of the UCI stream.
+ */
+const DATE_SET_MAX = 20_000
+
 const DEFAULT_LIMIT = 20
 const MAX_LIMIT = 100
 const EXCERPT_CHARS = 240
@@ -1441,10 +1447,22 @@ export class SqliteStore implements Store {
     const from = parseBound(query.from, false)
     const to = parseBound(query.to, true)
     if (from !== undefined || to !== undefined) {
+      const range = [from ?? 0, to ?? Number.MAX_SAFE_INTEGER]
+      // A narrow range (a day, a week) is a small set of rows, read from the date index once;
+      // a wide one is checked match by match (bounded by the ranking window) instead of
+      // building a set of hundreds of thousands of rows. `+` keeps SQLite from driving the
+      // full-text scan from the set, one MATCH per row (measured: 480 ms against 4 ms).
+      const inRange = (
+        this.#q(
+          `SELECT count(*) AS n FROM (SELECT 1 FROM articles WHERE latest = 1 AND sort_ts >= ? AND sort_ts <= ? LIMIT ${DATE_SET_MAX + 1})`,
+        ).get(...range) as { n: number }
+      ).n
       sets.push(
-        'f.rowid IN (SELECT seq FROM articles WHERE latest = 1 AND sort_ts >= ? AND sort_ts <= ?)',
+        inRange <= DATE_SET_MAX
+          ? '+f.rowid IN (SELECT seq FROM articles WHERE latest = 1 AND sort_ts >= ? AND sort_ts <= ?)'
+          : '(SELECT sort_ts FROM articles WHERE seq = f.rowid) BETWEEN ? AND ?',
       )
-      setParams.push(from ?? 0, to ?? Number.MAX_SAFE_INTEGER)
+      setParams.push(...range)
     }
     for (const [value, speakerOnly] of [
       [query.entity, false],
@@ -1455,8 +1473,8 @@ export class SqliteStore implements Store {
       const marks = keys.map(() => '?').join(', ')
       sets.push(
         speakerOnly
-          ? `f.rowid IN (SELECT seq FROM quotes WHERE speaker_key IN (${marks}))`
-          : `f.rowid IN (SELECT seq FROM article_entities WHERE key IN (${marks})
+          ? `+f.rowid IN (SELECT seq FROM quotes WHERE speaker_key IN (${marks}))`
+          : `+f.rowid IN (SELECT seq FROM article_entities WHERE key IN (${marks})
               UNION SELECT seq FROM quotes WHERE speaker_key IN (${marks}))`,
       )
       setParams.push(...keys, ...(speakerOnly ? [] : keys))
