@@ -4,7 +4,8 @@
  * 1. Writes 2,000 documents as JSON lines (seeded, synthetic: headlines with metadata only, and
  *    articles with a text body), and ingests them once without interruption: the reference.
  * 2. Twenty times, into a fresh database: starts `lede ingest`, kills it with SIGKILL at a random
- *    moment of the run, checks the database it left (SQLite and FTS5 integrity, no half article),
+ *    moment of the run (after a random number of documents is recorded, plus 0–300 ms, so the
+ *    kill lands before, between or during commits whatever the machine's speed), checks the database it left (SQLite and FTS5 integrity, no half article),
  *    restarts the same command and lets it run to the end, then checks that the result is the
  *    reference: every document stored exactly once (same article ids, same content), the same
  *    failures recorded once each, and the integrity checks pass again.
@@ -13,7 +14,7 @@
  * Prints `N passed, N failed` and exits non-zero on any failure.
  */
 import { spawn } from 'node:child_process'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
@@ -85,11 +86,37 @@ function makeDocuments(n: number): string {
 }
 
 /** Starts `lede ingest` on the input; resolves with its exit code or the signal that ended it. */
+/** When to kill a run: once this many documents are recorded (articles + failures), then after a delay. */
+interface KillAt {
+  processed: number
+  delayMs: number
+}
+
+/** Documents recorded so far in a database another process is writing, or -1 before its schema. */
+function processed(db: string): number {
+  if (!existsSync(db)) return -1
+  try {
+    const r = new Database(db, { readonly: true, fileMustExist: true })
+    try {
+      return (
+        r
+          .prepare('SELECT (SELECT count(*) FROM articles) + (SELECT count(*) FROM failures) AS n')
+          .get() as {
+          n: number
+        }
+      ).n
+    } finally {
+      r.close()
+    }
+  } catch {
+    return -1
+  }
+}
+
 function ingest(
   db: string,
-  killAfterMs?: number,
-  from: string = input,
-): Promise<{ code: number | null; signal: string | null; ms: number }> {
+  kill?: KillAt,
+): Promise<{ code: number | null; signal: string | null; ms: number; seen: number }> {
   return new Promise((done, fail) => {
     const started = performance.now()
     const child = spawn(
@@ -99,7 +126,7 @@ function ingest(
         'tsx',
         join(ROOT, 'src/cli/main.ts'),
         'ingest',
-        from,
+        input,
         '--db',
         db,
         '--quiet',
@@ -111,13 +138,25 @@ function ingest(
     child.stderr.on('data', (d: Buffer) => {
       stderr += d.toString()
     })
-    const timer =
-      killAfterMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), killAfterMs)
+    // Watch the database from outside (a reader beside the writer, as WAL allows) and kill the
+    // run at a random point of its progress: the moment does not depend on the machine's speed.
+    let seen = 0
+    let timer: NodeJS.Timeout | undefined
+    const poll =
+      kill === undefined
+        ? undefined
+        : setInterval(() => {
+            seen = processed(db)
+            if (seen < kill.processed) return
+            clearInterval(poll)
+            timer = setTimeout(() => child.kill('SIGKILL'), kill.delayMs)
+          }, 25)
     child.on('error', fail)
     child.on('exit', (code, signal) => {
+      if (poll) clearInterval(poll)
       if (timer) clearTimeout(timer)
       if (code !== null && code !== 0) process.stderr.write(stderr)
-      done({ code, signal, ms: performance.now() - started })
+      done({ code, signal, ms: performance.now() - started, seen })
     })
   })
 }
@@ -216,24 +255,21 @@ try {
   console.log(
     `reference: ${reference.articles.size} articles, ${reference.failures.size} failures, ${(ref.ms / 1000).toFixed(1)} s`,
   )
-  // Start-up (loading the code, opening the database) takes a good part of a short run; kills
-  // are drawn from the rest, when documents are being written.
-  const emptyInput = join(work, 'empty.jsonl')
-  writeFileSync(emptyInput, '')
-  const startup = await ingest(fresh('startup'), undefined, emptyInput)
-  console.log(
-    `start-up: ${(startup.ms / 1000).toFixed(1)} s; kills between then and the reference's end`,
-  )
   const trials = Number(args.trials)
   for (let t = 1; t <= trials; t++) {
     const db = fresh(`trial-${t}`)
-    const at = Math.floor(startup.ms + random() * Math.max(1, ref.ms - startup.ms))
-    let killed = await ingest(db, at)
+    // Anywhere from before the first write to the last documents, and anywhere between commits.
+    let killed = await ingest(db, {
+      processed: Math.floor(random() * n),
+      delayMs: Math.floor(random() * 300),
+    })
     let tries = 1
     while (killed.signal !== 'SIGKILL' && tries < 5) {
-      // The run ended before the kill: try an earlier moment.
-      rmSync(db, { force: true })
-      killed = await ingest(fresh(`trial-${t}`), Math.floor(random() * killed.ms * 0.9))
+      // The run ended before the kill: try an earlier point.
+      killed = await ingest(fresh(`trial-${t}`), {
+        processed: Math.floor(random() * n * 0.8),
+        delayMs: 0,
+      })
       tries++
     }
     try {
@@ -245,7 +281,7 @@ try {
       if (diff) throw new Error(diff)
       passed++
       console.log(
-        `trial ${String(t).padStart(2)}: killed at ${(killed.ms / 1000).toFixed(2)} s with ${left.articles.size} articles stored; restarted, finished: ok`,
+        `trial ${String(t).padStart(2)}: killed at ${(killed.ms / 1000).toFixed(2)} s with ${left.articles.size} articles and ${left.failures.size} failures recorded; restarted, finished: ok`,
       )
     } catch (e) {
       failed++
