@@ -35,13 +35,25 @@ export type {
   SourceEvent,
   WatchOptions,
 } from './ingest/index.js'
+export { createLinker, diffCopy, Linker, toLinkInput } from './link/index.js'
+export type {
+  CopyDiff,
+  CopyLink,
+  Correction,
+  LinkerOptions,
+  LinkerState,
+  LinkInput,
+  LinkResult,
+  RailLink,
+  Related,
+  StoryAssignment,
+} from './link/index.js'
 export { readFiles } from './ingest/files/index.js'
 export type { ReadFilesOptions, ReadProgress } from './ingest/files/index.js'
 export { Pipeline } from './pipeline/index.js'
 export type {
   DocumentOutcome,
-  Linker,
-  LinkInput,
+  Linker as PipelineLinker,
   PipelineOptions,
   RunSummary,
 } from './pipeline/index.js'
