@@ -59,7 +59,7 @@ const NAME_RULES: [string, RemovedKind, string][] = [
     'share widget',
   ],
   [
-    `${B}(?:related|relatedposts|related-?(?:articles|stories|content|links)|more-?(?:stories|articles|news|from|like-?this|on)|read-?more|also-?(?:read|like)|you-?may-?(?:also-?)?like|recommend\\w*|trending|popular|most-?(?:read|popular|viewed|shared)|recirc\\w*|outbrain|taboola|zergnet|next-?(?:up|article|post|story)|prev-?(?:article|post)|previous-?(?:article|post)|post-?navigation|further-?reading|see-?also|teasers?|rail)${E}`,
+    `${B}(?:related\\w*|more-?(?:stories|articles|news|from|like-?this|on)|read-?more|also-?(?:read|like)|you-?may-?(?:also-?)?like|recommend\\w*|trending|popular|most-?(?:read|popular|viewed|shared)|recirc\\w*|outbrain|taboola|zergnet|next-?(?:up|article|post|story)|prev-?(?:article|post)|previous-?(?:article|post)|post-?navigation|further-?reading|see-?also|teasers?|rail)${E}`,
     'related',
     'related links',
   ],
@@ -116,9 +116,9 @@ const NAME_RULES: [string, RemovedKind, string][] = [
     'hidden or overlay',
   ],
   [
-    `${B}(?:embed|embedded|twitter-?tweet|instagram-?media|tiktok-?embed|fb-?post|oembed|video-?player|player|jwplayer|brightcove|gallery|slideshow|carousel|slider)${E}`,
+    `${B}(?:video-?player|player|jwplayer|brightcove|gallery|slideshow|carousel|slider)${E}`,
     'other',
-    'embed or gallery',
+    'player or gallery',
   ],
 ]
 const NAME_RES = NAME_RULES.map(([src, kind, reason]) => ({ re: new RegExp(src), kind, reason }))

@@ -7,8 +7,9 @@ import { decodeHtml } from '../decode/index.js'
 import { parseHtml, type ParserName } from '../dom/index.js'
 import { extractMetadata } from '../metadata/index.js'
 import type { ExtractOptions, ExtractResult } from '../types.js'
-import { findMainContent } from './main-content.js'
+import { findMainContent, normKey } from './main-content.js'
 import { segment } from './segment.js'
+import { findTeasers } from './teasers.js'
 
 export type { ParserName } from '../dom/index.js'
 
@@ -28,8 +29,12 @@ export function extractHtml(
   )
   const root = parseHtml(decoded.text, options.parser)
   const meta = extractMetadata(root, options.url !== undefined ? { url: options.url } : {})
-  const seg = segment(root)
-  const main = findMainContent(seg, meta)
+  const titleKeys = new Set(meta.titleVariants.map(normKey))
+  const seg = segment(
+    root,
+    findTeasers(root, (t) => titleKeys.has(normKey(t))),
+  )
+  const main = findMainContent(seg, meta, options.debug)
   const { text, blocks } = joinBlocks(main?.blocks ?? [])
   const article: Article = {
     schema: ARTICLE_SCHEMA,

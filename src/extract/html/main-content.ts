@@ -10,6 +10,7 @@
 import type { BlockKind, Removed, RemovedKind } from '../../core/index.js'
 import { type ElementNode, isInside } from '../dom/index.js'
 import type { PageMetadata } from '../metadata/index.js'
+import { describe } from './furniture.js'
 import type { FurnitureRegion, Segmentation, TextBlock } from './segment.js'
 
 /** Weight of bad text against good text when scoring containers. */
@@ -62,27 +63,60 @@ const isProse = (b: TextBlock): boolean =>
   b.linkChars <= b.chars * LINK_DENSITY_MAX &&
   (b.chars >= PROSE_CHARS || (b.chars >= PROSE_CHARS_PUNCT && /[.!?…:;"'”’»)]$/.test(b.text)))
 
+/** How much a candidate inside a furniture region keeps of its score, by the region's kind. */
+const INSIDE_FURNITURE: Partial<Record<RemovedKind, number>> = {
+  comments: 0.1,
+  footer: 0.1,
+  related: 0.2,
+  navigation: 0.2,
+}
+const INSIDE_FURNITURE_DEFAULT = 0.3
+/** A furniture region holding the title and at least this share of the prose is a wrapper. */
+const WRAPPER_PROSE_SHARE = 0.5
+/** Without a title element, a region must hold this share of the prose to be a wrapper. */
+const WRAPPER_PROSE_SHARE_NO_TITLE = 0.8
+
 /**
  * Chooses the article's container and returns its cleaned blocks, or undefined when none.
  * Furniture is judged relative to the candidate: a region inside it counts as bad text, a region
  * around it is a wrapper whose name misleads (`<body class="has-comments">`) and is ignored.
  */
-export function findMainContent(seg: Segmentation, meta: PageMetadata): MainContent | undefined {
+export function findMainContent(
+  seg: Segmentation,
+  meta: PageMetadata,
+  debug?: (message: string) => void,
+): MainContent | undefined {
   const { blocks, info, postOrder } = seg
   if (blocks.length === 0) return undefined
+  markWrappers(seg, meta)
   for (const b of blocks) {
     const inf = info.get(b.owner)
     if (inf === undefined) continue
     if (isProse(b)) inf.good += b.chars - b.linkChars
     else if (b.linkChars > b.chars * LINK_DENSITY_MAX) inf.bad += b.chars
   }
+  // Reverse post-order visits parents before children: the enclosing region's factor flows down.
+  const factor = new Map<ElementNode, number>()
+  for (let i = postOrder.length - 1; i >= 0; i--) {
+    const el = postOrder[i]!
+    const f = el.parent === null ? 1 : (factor.get(el.parent) ?? 1)
+    const fr = info.get(el)?.furniture
+    factor.set(
+      el,
+      fr === undefined || fr.wrapper
+        ? f
+        : Math.min(f, INSIDE_FURNITURE[fr.kind] ?? INSIDE_FURNITURE_DEFAULT),
+    )
+  }
   let best: ElementNode | undefined
   let bestScore = 0
+  const top: [number, ElementNode][] = []
   for (const el of postOrder) {
     const inf = info.get(el)
     if (inf === undefined) continue
     if (CONTAINER_TAGS.has(el.tag) && inf.good > 0) {
-      const s = inf.good - LAMBDA * inf.bad
+      const s = (inf.good - LAMBDA * inf.bad) * (factor.get(el) ?? 1)
+      if (debug !== undefined) top.push([s, el])
       if (s > bestScore) {
         bestScore = s
         best = el
@@ -90,24 +124,74 @@ export function findMainContent(seg: Segmentation, meta: PageMetadata): MainCont
     }
     const parent = el.parent === null ? undefined : info.get(el.parent)
     if (parent === undefined) continue
-    if (inf.furniture !== undefined) parent.bad += inf.good + inf.bad
+    if (inf.furniture !== undefined && !inf.furniture.wrapper) parent.bad += inf.good + inf.bad
     else {
       parent.good += inf.good
       parent.bad += inf.bad
     }
   }
+  if (debug !== undefined)
+    for (const [sc, el] of top.sort((a, b) => b[0] - a[0]).slice(0, 8)) {
+      const i = info.get(el)!
+      debug(
+        `candidate ${describe(el)} score ${sc.toFixed(0)} good ${i.good.toFixed(0)} bad ${i.bad.toFixed(0)} factor ${factor.get(el)}`,
+      )
+    }
   if (best === undefined) return undefined
-  const inf = info.get(best)!
-  return clean(blocks.slice(inf.blockStart, inf.blockEnd), best, meta)
+  return clean(seg, best, meta)
+}
+
+/**
+ * Marks furniture regions that are really page wrappers (`<body class="single has-sidebar">`):
+ * those that hold the title heading and most of the page's prose.
+ */
+function markWrappers(seg: Segmentation, meta: PageMetadata): void {
+  const { blocks, info } = seg
+  const prose = new Float64Array(blocks.length + 1)
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!
+    prose[i + 1] = prose[i]! + (isProse(b) ? b.chars : 0)
+  }
+  const total = prose[blocks.length]!
+  if (total === 0) return
+  const titleEl = titleElement(blocks, meta)
+  const titleAncestors = new Set<ElementNode>()
+  for (let e = titleEl ?? null; e !== null; e = e.parent) titleAncestors.add(e)
+  for (const [el, inf] of info) {
+    const fr = inf.furniture
+    if (fr === undefined) continue
+    const share = (prose[inf.blockEnd]! - prose[inf.blockStart]!) / total
+    if (
+      titleEl !== undefined
+        ? titleAncestors.has(el) && share >= WRAPPER_PROSE_SHARE
+        : share >= WRAPPER_PROSE_SHARE_NO_TITLE
+    )
+      fr.wrapper = true
+  }
+}
+
+/** The page's headline element: an `<h1>` (one matching the title first), else a matching h2/h3. */
+function titleElement(blocks: readonly TextBlock[], meta: PageMetadata): ElementNode | undefined {
+  const titles = new Set(meta.titleVariants.map(normKey))
+  let firstH1: ElementNode | undefined
+  for (const b of blocks) {
+    const t = b.owner.tag
+    if (t !== 'h1' && t !== 'h2' && t !== 'h3') continue
+    if (titles.has(normKey(b.text))) return b.owner
+    if (t === 'h1') firstH1 ??= b.owner
+  }
+  return firstH1
 }
 
 /** The outermost furniture region of a block that lies inside the container (not around it). */
 function regionInside(b: TextBlock, container: ElementNode): FurnitureRegion | undefined {
-  for (const r of b.regions) if (r.root !== container && isInside(r.root, container)) return r
+  for (const r of b.regions)
+    if (!r.wrapper && r.root !== container && isInside(r.root, container)) return r
   return undefined
 }
 
-const normKey = (s: string): string =>
+/** A comparison key for titles: lower case, letters and digits only. */
+export const normKey = (s: string): string =>
   s
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
@@ -152,72 +236,200 @@ const BYLINE_RE = /^(?:by|written by|posted by|von|par|por|di)\s+\p{Lu}/iu
 const DATELINE_RE =
   /^(?:(?:published|updated|posted|last updated|modified|first published)(?:\s+on)?\s*:?\s*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b.{0,40}$|^(?:published|updated|posted|last updated)\b.{0,60}$|^\d{1,2}[./-]\d{1,2}[./-]\d{2,4}(?:\s+\d{1,2}:\d{2}.{0,10})?$|^\d{4}-\d{2}-\d{2}.{0,20}$/i
 
-function clean(blocks: TextBlock[], container: ElementNode, meta: PageMetadata): MainContent {
-  const kept: { kind: BlockKind; text: string }[] = []
-  const removed: Removed[] = []
+/** Headings that open a rail of links to other articles, in the languages news pages use most. */
+const RAIL_HEADING_RE = new RegExp(
+  '^(?:' +
+    [
+      'related(?: articles?| stories| posts?| content| coverage| news| links| reading| topics| videos?)?',
+      'more (?:from|on|about|in|stories|news|articles|like this|to read|to explore|\\S+(?: \\S+){0,3})',
+      'read (?:more|next|also)',
+      'also read',
+      'see also',
+      'further reading',
+      'what to read next',
+      'you (?:may|might|will) (?:also )?(?:like|enjoy|be interested in)',
+      'recommended(?: for you| stories| articles| reading)?',
+      'we recommend',
+      "editors?’?'?s? picks?",
+      'trending(?: now| stories| news)?',
+      'popular(?: now| posts| stories| articles)?',
+      'most (?:read|popular|viewed|shared|commented|emailed)',
+      'top stories',
+      'latest(?: news| stories| posts| articles)?',
+      'around the web',
+      'from the web',
+      'sponsored(?: stories| content| links)?',
+      'promoted stories',
+      "don’?'?t miss",
+      'must read',
+      'in case you missed it',
+      'up next',
+      'watch next',
+      'next up',
+      'other (?:stories|articles|news)',
+      'você (?:pode|também pode) gostar',
+      'leia (?:também|mais)',
+      'veja (?:também|mais)',
+      'notícias relacionadas',
+      'posts relacionados',
+      'artigos relacionados',
+      'mais lidas',
+      'relacionad[oa]s',
+      'te puede interesar',
+      'también te puede interesar',
+      'lee también',
+      'noticias relacionadas',
+      'más leídas',
+      'artículos relacionados',
+      'lire aussi',
+      'à lire aussi',
+      'a lire aussi',
+      'articles similaires',
+      'sur le même sujet',
+      'les plus lus',
+      'voir aussi',
+      'das könnte sie auch interessieren',
+      'mehr zum thema',
+      'weitere artikel',
+      'meistgelesen',
+      'auch interessant',
+      'lesen sie auch',
+      'potrebbe interessarti',
+      'ti potrebbe interessare',
+      'leggi anche',
+      'articoli correlati',
+      'più letti',
+      'читайте также',
+      'похожие статьи',
+      'по теме',
+      'смотрите также',
+    ].join('|') +
+    ')\\s*[:.!…]*$',
+  'i',
+)
+
+type Verdict = { kind: RemovedKind; reason: string; region?: FurnitureRegion } | undefined
+
+function clean(seg: Segmentation, container: ElementNode, meta: PageMetadata): MainContent {
+  const inf = seg.info.get(container)!
+  const start = inf.blockStart
+  const blocks = seg.blocks.slice(start, inf.blockEnd)
+  const verdicts: Verdict[] = new Array(blocks.length).fill(undefined)
   const titles = new Set(meta.titleVariants.map(normKey))
   const authorKeys = meta.authors.map(normKey).filter((a) => a.length > 3)
-  const regionsSeen = new Set<ElementNode>()
-  let proseChars = 0
-  let keptChars = 0
-  let paragraphs = 0
-  const firstProse = blocks.findIndex((b) => isProse(b) && regionInside(b, container) === undefined)
 
-  const remove = (kind: RemovedKind, text: string, reason: string) =>
-    removed.push({ kind, text: clip(text), reason })
-
+  // 1. Furniture regions inside the container.
   for (let i = 0; i < blocks.length; i++) {
+    const r = regionInside(blocks[i]!, container)
+    if (r !== undefined) verdicts[i] = { kind: r.kind, reason: r.reason, region: r }
+  }
+  const firstProse = blocks.findIndex((b, i) => verdicts[i] === undefined && isProse(b))
+
+  // 2. The headline, and what precedes it (kicker, breadcrumbs, tickers).
+  const titleAt = blocks.findIndex(
+    (b) => /^h[1-3]$/.test(b.owner.tag) && b.chars < 300 && titles.has(normKey(b.text)),
+  )
+  const proseBefore = blocks
+    .slice(0, Math.max(titleAt, 0))
+    .reduce((n, b) => n + (isProse(b) ? b.chars : 0), 0)
+  const proseAfter = blocks.slice(titleAt + 1).reduce((n, b) => n + (isProse(b) ? b.chars : 0), 0)
+  if (titleAt > 0 && proseBefore < proseAfter) {
+    for (let i = 0; i < titleAt; i++)
+      verdicts[i] ??= { kind: 'navigation', reason: 'before the headline' }
+  }
+
+  // 3. Rails opened by a "Related"/"More from…" heading: the heading and what follows it in its
+  // section. When that section is the container itself, only up to the next prose paragraph.
+  for (let i = Math.max(firstProse, 0) + 1; i < blocks.length; i++) {
     const b = blocks[i]!
-    const r = regionInside(b, container)
-    if (r !== undefined) {
-      if (!regionsSeen.has(r.root)) {
-        regionsSeen.add(r.root)
-        const text = blocks
-          .slice(i)
-          .filter((x) => x.regions.includes(r))
-          .map((x) => x.text)
-          .join(' ')
-        remove(r.kind, text, r.reason)
-      }
-      continue
+    const v = verdicts[i]
+    const relatedHeading =
+      v?.region !== undefined &&
+      v.kind === 'related' &&
+      seg.info.get(v.region.root)!.blockEnd - seg.info.get(v.region.root)!.blockStart === 1
+    if ((v !== undefined && !relatedHeading) || b.chars > 60) continue
+    if (!relatedHeading && !RAIL_HEADING_RE.test(b.text)) continue
+    let scope = b.owner
+    // Climb past wrappers that hold only the heading itself.
+    while (scope.parent !== null && scope !== container && scope.parent !== container) {
+      const pi = seg.info.get(scope.parent)
+      if (pi === undefined || pi.blockEnd - pi.blockStart > 1) break
+      scope = scope.parent
     }
+    const section = scope === container ? container : (scope.parent ?? container)
+    const end = Math.min(seg.info.get(section)!.blockEnd - start, blocks.length)
+    for (let k = i; k < end; k++) {
+      const x = blocks[k]!
+      if (
+        section === container &&
+        k > i &&
+        isProse(x) &&
+        x.linkChars < x.chars * 0.2 &&
+        x.chars >= 120
+      )
+        break
+      verdicts[k] ??= { kind: 'related', reason: `rail under "${b.text.slice(0, 40)}"` }
+    }
+  }
+
+  // 4. Block by block: headline, link lists, boilerplate lines, bylines and datelines.
+  for (let i = 0; i < blocks.length; i++) {
+    if (verdicts[i] !== undefined) continue
+    const b = blocks[i]!
     const key = normKey(b.text)
     if (b.owner.tag === 'h1' || (b.chars < 300 && titles.has(key))) {
-      remove('other', b.text, 'headline')
+      verdicts[i] = { kind: 'other', reason: 'headline' }
       continue
     }
     if (b.linkChars > b.chars * LINK_DENSITY_MAX) {
-      remove(b.chars >= 20 ? 'related' : 'navigation', b.text, 'mostly links')
+      verdicts[i] = { kind: b.chars >= 20 ? 'related' : 'navigation', reason: 'mostly links' }
       continue
     }
     if (b.chars < 400) {
       const hit = BOILERPLATE.find(([re]) => re.test(b.text))
       if (hit) {
-        remove(hit[1], b.text, hit[2])
+        verdicts[i] = { kind: hit[1], reason: hit[2] }
         continue
       }
     }
     const nearEdge = i < firstProse || i > blocks.length - 4
     if (b.chars < 150 && nearEdge) {
-      if (
-        BYLINE_RE.test(b.text) ||
-        (authorKeys.length > 0 && authorKeys.some((a) => key.startsWith(a) || key === a))
-      ) {
-        remove('byline', b.text, 'byline')
+      if (BYLINE_RE.test(b.text) || authorKeys.some((a) => key.startsWith(a) || key === a)) {
+        verdicts[i] = { kind: 'byline', reason: 'byline' }
         continue
       }
-      if (DATELINE_RE.test(b.text)) {
-        remove('byline', b.text, 'dateline')
-        continue
-      }
-    }
-    kept.push({ kind: b.kind, text: b.text })
-    keptChars += b.chars
-    if (isProse(b)) {
-      proseChars += b.chars
-      paragraphs++
+      if (DATELINE_RE.test(b.text)) verdicts[i] = { kind: 'byline', reason: 'dateline' }
     }
   }
+
+  // Assemble: kept blocks, and one removed entry per furniture region or removed block.
+  const kept: { kind: BlockKind; text: string }[] = []
+  const removed: Removed[] = []
+  let proseChars = 0
+  let keptChars = 0
+  let paragraphs = 0
+  const regionText = new Map<FurnitureRegion, { kind: RemovedKind; reason: string; text: string }>()
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!
+    const v = verdicts[i]
+    if (v === undefined) {
+      kept.push({ kind: b.kind, text: b.text })
+      keptChars += b.chars
+      if (isProse(b)) {
+        proseChars += b.chars
+        paragraphs++
+      }
+    } else if (v.region !== undefined) {
+      const e = regionText.get(v.region)
+      if (e !== undefined) e.text += ` ${b.text}`
+      else {
+        const entry = { kind: v.kind, reason: v.reason, text: b.text }
+        regionText.set(v.region, entry)
+        removed.push(entry)
+      }
+    } else removed.push({ kind: v.kind, reason: v.reason, text: b.text })
+  }
+  for (const r of removed) r.text = clip(r.text)
   return { container, blocks: kept, removed, proseChars, keptChars, paragraphs }
 }
 

@@ -24,6 +24,8 @@ export interface TextBlock {
 
 export interface FurnitureRegion extends Furniture {
   root: ElementNode
+  /** Set when the region turned out to wrap the article (its name misled): then it is ignored. */
+  wrapper?: boolean
 }
 
 export interface ElementInfo {
@@ -143,6 +145,7 @@ const BLOCK = new Set([
 
 const HEADING = /^h[1-6]$/
 const NO_REGIONS: FurnitureRegion[] = []
+const TEASER: Furniture = { kind: 'related', reason: 'teaser card' }
 
 const hasBlockChild = (el: ElementNode): boolean =>
   el.children.some((k) => k.type === 1 && BLOCK.has(k.tag))
@@ -160,7 +163,10 @@ const countChars = (s: string): number => {
 }
 
 /** Splits the page under `root` into text blocks. Iterative: deep nesting is safe. */
-export function segment(root: ElementNode): Segmentation {
+export function segment(
+  root: ElementNode,
+  teasers: ReadonlySet<ElementNode> = new Set(),
+): Segmentation {
   const blocks: TextBlock[] = []
   const info = new Map<ElementNode, ElementInfo>()
   const postOrder: ElementNode[] = []
@@ -255,7 +261,8 @@ export function segment(root: ElementNode): Segmentation {
       continue
     }
     const isBlock = BLOCK.has(tag)
-    const fr = el === root ? undefined : classifyElement(el)
+    const fr =
+      el === root ? undefined : (classifyElement(el) ?? (teasers.has(el) ? TEASER : undefined))
     let isFurniture = false
     let isInlineF = false
     if (fr !== undefined) {

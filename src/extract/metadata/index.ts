@@ -216,8 +216,16 @@ export function extractMetadata(root: ElementNode, options: MetadataOptions = {}
   const canonicalUrl = abs(firstOf(canonical, m('og:url'), work ? str(work['url']) : undefined))
   const jsonLdBody = work ? str(work['articleBody']) : undefined
 
-  const titleVariants = [ldHeadline, ogTitle, ...h1s.slice(0, 3), titleTag, cleanedTitleTag]
-    .filter((t): t is string => t !== undefined && t.length >= 4)
+  // The first <h1> only: later ones are often the headlines of teasers and embedded stories.
+  const titleVariants = [
+    ldHeadline,
+    ogTitle,
+    ogTitle && stripSiteTail(ogTitle, siteName),
+    firstH1,
+    titleTag,
+    cleanedTitleTag,
+  ]
+    .filter((t): t is string => typeof t === 'string' && t.length >= 4)
     .map((t) => collapseSpace(decodeEntities(t)))
 
   return {
