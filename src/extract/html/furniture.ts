@@ -125,6 +125,10 @@ const NAME_RES = NAME_RULES.map(([src, kind, reason]) => ({ re: new RegExp(src),
 /** All name rules in one expression: one test per element on the common path. */
 const ANY_NAME_RE = new RegExp(NAME_RULES.map(([src]) => `(?:${src})`).join('|'))
 
+/** Embedded posts (tweets, Instagram) quote the story's sources: content, whatever else the box is called. */
+const EMBED_RE =
+  /(?:^|[\s_-])(?:embed|embedded|oembed|twitter-?tweet|tweet|instagram-?media|tiktok-?embed|fb-?post)(?:$|[\s_-])/
+
 const HIDDEN_STYLE_RE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i
 
 /** The class and id of an element, lower-cased and joined, for name matching. */
@@ -160,7 +164,7 @@ export function classifyElement(el: ElementNode): Furniture | undefined {
     if (/\bcaption\b/i.test(itemprop)) return { kind: 'caption', reason: 'itemprop=caption' }
   }
   const sig = nameSignature(el)
-  if (sig === '' || !ANY_NAME_RE.test(sig)) return undefined
+  if (sig === '' || !ANY_NAME_RE.test(sig) || EMBED_RE.test(sig)) return undefined
   for (const r of NAME_RES)
     if (r.re.test(sig)) return { kind: r.kind, reason: `${r.reason} (${describe(el)})` }
   return undefined

@@ -230,11 +230,33 @@ const BOILERPLATE: [RegExp, RemovedKind, string][] = [
     'comments label',
   ],
   [/^(?:we use cookies|this (?:web)?site uses cookies).{0,300}$/i, 'cookie', 'cookie notice'],
+  [
+    /^(?:get|sign up for|subscribe to|receive)\b.{0,80}\b(?:newsletters?|inbox|e-?mail updates|alerts)\b.{0,80}$/i,
+    'newsletter',
+    'newsletter prompt',
+  ],
+  [
+    /^(?:have a (?:news )?tip\b|contact (?:the|this) (?:author|reporter|writer)\b|.{0,60}\b(?:can|may) be (?:reached|contacted) at\b|follow (?:him|her|them|us|the author) on\b).{0,200}$/i,
+    'byline',
+    'author contact line',
+  ],
 ]
 
 const BYLINE_RE = /^(?:by|written by|posted by|von|par|por|di)\s+\p{Lu}/iu
 const DATELINE_RE =
   /^(?:(?:published|updated|posted|last updated|modified|first published)(?:\s+on)?\s*:?\s*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b.{0,40}$|^(?:published|updated|posted|last updated)\b.{0,60}$|^\d{1,2}[./-]\d{1,2}[./-]\d{2,4}(?:\s+\d{1,2}:\d{2}.{0,10})?$|^\d{4}-\d{2}-\d{2}.{0,20}$/i
+
+/**
+ * Blocks before the headline are dropped unless they hold this many times the prose after it
+ * (then the "headline" is probably a repeated title lower on the page).
+ */
+const TITLE_ANCHOR_PROSE_RATIO = 3
+
+/** A linked block that reads as a sentence (a lead sentence linked to its source) is prose. */
+const isSentence = (t: string): boolean =>
+  /[.!?]["”’)]?$/.test(t) &&
+  t.split(/\s+/).length >= 8 &&
+  !/^(?:read|see|watch|related|more)\b/i.test(t)
 
 /** Headings that open a rail of links to other articles, in the languages news pages use most. */
 const RAIL_HEADING_RE = new RegExp(
@@ -333,7 +355,7 @@ function clean(seg: Segmentation, container: ElementNode, meta: PageMetadata): M
     .slice(0, Math.max(titleAt, 0))
     .reduce((n, b) => n + (isProse(b) ? b.chars : 0), 0)
   const proseAfter = blocks.slice(titleAt + 1).reduce((n, b) => n + (isProse(b) ? b.chars : 0), 0)
-  if (titleAt > 0 && proseBefore < proseAfter) {
+  if (titleAt > 0 && proseBefore < TITLE_ANCHOR_PROSE_RATIO * proseAfter) {
     for (let i = 0; i < titleAt; i++)
       verdicts[i] ??= { kind: 'navigation', reason: 'before the headline' }
   }
@@ -381,7 +403,7 @@ function clean(seg: Segmentation, container: ElementNode, meta: PageMetadata): M
       verdicts[i] = { kind: 'other', reason: 'headline' }
       continue
     }
-    if (b.linkChars > b.chars * LINK_DENSITY_MAX) {
+    if (b.linkChars > b.chars * LINK_DENSITY_MAX && !isSentence(b.text)) {
       verdicts[i] = { kind: b.chars >= 20 ? 'related' : 'navigation', reason: 'mostly links' }
       continue
     }
