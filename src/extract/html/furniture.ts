@@ -99,7 +99,7 @@ const NAME_RULES: [string, RemovedKind, string][] = [
     'byline or dateline',
   ],
   [
-    `${B}(?:caption|captions|figcaption|wp-caption-text|credit|credits|image-?credit|photo-?credit|media-?caption|img-?caption|image-?caption|photo-?caption)${E}`,
+    `(?:${B}|image|photo|img|pic|media|news)(?:caption|captions|figcaption|credit|credits)${E}`,
     'caption',
     'caption',
   ],
@@ -111,7 +111,7 @@ const NAME_RULES: [string, RemovedKind, string][] = [
   // `hidden` as a whole class (not `hidden-xs`: responsive helpers hide only on some screens).
   ['(?:^|\\s)(?:hidden|hide|invisible)(?:$|\\s)', 'other', 'hidden'],
   [
-    `${B}(?:sr-?only|visually-?hidden|screen-?reader-?text|screenreader|offscreen|print-?only|modal|popup|pop-?up|overlay|lightbox|tooltip|toast)${E}`,
+    `${B}(?:sr-?only|visually-?hidden|screen-?reader-?text|screenreader|offscreen|print-?only|modal|popup|pop-?up|popover|overlay|lightbox|tooltip|toast|rollover|hovercard|hover-?card)${E}`,
     'other',
     'hidden or overlay',
   ],
@@ -127,7 +127,7 @@ const ANY_NAME_RE = new RegExp(NAME_RULES.map(([src]) => `(?:${src})`).join('|')
 
 /** Embedded posts (tweets, Instagram) quote the story's sources: content, whatever else the box is called. */
 const EMBED_RE =
-  /(?:^|[\s_-])(?:embed|embedded|oembed|twitter-?tweet|tweet|instagram-?media|tiktok-?embed|fb-?post)(?:$|[\s_-])/
+  /(?:^|[\s_-])(?:twitter-?tweet|tweet|embedded-?(?:tweet|post)|instagram-?media|tiktok-?embed|fb-?post|social-?media-?embed|oembed)(?:$|[\s_-])/
 
 const HIDDEN_STYLE_RE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i
 
@@ -136,7 +136,8 @@ export function nameSignature(el: ElementNode): string {
   const c = el.attrs['class']
   const i = el.attrs['id']
   if (c === undefined && i === undefined) return ''
-  return `${c ?? ''} ${i ?? ''}`.toLowerCase()
+  // camelCase and PascalCase names split into tokens: `imageEmbedCaption` → `image-embed-caption`.
+  return `${c ?? ''} ${i ?? ''}`.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase()
 }
 
 /** Classifies an element as furniture by its own markup, or returns undefined. */

@@ -371,6 +371,9 @@ function clean(seg: Segmentation, container: ElementNode, meta: PageMetadata): M
       seg.info.get(v.region.root)!.blockEnd - seg.info.get(v.region.root)!.blockStart === 1
     if ((v !== undefined && !relatedHeading) || b.chars > 60) continue
     if (!relatedHeading && !RAIL_HEADING_RE.test(b.text)) continue
+    // A related box around the heading alone (its items load later) is the whole rail; a heading
+    // classed as related opens the rail of its following siblings.
+    if (relatedHeading && v?.region?.root !== b.owner) continue
     let scope = b.owner
     // Climb past wrappers that hold only the heading itself.
     while (scope.parent !== null && scope !== container && scope.parent !== container) {
@@ -382,14 +385,8 @@ function clean(seg: Segmentation, container: ElementNode, meta: PageMetadata): M
     const end = Math.min(seg.info.get(section)!.blockEnd - start, blocks.length)
     for (let k = i; k < end; k++) {
       const x = blocks[k]!
-      if (
-        section === container &&
-        k > i &&
-        isProse(x) &&
-        x.linkChars < x.chars * 0.2 &&
-        x.chars >= 120
-      )
-        break
+      // In the article's own container the rail ends at the next paragraph of prose.
+      if (section === container && k > i && isProse(x) && x.linkChars < x.chars * 0.2) break
       verdicts[k] ??= { kind: 'related', reason: `rail under "${b.text.slice(0, 40)}"` }
     }
   }

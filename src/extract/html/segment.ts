@@ -267,7 +267,7 @@ export function segment(
     let isInlineF = false
     if (fr !== undefined) {
       const region = { ...fr, root: el }
-      if (isBlock || furnitureStack.length > 0 || hasBlockChild(el)) {
+      if (isBlock || hasBlockChild(el)) {
         isFurniture = true
         furnitureStack.push(region)
       } else if (inlineFurniture === undefined) {
