@@ -263,7 +263,8 @@ const RAIL_HEADING_RE = new RegExp(
   '^(?:' +
     [
       'related(?: articles?| stories| posts?| content| coverage| news| links| reading| topics| videos?)?',
-      'more (?:from|on|about|in|stories|news|articles|like this|to read|to explore|\\S+(?: \\S+){0,3})',
+      'more (?:from|on|about|in) .{1,40}',
+      'more (?:stories|news|articles|videos|coverage|headlines|like this|to read|to explore)',
       'read (?:more|next|also)',
       'also read',
       'see also',
@@ -330,6 +331,9 @@ const RAIL_HEADING_RE = new RegExp(
   'i',
 )
 
+/** "More Washington Examiner": a rail named after the site. */
+const MORE_FROM_SITE_RE = /^More (?:\p{Lu}[\p{L}.'’&-]*\s?){1,3}$/u
+
 type Verdict = { kind: RemovedKind; reason: string; region?: FurnitureRegion } | undefined
 
 function clean(seg: Segmentation, container: ElementNode, meta: PageMetadata): MainContent {
@@ -370,7 +374,11 @@ function clean(seg: Segmentation, container: ElementNode, meta: PageMetadata): M
       v.kind === 'related' &&
       seg.info.get(v.region.root)!.blockEnd - seg.info.get(v.region.root)!.blockStart === 1
     if ((v !== undefined && !relatedHeading) || b.chars > 60) continue
-    if (!relatedHeading && !RAIL_HEADING_RE.test(b.text)) continue
+    if (
+      !relatedHeading &&
+      (b.kind === 'list-item' || !(RAIL_HEADING_RE.test(b.text) || MORE_FROM_SITE_RE.test(b.text)))
+    )
+      continue
     // A related box around the heading alone (its items load later) is the whole rail; a heading
     // classed as related opens the rail of its following siblings.
     if (relatedHeading && v?.region?.root !== b.owner) continue

@@ -50,7 +50,7 @@ export function findTeasers(
     if (el.tag === 'a') l = c
     chars.set(el, c)
     linkChars.set(el, l)
-    if (HEADING.test(el.tag) && c >= HEADLINE_MIN_CHARS && l >= 0.9 * c && !isTitle(textOf(el))) {
+    if (isHeadline(el, c, l) && !isTitle(textOf(el))) {
       h++
       headings.push(el)
     }
@@ -67,6 +67,11 @@ export function findTeasers(
     if (item !== hd && (chars.get(item) ?? 0) > (chars.get(hd) ?? 0)) teasers.add(item)
   }
   return teasers
+}
+
+/** A headline of another article: a heading that is all link. */
+function isHeadline(el: ElementNode, c: number, l: number): boolean {
+  return HEADING.test(el.tag) && c >= HEADLINE_MIN_CHARS && l >= 0.9 * c
 }
 
 function textOf(el: ElementNode): string {
