@@ -164,7 +164,27 @@ export function classifyElement(el: ElementNode): Furniture | undefined {
     if (/\bheadline\b/i.test(itemprop)) return { kind: 'other', reason: 'itemprop=headline' }
     if (/\bcaption\b/i.test(itemprop)) return { kind: 'caption', reason: 'itemprop=caption' }
   }
-  const sig = nameSignature(el)
+  const c = a['class']
+  const i = a['id']
+  if (c === undefined && i === undefined) return undefined
+  const key = `${c ?? ''}#${i ?? ''}`
+  let hit = nameCache.get(key)
+  if (hit === undefined) {
+    hit = classifyName(nameSignature(el), el) ?? null
+    if (nameCache.size >= NAME_CACHE_MAX) nameCache.clear()
+    nameCache.set(key, hit)
+  }
+  return hit ?? undefined
+}
+
+/**
+ * Pages repeat the same class names hundreds of times: classification by name is memoised (and
+ * the memo is bounded, so that a long-running process does not grow it without end).
+ */
+const nameCache = new Map<string, Furniture | null>()
+const NAME_CACHE_MAX = 20_000
+
+function classifyName(sig: string, el: ElementNode): Furniture | undefined {
   if (sig === '' || !ANY_NAME_RE.test(sig) || EMBED_RE.test(sig)) return undefined
   for (const r of NAME_RES)
     if (r.re.test(sig)) return { kind: r.kind, reason: `${r.reason} (${describe(el)})` }

@@ -11,15 +11,15 @@ import type { BlockKind, Removed, RemovedKind } from '../../core/index.js'
 import { type ElementNode, isInside } from '../dom/index.js'
 import type { PageMetadata } from '../metadata/index.js'
 import { describe } from './furniture.js'
-import type { FurnitureRegion, Segmentation, TextBlock } from './segment.js'
+import {
+  type FurnitureRegion,
+  LINK_DENSITY_MAX,
+  type Segmentation,
+  type TextBlock,
+} from './segment.js'
 
 /** Weight of bad text against good text when scoring containers. */
 const LAMBDA = 0.5
-/** A block with more link text than this share is navigation, not prose. */
-const LINK_DENSITY_MAX = 0.5
-/** Characters for a block to count as prose on its own, or with end punctuation. */
-const PROSE_CHARS = 80
-const PROSE_CHARS_PUNCT = 30
 /** Removed texts are reported up to this length. */
 const REMOVED_TEXT_MAX = 300
 
@@ -53,15 +53,17 @@ export interface MainContent {
   container: ElementNode
   blocks: { kind: BlockKind; text: string }[]
   removed: Removed[]
-  /** Characters of prose kept, the share of link text kept, prose blocks kept. */
+  /** Characters of prose kept, of all text kept, and prose blocks kept. */
   proseChars: number
   keptChars: number
   paragraphs: number
+  /** The container's share of all the page's prose (1 when no other prose competes). */
+  share: number
+  /** Elements of related rails found inside the container (for teasers). */
+  rails: ElementNode[]
 }
 
-const isProse = (b: TextBlock): boolean =>
-  b.linkChars <= b.chars * LINK_DENSITY_MAX &&
-  (b.chars >= PROSE_CHARS || (b.chars >= PROSE_CHARS_PUNCT && /[.!?…:;"'”’»)]$/.test(b.text)))
+const isProse = (b: TextBlock): boolean => b.prose
 
 /** How much a candidate inside a furniture region keeps of its score, by the region's kind. */
 const INSIDE_FURNITURE: Partial<Record<RemovedKind, number>> = {
@@ -138,7 +140,11 @@ export function findMainContent(
       )
     }
   if (best === undefined) return undefined
-  return clean(seg, best, meta)
+  let pageProse = 0
+  for (const b of blocks) if (isProse(b)) pageProse += b.chars - b.linkChars
+  const result = cleanContainer(seg, best, meta)
+  result.share = pageProse > 0 ? info.get(best)!.good / pageProse : 0
+  return result
 }
 
 /**
@@ -336,7 +342,15 @@ const MORE_FROM_SITE_RE = /^More (?:\p{Lu}[\p{L}.'’&-]*\s?){1,3}$/u
 
 type Verdict = { kind: RemovedKind; reason: string; region?: FurnitureRegion } | undefined
 
-function clean(seg: Segmentation, container: ElementNode, meta: PageMetadata): MainContent {
+/**
+ * The blocks of `container` without furniture inside it, the headline and what precedes it,
+ * related rails, link lists, boilerplate lines, bylines and datelines.
+ */
+export function cleanContainer(
+  seg: Segmentation,
+  container: ElementNode,
+  meta: PageMetadata,
+): MainContent {
   const inf = seg.info.get(container)!
   const start = inf.blockStart
   const blocks = seg.blocks.slice(start, inf.blockEnd)
@@ -457,7 +471,50 @@ function clean(seg: Segmentation, container: ElementNode, meta: PageMetadata): M
     } else removed.push({ kind: v.kind, reason: v.reason, text: b.text })
   }
   for (const r of removed) r.text = clip(r.text)
-  return { container, blocks: kept, removed, proseChars, keptChars, paragraphs }
+  const rails: ElementNode[] = []
+  for (let i = 0; i < blocks.length; i++) {
+    const v = verdicts[i]
+    if (v?.kind !== 'related') continue
+    const el = v.region?.root ?? blocks[i]!.owner
+    if (rails[rails.length - 1] !== el) rails.push(el)
+  }
+  return { container, blocks: kept, removed, proseChars, keptChars, paragraphs, share: 1, rails }
+}
+
+/**
+ * What lies outside the container, one entry per region beside the path from the container up to
+ * the page root: its furniture kind when it has one (or when one kind covers most of its text).
+ */
+export function outsideRemoved(seg: Segmentation, container: ElementNode): Removed[] {
+  const out: Removed[] = []
+  for (let node = container; node.parent !== null; node = node.parent) {
+    for (const sib of node.parent.children) {
+      if (sib === node || sib.type !== 1) continue
+      const inf = seg.info.get(sib)
+      if (inf === undefined || inf.blockEnd === inf.blockStart) continue
+      const blocks = seg.blocks.slice(inf.blockStart, inf.blockEnd)
+      const text = blocks.map((b) => b.text).join(' ')
+      const own = inf.furniture
+      if (own !== undefined && !own.wrapper) {
+        out.push({ kind: own.kind, text: clip(text), reason: own.reason })
+        continue
+      }
+      const byKind = new Map<RemovedKind, number>()
+      let total = 0
+      for (const b of blocks) {
+        total += b.chars
+        const r = b.regions.findLast((x) => !x.wrapper)
+        if (r !== undefined) byKind.set(r.kind, (byKind.get(r.kind) ?? 0) + b.chars)
+      }
+      const [kind, n] = [...byKind].sort((a, b) => b[1] - a[1])[0] ?? ['other', 0]
+      out.push(
+        n >= total / 2
+          ? { kind, text: clip(text), reason: 'outside the article' }
+          : { kind: 'other', text: clip(text), reason: 'outside the article' },
+      )
+    }
+  }
+  return out
 }
 
 function clip(s: string): string {

@@ -5,7 +5,7 @@
  * (choosing the article's container, filtering, reporting what was removed) works on this list.
  */
 import type { BlockKind } from '../../core/index.js'
-import type { ElementNode } from '../dom/index.js'
+import type { DomNode, ElementNode } from '../dom/index.js'
 import { classifyElement, type Furniture } from './furniture.js'
 
 export interface TextBlock {
@@ -20,7 +20,19 @@ export interface TextBlock {
   regions: FurnitureRegion[]
   /** Inside a `<blockquote>` or `<q>`-like quote element. */
   quoted: boolean
+  /** Reads as prose: long enough (or a punctuated sentence) and not mostly links. */
+  prose: boolean
 }
+
+/** A block with more link text than this share is navigation, not prose. */
+export const LINK_DENSITY_MAX = 0.5
+/** Characters for a block to count as prose on its own, or when it ends like a sentence. */
+const PROSE_CHARS = 80
+const PROSE_CHARS_PUNCT = 30
+
+const isProse = (text: string, chars: number, linkChars: number): boolean =>
+  linkChars <= chars * LINK_DENSITY_MAX &&
+  (chars >= PROSE_CHARS || (chars >= PROSE_CHARS_PUNCT && /[.!?…:;"'”’»)]$/.test(text)))
 
 export interface FurnitureRegion extends Furniture {
   root: ElementNode
@@ -144,6 +156,16 @@ const BLOCK = new Set([
 ])
 
 const HEADING = /^h[1-6]$/
+
+/** The frame that closes an element during the walk. */
+class Exit {
+  readonly type = 0 as const
+  constructor(
+    readonly el: ElementNode,
+    readonly furniture: boolean,
+    readonly inlineF: boolean,
+  ) {}
+}
 const NO_REGIONS: FurnitureRegion[] = []
 const TEASER: Furniture = { kind: 'related', reason: 'teaser card' }
 
@@ -184,6 +206,17 @@ export function segment(
   const furnitureStack: FurnitureRegion[] = []
   let inlineFurniture: { region: FurnitureRegion; text: string } | undefined
 
+  // Blocks share one snapshot of the furniture stack until it changes.
+  let snapshot: FurnitureRegion[] = NO_REGIONS
+  let snapshotValid = true
+  const regionsNow = (): FurnitureRegion[] => {
+    if (!snapshotValid) {
+      snapshot = furnitureStack.length > 0 ? [...furnitureStack] : NO_REGIONS
+      snapshotValid = true
+    }
+    return snapshot
+  }
+
   const flush = () => {
     if (chars > 0) {
       const owner = owners[owners.length - 1] ?? root
@@ -195,8 +228,9 @@ export function segment(
           kind: kindOf(owners, preDepth > 0, quoteDepth > 0),
           chars,
           linkChars,
-          regions: furnitureStack.length > 0 ? [...furnitureStack] : NO_REGIONS,
+          regions: regionsNow(),
           quoted: quoteDepth > 0,
+          prose: isProse(text, chars, linkChars),
         })
       }
     }
@@ -206,14 +240,11 @@ export function segment(
     pendingBreak = false
   }
 
-  // Explicit stack of [node, exiting] frames.
-  type Frame = { el: ElementNode; exit: boolean; furniture: boolean; inlineF: boolean }
-  const stack: (Frame | { text: string })[] = [
-    { el: root, exit: false, furniture: false, inlineF: false },
-  ]
+  // Explicit stack: nodes to enter, and Exit frames for elements being left.
+  const stack: (DomNode | Exit)[] = [root]
   while (stack.length > 0) {
     const f = stack.pop()!
-    if ('text' in f) {
+    if (f.type === 3) {
       const t = f.text
       if (inlineFurniture !== undefined) {
         inlineFurniture.text += t
@@ -230,9 +261,9 @@ export function segment(
       if (linkDepth > 0) linkChars += n
       continue
     }
-    const el = f.el
-    const tag = el.tag
-    if (f.exit) {
+    if (f.type === 0) {
+      const el = f.el
+      const tag = el.tag
       if (f.inlineF && inlineFurniture !== undefined) {
         inlineRemoved.push(inlineFurniture)
         inlineFurniture = undefined
@@ -244,12 +275,17 @@ export function segment(
         flush()
         owners.pop()
       }
-      if (f.furniture) furnitureStack.pop()
+      if (f.furniture) {
+        furnitureStack.pop()
+        snapshotValid = false
+      }
       const inf = info.get(el)
       if (inf !== undefined) inf.blockEnd = blocks.length
       postOrder.push(el)
       continue
     }
+    const el = f
+    const tag = el.tag
     if (SKIP.has(tag)) continue
     if (tag === 'br') {
       if (inlineFurniture !== undefined) continue
@@ -270,6 +306,7 @@ export function segment(
       if (isBlock || hasBlockChild(el)) {
         isFurniture = true
         furnitureStack.push(region)
+        snapshotValid = false
       } else if (inlineFurniture === undefined) {
         // Inline furniture (a caption <span> inside a paragraph): cut its text out of the block.
         isInlineF = true
@@ -296,22 +333,18 @@ export function segment(
           kind: 'table',
           chars: countChars(text),
           linkChars: 0,
-          regions: furnitureStack.length > 0 ? [...furnitureStack] : NO_REGIONS,
+          regions: regionsNow(),
           quoted: quoteDepth > 0,
+          prose: false,
         })
       }
-      stack.push({ el, exit: true, furniture: isFurniture, inlineF: isInlineF })
+      stack.push(new Exit(el, isFurniture, isInlineF))
       continue
     }
 
-    stack.push({ el, exit: true, furniture: isFurniture, inlineF: isInlineF })
+    stack.push(new Exit(el, isFurniture, isInlineF))
     const kids = el.children
-    for (let i = kids.length - 1; i >= 0; i--) {
-      const k = kids[i]!
-      stack.push(
-        k.type === 3 ? { text: k.text } : { el: k, exit: false, furniture: false, inlineF: false },
-      )
-    }
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!)
   }
   flush()
   return { blocks, info, postOrder, inlineRemoved }
