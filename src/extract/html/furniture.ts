@@ -15,6 +15,9 @@ export interface Furniture {
 /** Tags that never hold article text. */
 const DROP_TAGS: Record<string, Furniture> = {
   nav: { kind: 'navigation', reason: '<nav>' },
+  header: { kind: 'other', reason: '<header> (headline, standfirst, byline)' },
+  footer: { kind: 'footer', reason: '<footer>' },
+  aside: { kind: 'other', reason: '<aside>' },
   button: { kind: 'other', reason: 'button' },
   select: { kind: 'other', reason: 'form control' },
   input: { kind: 'other', reason: 'form control' },
@@ -143,7 +146,14 @@ export function nameSignature(el: ElementNode): string {
 /** Classifies an element as furniture by its own markup, or returns undefined. */
 export function classifyElement(el: ElementNode): Furniture | undefined {
   const byTag = DROP_TAGS[el.tag]
-  if (byTag !== undefined) return byTag
+  // Sectioning tags say less than their names: <header class="masthead"> is navigation.
+  if (byTag !== undefined && !SECTIONING.has(el.tag)) return byTag
+  return classifyAttributes(el) ?? byTag
+}
+
+const SECTIONING = new Set(['header', 'footer', 'aside'])
+
+function classifyAttributes(el: ElementNode): Furniture | undefined {
   const a = el.attrs
   if (a['hidden'] !== undefined) return { kind: 'other', reason: 'hidden' }
   if (a['aria-hidden'] === 'true') return { kind: 'other', reason: 'aria-hidden' }

@@ -118,7 +118,8 @@ function extract(input: string | Uint8Array, options: HtmlExtractOptions): Extra
   }
 
   const removed: Removed[] = [...(chosen?.removed ?? [])]
-  if (main !== undefined && method === 'main') removed.push(...outsideRemoved(seg, main.container))
+  if (main !== undefined && method === 'main')
+    removed.push(...outsideRemoved(seg, main.container, meta))
   const railSources: ElementNode[] = [...teasers, ...(main?.rails ?? [])]
   for (const [el, inf] of seg.info)
     if (inf.furniture?.kind === 'related' && !inf.furniture.wrapper) railSources.push(el)

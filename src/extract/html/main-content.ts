@@ -9,7 +9,7 @@
  */
 import type { BlockKind, Removed, RemovedKind } from '../../core/index.js'
 import { type ElementNode, isInside } from '../dom/index.js'
-import type { PageMetadata } from '../metadata/index.js'
+import { normalizeDate, type PageMetadata } from '../metadata/index.js'
 import { describe } from './furniture.js'
 import {
   type FurnitureRegion,
@@ -340,6 +340,8 @@ const RAIL_HEADING_RE = new RegExp(
 /** "More Washington Examiner": a rail named after the site. */
 const MORE_FROM_SITE_RE = /^More (?:\p{Lu}[\p{L}.'’&-]*\s?){1,3}$/u
 
+const isDateline = (t: string): boolean => DATELINE_RE.test(t) || normalizeDate(t) !== undefined
+
 type Verdict = { kind: RemovedKind; reason: string; region?: FurnitureRegion } | undefined
 
 /**
@@ -439,7 +441,7 @@ export function cleanContainer(
         verdicts[i] = { kind: 'byline', reason: 'byline' }
         continue
       }
-      if (DATELINE_RE.test(b.text)) verdicts[i] = { kind: 'byline', reason: 'dateline' }
+      if (isDateline(b.text)) verdicts[i] = { kind: 'byline', reason: 'dateline' }
     }
   }
 
@@ -450,7 +452,23 @@ export function cleanContainer(
   let keptChars = 0
   let paragraphs = 0
   const regionText = new Map<FurnitureRegion, { kind: RemovedKind; reason: string; text: string }>()
+  // Inline furniture (a credit <span> inside a paragraph) is reported where it was cut.
+  const inline = seg.inlineRemoved.filter(
+    (x) =>
+      x.at >= start &&
+      x.at <= start + blocks.length &&
+      x.text.trim() !== '' &&
+      isInside(x.region.root, container),
+  )
+  let nextInline = 0
+  const flushInline = (upTo: number) => {
+    while (nextInline < inline.length && inline[nextInline]!.at <= upTo) {
+      const x = inline[nextInline++]!
+      removed.push({ kind: x.region.kind, reason: x.region.reason, text: x.text })
+    }
+  }
   for (let i = 0; i < blocks.length; i++) {
+    flushInline(start + i)
     const b = blocks[i]!
     const v = verdicts[i]
     if (v === undefined) {
@@ -470,6 +488,7 @@ export function cleanContainer(
       }
     } else removed.push({ kind: v.kind, reason: v.reason, text: b.text })
   }
+  flushInline(Number.POSITIVE_INFINITY)
   for (const r of removed) r.text = clip(r.text)
   const rails: ElementNode[] = []
   for (let i = 0; i < blocks.length; i++) {
@@ -482,39 +501,76 @@ export function cleanContainer(
 }
 
 /**
- * What lies outside the container, one entry per region beside the path from the container up to
- * the page root: its furniture kind when it has one (or when one kind covers most of its text).
+ * What lies outside the container, level by level from the container up to the page root: each
+ * run of blocks under one child of the level's element is one entry, with that child's furniture
+ * kind, the kind covering most of its text, or what the text itself shows (headline, byline).
  */
-export function outsideRemoved(seg: Segmentation, container: ElementNode): Removed[] {
+export function outsideRemoved(
+  seg: Segmentation,
+  container: ElementNode,
+  meta: PageMetadata,
+): Removed[] {
   const out: Removed[] = []
+  const titles = new Set(meta.titleVariants.map(normKey))
   for (let node = container; node.parent !== null; node = node.parent) {
-    for (const sib of node.parent.children) {
-      if (sib === node || sib.type !== 1) continue
-      const inf = seg.info.get(sib)
-      if (inf === undefined || inf.blockEnd === inf.blockStart) continue
-      const blocks = seg.blocks.slice(inf.blockStart, inf.blockEnd)
-      const text = blocks.map((b) => b.text).join(' ')
-      const own = inf.furniture
-      if (own !== undefined && !own.wrapper) {
-        out.push({ kind: own.kind, text: clip(text), reason: own.reason })
-        continue
+    const parent = node.parent
+    const pi = seg.info.get(parent)
+    const ni = seg.info.get(node)
+    if (pi === undefined || ni === undefined) continue
+    const ranges: [number, number][] = [
+      [pi.blockStart, ni.blockStart],
+      [ni.blockEnd, pi.blockEnd],
+    ]
+    for (const [from, to] of ranges) {
+      let i = from
+      while (i < to) {
+        const key = childUnder(seg.blocks[i]!.owner, parent)
+        let j = i + 1
+        while (j < to && key !== parent && childUnder(seg.blocks[j]!.owner, parent) === key) j++
+        out.push(
+          describeRun(
+            seg.blocks.slice(i, j),
+            key === parent ? undefined : seg.info.get(key)?.furniture,
+            titles,
+          ),
+        )
+        i = j
       }
-      const byKind = new Map<RemovedKind, number>()
-      let total = 0
-      for (const b of blocks) {
-        total += b.chars
-        const r = b.regions.findLast((x) => !x.wrapper)
-        if (r !== undefined) byKind.set(r.kind, (byKind.get(r.kind) ?? 0) + b.chars)
-      }
-      const [kind, n] = [...byKind].sort((a, b) => b[1] - a[1])[0] ?? ['other', 0]
-      out.push(
-        n >= total / 2
-          ? { kind, text: clip(text), reason: 'outside the article' }
-          : { kind: 'other', text: clip(text), reason: 'outside the article' },
-      )
     }
   }
   return out
+}
+
+/** The child of `ancestor` that contains `el` (or `ancestor` itself when `el` is it). */
+function childUnder(el: ElementNode, ancestor: ElementNode): ElementNode {
+  let e = el
+  while (e.parent !== null && e.parent !== ancestor) e = e.parent
+  return e.parent === ancestor ? e : ancestor
+}
+
+function describeRun(
+  blocks: TextBlock[],
+  own: FurnitureRegion | undefined,
+  titles: Set<string>,
+): Removed {
+  const text = clip(blocks.map((b) => b.text).join(' '))
+  if (own !== undefined && !own.wrapper) return { kind: own.kind, text, reason: own.reason }
+  const byKind = new Map<RemovedKind, number>()
+  let total = 0
+  for (const b of blocks) {
+    total += b.chars
+    const r = b.regions.findLast((x) => !x.wrapper)
+    if (r !== undefined) byKind.set(r.kind, (byKind.get(r.kind) ?? 0) + b.chars)
+  }
+  const [kind, n] = [...byKind].sort((a, b) => b[1] - a[1])[0] ?? ['other', 0]
+  if (n >= total / 2 && n > 0) return { kind, text, reason: 'outside the article' }
+  if (blocks.length === 1) {
+    const t = blocks[0]!.text
+    if (titles.has(normKey(t))) return { kind: 'other', text, reason: 'headline' }
+    if (t.length < 150 && BYLINE_RE.test(t)) return { kind: 'byline', text, reason: 'byline' }
+    if (t.length < 150 && isDateline(t)) return { kind: 'byline', text, reason: 'dateline' }
+  }
+  return { kind: 'other', text, reason: 'outside the article' }
 }
 
 function clip(s: string): string {

@@ -32,7 +32,7 @@ const PROSE_CHARS_PUNCT = 30
 
 const isProse = (text: string, chars: number, linkChars: number): boolean =>
   linkChars <= chars * LINK_DENSITY_MAX &&
-  (chars >= PROSE_CHARS || (chars >= PROSE_CHARS_PUNCT && /[.!?…:;"'”’»)]$/.test(text)))
+  (chars >= PROSE_CHARS || (chars >= PROSE_CHARS_PUNCT && /[.!?…:;"'”’»)。！？」』]$/.test(text)))
 
 export interface FurnitureRegion extends Furniture {
   root: ElementNode
@@ -57,7 +57,14 @@ export interface Segmentation {
   /** Elements in post-order (children before parents). */
   postOrder: ElementNode[]
   /** Inline furniture (a caption span inside a paragraph) cut out of blocks. */
-  inlineRemoved: { region: FurnitureRegion; text: string }[]
+  inlineRemoved: InlineRemoved[]
+}
+
+/** Inline furniture cut out of a block; `at` is the index the next block will have. */
+export interface InlineRemoved {
+  region: FurnitureRegion
+  text: string
+  at: number
 }
 
 /** Elements skipped with all their content. */
@@ -175,11 +182,16 @@ const hasBlockChild = (el: ElementNode): boolean =>
 /** Tables whose cells are short are data: one 'table' block, rows on lines, cells split by " | ". */
 const DATA_TABLE_MAX_CELL = 250
 
+/**
+ * Non-space characters, a Chinese, Japanese or Korean character counting twice: one carries
+ * about as much as two Latin letters, and the prose thresholds are set in Latin letters.
+ */
 const countChars = (s: string): number => {
   let n = 0
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i)
-    if (c > 32 && c !== 160) n++
+    if (c > 32 && c !== 160)
+      n += (c >= 0x3040 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7af) ? 2 : 1
   }
   return n
 }
@@ -192,7 +204,7 @@ export function segment(
   const blocks: TextBlock[] = []
   const info = new Map<ElementNode, ElementInfo>()
   const postOrder: ElementNode[] = []
-  const inlineRemoved: { region: FurnitureRegion; text: string }[] = []
+  const inlineRemoved: InlineRemoved[] = []
 
   // The inline run being collected.
   let buf = ''
@@ -265,7 +277,7 @@ export function segment(
       const el = f.el
       const tag = el.tag
       if (f.inlineF && inlineFurniture !== undefined) {
-        inlineRemoved.push(inlineFurniture)
+        inlineRemoved.push({ ...inlineFurniture, at: blocks.length })
         inlineFurniture = undefined
       }
       if (tag === 'a') linkDepth--
