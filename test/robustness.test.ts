@@ -83,7 +83,7 @@ describe('extractArticle never throws', () => {
     expect(r.ok).toBe(false)
     if (!r.ok) {
       expect(r.error.code).toBe('no_main_content')
-      expect(r.error.partial?.title).toBe('Example News – Home')
+      expect(r.error.partial?.title).toBe('Example News')
     }
   })
 
