@@ -205,7 +205,7 @@ export const normKey = (s: string): string =>
 
 const BOILERPLATE: [RegExp, RemovedKind, string][] = [
   [
-    /^(?:advertisement|advertising|sponsored|ad|anzeige|publicidad|publicité|pubblicità|story continues below(?: advertisement)?|continue reading below|article continues below)$/i,
+    /^(?:advertisement|advertising|advert|adverts|sponsored|ad|anzeige|publicidad|publicité|pubblicità|story continues below(?: advertisement)?|continue reading below|article continues below)$/i,
     'ad',
     'advertising label',
   ],
@@ -231,13 +231,13 @@ const BOILERPLATE: [RegExp, RemovedKind, string][] = [
   ],
   [/^(?:copyright|©|\(c\)|all rights reserved).{0,200}$/i, 'footer', 'copyright line'],
   [
-    /^(?:comments?|\d+\s+comments?|leave a (?:comment|reply)|post a comment|join the (?:conversation|discussion))$/i,
+    /^(?:comments?|\d+\s+comments?|leave a (?:comment|reply)|post a comment|join the (?:conversation|discussion)|(?:tell us )?what do you think\??|tell us what you think\W*|have your say\W*)$/i,
     'comments',
     'comments label',
   ],
   [/^(?:we use cookies|this (?:web)?site uses cookies).{0,300}$/i, 'cookie', 'cookie notice'],
   [
-    /^(?:get|sign up for|subscribe to|receive)\b.{0,80}\b(?:newsletters?|inbox|e-?mail updates|alerts)\b.{0,80}$/i,
+    /^(?:(?:get|sign up for|subscribe to|receive)\b.{0,80}\b(?:newsletters?|inbox|e-?mail updates|alerts)\b.{0,80}|.{0,120}\b(?:sign up|subscribe)\b.{0,80}\bnewsletters?\b.{0,80})$/i,
     'newsletter',
     'newsletter prompt',
   ],

@@ -374,9 +374,16 @@ function kindOf(owners: readonly ElementNode[], pre: boolean, quoted: boolean): 
   return quoted ? 'quote' : 'paragraph'
 }
 
+/**
+ * Unrendered CMS shortcodes (`[caption id="x"]`, `[button link=…]`, `[/button]`): markup that
+ * leaked into the text. Only well-known shortcode names: [1], [sic] or [Photo] stay.
+ */
+const SHORTCODE_PAIR_RE = /\[(?:\/?)(?:caption|button|embed|gallery|video|audio|automerge|vc_[a-z_]+|et_pb_[a-z_]+)\b[^\]]*\]/gi
+
 /** Collapses spaces, keeps single line breaks from <br>, trims. */
 function tidy(s: string): string {
   return s
+    .replace(SHORTCODE_PAIR_RE, '')
     .replace(/[ \t\r\f\v\u00a0\u200b\u2028\u2029]+/g, ' ')
     .replace(/ ?\n ?/g, '\n')
     .replace(/\n{2,}/g, '\n')
