@@ -45,6 +45,7 @@ export function parseHtml(html: string, parser?: ParserName): ElementNode {
 function parseWithHtmlparser2(html: string, maxDepth: number): ElementNode {
   const root = new ElementNode('#document', {})
   let current = root
+  let count = 1
   let depth = 0
   let dropText = false
   // Inside <template> or <noscript> nothing is built (parse5 keeps their content out of the tree
@@ -58,6 +59,7 @@ function parseWithHtmlparser2(html: string, maxDepth: number): ElementNode {
           return
         }
         const el = new ElementNode(name, attribs)
+        el.index = count++
         el.parent = current
         current.children.push(el)
         current = el
@@ -100,7 +102,9 @@ const adapter = {
   createElement(tagName: string, _ns: string, attrs: { name: string; value: string }[]) {
     const a: Record<string, string> = {}
     for (const { name, value } of attrs) if (!Object.hasOwn(a, name)) a[name] = value
-    return new ElementNode(tagName, a)
+    const el = new ElementNode(tagName, a)
+    el.index = parse5Count++
+    return el
   },
   createCommentNode: () => new ElementNode('#comment', {}),
   createTextNode: (value: string) => new TextNode(value),
@@ -165,7 +169,11 @@ const adapter = {
   updateNodeSourceCodeLocation() {},
 }
 
+/** Element numbering for the parse5 build in progress (parsing is synchronous). */
+let parse5Count = 1
+
 function parseWithParse5(html: string): ElementNode {
+  parse5Count = 1
   // parse5's adapter interface is typed for its own node map; ours is structurally the same
   // shape over node.ts classes, so the cast stays at this one boundary.
   return parse5(html, {

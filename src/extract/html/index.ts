@@ -42,12 +42,12 @@ export interface HtmlExtractOptions extends ExtractOptions {
  * Readability is consulted. 500: shorter than all but one of the 134 dev pages' true bodies
  * (docs/decisions/0012-fallback-rule.md).
  */
-const TOO_LITTLE_PROSE = 300
+const TOO_LITTLE_PROSE = 250
 /**
  * When the container holds less than this share of the page's prose, the main method is unsure
  * (the page has several competing texts) and Readability is consulted.
  */
-const UNSURE_SHARE = 0.2
+const UNSURE_SHARE = 0.1
 /**
  * Readability's body replaces the main one only when it has at least this many times its prose,
  * plus FALLBACK_MARGIN characters: on the dev pages, switching whenever the two disagree lowered F1
@@ -126,8 +126,10 @@ function extract(input: string | Uint8Array, options: HtmlExtractOptions): Extra
   if (main !== undefined && method === 'main')
     removed.push(...outsideRemoved(seg, main.container, meta))
   const railSources: ElementNode[] = [...teasers, ...(main?.rails ?? [])]
-  for (const [el, inf] of seg.info)
-    if (inf.furniture?.kind === 'related' && !inf.furniture.wrapper) railSources.push(el)
+  for (const el of seg.info.elements()) {
+    const f = seg.info.get(el)!.furniture
+    if (f?.kind === 'related' && !f.wrapper) railSources.push(el)
+  }
   const related = collectRelated(railSources, options.url)
 
   const { text, blocks } = joinBlocks(parts)

@@ -98,13 +98,14 @@ export function findMainContent(
     else if (b.linkChars > b.chars * LINK_DENSITY_MAX) inf.bad += b.chars
   }
   // Reverse post-order visits parents before children: the enclosing region's factor flows down.
-  const factor = new Map<ElementNode, number>()
+  const factor: number[] = []
   for (let i = postOrder.length - 1; i >= 0; i--) {
     const el = postOrder[i]!
-    const f = el.parent === null ? 1 : (factor.get(el.parent) ?? 1)
+    const f = el.parent === null ? 1 : (factor[el.parent.index] ?? 1)
     const fr = info.get(el)?.furniture
-    factor.set(
-      el,
+    factorSet(
+      factor,
+      el.index,
       fr === undefined || fr.wrapper
         ? f
         : Math.min(f, INSIDE_FURNITURE[fr.kind] ?? INSIDE_FURNITURE_DEFAULT),
@@ -117,7 +118,7 @@ export function findMainContent(
     const inf = info.get(el)
     if (inf === undefined) continue
     if (CONTAINER_TAGS.has(el.tag) && inf.good > 0) {
-      const s = (inf.good - LAMBDA * inf.bad) * (factor.get(el) ?? 1)
+      const s = (inf.good - LAMBDA * inf.bad) * (factor[el.index] ?? 1)
       if (debug !== undefined) top.push([s, el])
       if (s > bestScore) {
         bestScore = s
@@ -136,7 +137,7 @@ export function findMainContent(
     for (const [sc, el] of top.sort((a, b) => b[0] - a[0]).slice(0, 8)) {
       const i = info.get(el)!
       debug(
-        `candidate ${describe(el)} score ${sc.toFixed(0)} good ${i.good.toFixed(0)} bad ${i.bad.toFixed(0)} factor ${factor.get(el)}`,
+        `candidate ${describe(el)} score ${sc.toFixed(0)} good ${i.good.toFixed(0)} bad ${i.bad.toFixed(0)} factor ${factor[el.index]}`,
       )
     }
   if (best === undefined) return undefined
@@ -145,6 +146,12 @@ export function findMainContent(
   const result = cleanContainer(seg, best, meta)
   result.share = pageProse > 0 ? info.get(best)!.good / pageProse : 0
   return result
+}
+
+function factorSet(factor: number[], index: number, value: number): void {
+  // Fill holes so that the array stays dense (elements outside the walk keep factor 1).
+  while (factor.length < index) factor.push(1)
+  factor[index] = value
 }
 
 /**
@@ -163,7 +170,8 @@ function markWrappers(seg: Segmentation, meta: PageMetadata): void {
   const titleEl = titleElement(blocks, meta)
   const titleAncestors = new Set<ElementNode>()
   for (let e = titleEl ?? null; e !== null; e = e.parent) titleAncestors.add(e)
-  for (const [el, inf] of info) {
+  for (const el of info.elements()) {
+    const inf = info.get(el)!
     const fr = inf.furniture
     if (fr === undefined) continue
     const share = (prose[inf.blockEnd]! - prose[inf.blockStart]!) / total
@@ -419,8 +427,8 @@ export function cleanContainer(
   for (let i = 0; i < blocks.length; i++) {
     if (verdicts[i] !== undefined) continue
     const b = blocks[i]!
-    const key = normKey(b.text)
-    if (b.owner.tag === 'h1' || (b.chars < 300 && titles.has(key))) {
+    const key = b.chars < 300 ? normKey(b.text) : ''
+    if (b.owner.tag === 'h1' || (key !== '' && titles.has(key))) {
       verdicts[i] = { kind: 'other', reason: 'headline' }
       continue
     }
@@ -437,7 +445,7 @@ export function cleanContainer(
     }
     const nearEdge = i < firstProse || i > blocks.length - 4
     if (b.chars < 150 && nearEdge) {
-      if (BYLINE_RE.test(b.text) || authorKeys.some((a) => key.startsWith(a) || key === a)) {
+      if (BYLINE_RE.test(b.text) || authorKeys.some((a) => key.startsWith(a))) {
         verdicts[i] = { kind: 'byline', reason: 'byline' }
         continue
       }
@@ -480,8 +488,9 @@ export function cleanContainer(
       }
     } else if (v.region !== undefined) {
       const e = regionText.get(v.region)
-      if (e !== undefined) e.text += ` ${b.text}`
-      else {
+      if (e !== undefined) {
+        if (e.text.length <= 2 * REMOVED_TEXT_MAX) e.text += ` ${b.text}`
+      } else {
         const entry = { kind: v.kind, reason: v.reason, text: b.text }
         regionText.set(v.region, entry)
         removed.push(entry)
@@ -553,7 +562,7 @@ function describeRun(
   own: FurnitureRegion | undefined,
   titles: Set<string>,
 ): Removed {
-  const text = clip(blocks.map((b) => b.text).join(' '))
+  const text = clipJoin(blocks)
   if (own !== undefined && !own.wrapper) return { kind: own.kind, text, reason: own.reason }
   const byKind = new Map<RemovedKind, number>()
   let total = 0
@@ -571,6 +580,16 @@ function describeRun(
     if (t.length < 150 && isDateline(t)) return { kind: 'byline', text, reason: 'dateline' }
   }
   return { kind: 'other', text, reason: 'outside the article' }
+}
+
+/** The first REMOVED_TEXT_MAX characters of the blocks' texts, without joining them all. */
+function clipJoin(blocks: readonly TextBlock[]): string {
+  let s = ''
+  for (const b of blocks) {
+    s += s === '' ? b.text : ` ${b.text}`
+    if (s.length > 2 * REMOVED_TEXT_MAX) break
+  }
+  return clip(s)
 }
 
 function clip(s: string): string {

@@ -53,7 +53,7 @@ export interface ElementInfo {
 
 export interface Segmentation {
   blocks: TextBlock[]
-  info: Map<ElementNode, ElementInfo>
+  info: InfoTable
   /** Elements in post-order (children before parents). */
   postOrder: ElementNode[]
   /** Inline furniture (a caption span inside a paragraph) cut out of blocks. */
@@ -65,6 +65,26 @@ export interface InlineRemoved {
   region: FurnitureRegion
   text: string
   at: number
+}
+
+/** Per-element data, in an array indexed by the element's index in its tree. */
+export class InfoTable {
+  readonly #items: (ElementInfo | undefined)[] = []
+  readonly #elements: ElementNode[] = []
+
+  get(el: ElementNode): ElementInfo | undefined {
+    return this.#items[el.index]
+  }
+
+  set(el: ElementNode, value: ElementInfo): void {
+    if (this.#items[el.index] === undefined) this.#elements.push(el)
+    this.#items[el.index] = value
+  }
+
+  /** The elements that have data, in the order they were first set. */
+  elements(): readonly ElementNode[] {
+    return this.#elements
+  }
 }
 
 /** Elements skipped with all their content. */
@@ -202,7 +222,7 @@ export function segment(
   teasers: ReadonlySet<ElementNode> = new Set(),
 ): Segmentation {
   const blocks: TextBlock[] = []
-  const info = new Map<ElementNode, ElementInfo>()
+  const info = new InfoTable()
   const postOrder: ElementNode[] = []
   const inlineRemoved: InlineRemoved[] = []
 
@@ -378,16 +398,15 @@ function kindOf(owners: readonly ElementNode[], pre: boolean, quoted: boolean): 
  * Unrendered CMS shortcodes (`[caption id="x"]`, `[button link=…]`, `[/button]`): markup that
  * leaked into the text. Only well-known shortcode names: [1], [sic] or [Photo] stay.
  */
-const SHORTCODE_PAIR_RE = /\[(?:\/?)(?:caption|button|embed|gallery|video|audio|automerge|vc_[a-z_]+|et_pb_[a-z_]+)\b[^\]]*\]/gi
+const SHORTCODE_PAIR_RE =
+  /\[(?:\/?)(?:caption|button|embed|gallery|video|audio|automerge|vc_[a-z_]+|et_pb_[a-z_]+)\b[^\]]*\]/gi
 
 /** Collapses spaces, keeps single line breaks from <br>, trims. */
 function tidy(s: string): string {
-  return s
-    .replace(SHORTCODE_PAIR_RE, '')
-    .replace(/[ \t\r\f\v\u00a0\u200b\u2028\u2029]+/g, ' ')
-    .replace(/ ?\n ?/g, '\n')
-    .replace(/\n{2,}/g, '\n')
-    .trim()
+  let t = s.includes('[') ? s.replace(SHORTCODE_PAIR_RE, '') : s
+  t = t.replace(/[ \t\r\f\v\u00a0\u200b\u2028\u2029]+/g, ' ')
+  if (t.includes('\n')) t = t.replace(/ ?\n ?/g, '\n').replace(/\n{2,}/g, '\n')
+  return t.trim()
 }
 
 function isDataTable(table: ElementNode): boolean {
