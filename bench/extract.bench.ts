@@ -14,6 +14,8 @@
  *   --warmup N       untimed passes over all pages before the timed one (default 1)
  *   --rounds N       timed rounds, alternating the systems; each page's time is its fastest
  *                    round, which damps the noise of a shared machine (default 3)
+ *   --clock KIND     wall (default) or cpu: time pages by the process's CPU time, a steadier
+ *                    estimate of the unloaded wall time when other jobs share the machine
  *   --worst N        list Lede's N worst pages by F1
  *   --csv FILE       per-page scores of every system
  *   --parser NAME    run Lede with this HTML parser (htmlparser2 | parse5)
@@ -44,6 +46,7 @@ const { values } = parseArgs({
     scorer: { type: 'string' },
     warmup: { type: 'string', default: '1' },
     rounds: { type: 'string', default: '3' },
+    clock: { type: 'string', default: 'wall' },
     worst: { type: 'string' },
     csv: { type: 'string' },
     parser: { type: 'string' },
@@ -74,10 +77,15 @@ function runChild(system: SystemName, resultPath: string): void {
   for (let w = 0; w < Number(values.warmup); w++) for (const p of pages) run(p)
   const preds: Record<string, { articleBody: string }> = {}
   const ms: number[] = []
+  const cpuMs = () => {
+    const u = process.cpuUsage()
+    return (u.user + u.system) / 1000
+  }
+  const clock = values.clock === 'cpu' ? cpuMs : () => performance.now()
   for (const p of pages) {
-    const t0 = performance.now()
+    const t0 = clock()
     const text = run(p)
-    ms.push(performance.now() - t0)
+    ms.push(clock() - t0)
     preds[p.id] = { articleBody: text }
   }
   const maxRssMb = process.resourceUsage().maxRSS / 1024
@@ -145,7 +153,9 @@ async function runParent(): Promise<void> {
   const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)))
   const fmt = (cells: string[]) =>
     `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`
-  console.log(`${pages.length} pages from ${dataDir}${textMode ? ' (plain-text dumps)' : ''}`)
+  console.log(
+    `${pages.length} pages from ${dataDir}${textMode ? ' (plain-text dumps)' : ''}; ${values.clock} clock, best of ${values.rounds} rounds per page`,
+  )
   console.log(fmt(head))
   console.log(
     `|${widths.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`,
@@ -182,7 +192,7 @@ async function runParent(): Promise<void> {
 function forkSystem(system: SystemName, tmp: string): Promise<RunResult> {
   const resultPath = join(tmp, `${system}.json`)
   const args = ['--data', dataDir, '--child', system, '--result', resultPath]
-  args.push('--warmup', values.warmup!)
+  args.push('--warmup', values.warmup!, '--clock', values.clock!)
   if (parser !== undefined) args.push('--parser', parser)
   return new Promise((resolve, reject) => {
     const child = fork(fileURLToPath(import.meta.url), args, { execArgv: process.execArgv })

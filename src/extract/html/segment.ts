@@ -40,15 +40,30 @@ export interface FurnitureRegion extends Furniture {
   wrapper?: boolean
 }
 
-export interface ElementInfo {
+/**
+ * What segmentation learns about one element. The same object closes the element on the walk's
+ * stack (`type` 0), so the walk allocates one object per element.
+ */
+export class ElementInfo {
+  readonly type = 0 as const
   /** Index of the first block inside the element and one past the last. */
   blockStart: number
   blockEnd: number
   /** Set when the element itself looks like furniture. */
-  furniture?: FurnitureRegion
+  furniture: FurnitureRegion | undefined = undefined
   /** Scratch for container scoring (main-content.ts). */
-  good: number
-  bad: number
+  good = 0
+  bad = 0
+  constructor(
+    readonly el: ElementNode,
+    at: number,
+    /** The element opened a furniture region, or cut inline furniture, on the walk. */
+    readonly opensRegion: boolean,
+    readonly cutsInline: boolean,
+  ) {
+    this.blockStart = at
+    this.blockEnd = at
+  }
 }
 
 export interface Segmentation {
@@ -184,15 +199,6 @@ const BLOCK = new Set([
 
 const HEADING = /^h[1-6]$/
 
-/** The frame that closes an element during the walk. */
-class Exit {
-  readonly type = 0 as const
-  constructor(
-    readonly el: ElementNode,
-    readonly furniture: boolean,
-    readonly inlineF: boolean,
-  ) {}
-}
 const NO_REGIONS: FurnitureRegion[] = []
 const TEASER: Furniture = { kind: 'related', reason: 'teaser card' }
 
@@ -201,6 +207,9 @@ const hasBlockChild = (el: ElementNode): boolean =>
 
 /** Tables whose cells are short are data: one 'table' block, rows on lines, cells split by " | ". */
 const DATA_TABLE_MAX_CELL = 250
+
+const isSpace = (c: number): boolean =>
+  c === 32 || c === 10 || c === 9 || c === 13 || c === 160 || c === 12
 
 /**
  * Non-space characters, a Chinese, Japanese or Korean character counting twice: one carries
@@ -272,8 +281,8 @@ export function segment(
     pendingBreak = false
   }
 
-  // Explicit stack: nodes to enter, and Exit frames for elements being left.
-  const stack: (DomNode | Exit)[] = [root]
+  // Explicit stack: nodes to enter, and ElementInfo frames for elements being left.
+  const stack: (DomNode | ElementInfo)[] = [root]
   while (stack.length > 0) {
     const f = stack.pop()!
     if (f.type === 3) {
@@ -284,7 +293,7 @@ export function segment(
       }
       const n = countChars(t)
       if (n === 0) {
-        if (buf !== '' && !/\s$/.test(buf)) buf += ' '
+        if (buf !== '' && !isSpace(buf.charCodeAt(buf.length - 1))) buf += ' '
         continue
       }
       pendingBreak = false
@@ -296,7 +305,7 @@ export function segment(
     if (f.type === 0) {
       const el = f.el
       const tag = el.tag
-      if (f.inlineF && inlineFurniture !== undefined) {
+      if (f.cutsInline && inlineFurniture !== undefined) {
         inlineRemoved.push({ ...inlineFurniture, at: blocks.length })
         inlineFurniture = undefined
       }
@@ -308,12 +317,11 @@ export function segment(
       if (tag === 'a') linkDepth--
       else if (tag === 'pre') preDepth--
       else if (tag === 'blockquote' || tag === 'q') quoteDepth--
-      if (f.furniture) {
+      if (f.opensRegion) {
         furnitureStack.pop()
         snapshotValid = false
       }
-      const inf = info.get(el)
-      if (inf !== undefined) inf.blockEnd = blocks.length
+      f.blockEnd = blocks.length
       postOrder.push(el)
       continue
     }
@@ -353,7 +361,7 @@ export function segment(
     if (tag === 'a') linkDepth++
     else if (tag === 'pre') preDepth++
     else if (tag === 'blockquote' || tag === 'q') quoteDepth++
-    const inf: ElementInfo = { blockStart: blocks.length, blockEnd: blocks.length, good: 0, bad: 0 }
+    const inf = new ElementInfo(el, blocks.length, isFurniture, isInlineF)
     if (isFurniture) inf.furniture = furnitureStack[furnitureStack.length - 1]!
     info.set(el, inf)
 
@@ -371,11 +379,11 @@ export function segment(
           prose: false,
         })
       }
-      stack.push(new Exit(el, isFurniture, isInlineF))
+      stack.push(inf)
       continue
     }
 
-    stack.push(new Exit(el, isFurniture, isInlineF))
+    stack.push(inf)
     const kids = el.children
     for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!)
   }
