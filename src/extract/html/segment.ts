@@ -24,9 +24,12 @@ export interface TextBlock {
   prose: boolean
 }
 
-/** A block with more link text than this share is navigation, not prose. */
+/** A block with more link text than this share is navigation, not prose (the usual 0.5). */
 export const LINK_DENSITY_MAX = 0.5
-/** Characters for a block to count as prose on its own, or when it ends like a sentence. */
+/**
+ * Characters for a block to count as prose on its own (a long sentence), or when it ends like a
+ * sentence (a short one). Set a priori; not tuned on the benchmark.
+ */
 const PROSE_CHARS = 80
 const PROSE_CHARS_PUNCT = 30
 

@@ -6,7 +6,10 @@
  */
 import type { ElementNode } from '../dom/index.js'
 
-/** A teaser box holds at most this many characters of text (headline, kicker, excerpt). */
+/**
+ * A teaser box holds at most this many characters of text: a headline (≤ 150), a kicker and a
+ * date, and an excerpt of two sentences (≤ 350). Set a priori, not tuned.
+ */
 const TEASER_MAX_CHARS = 600
 /** A linked heading shorter than this is a label ("More", "Sports"), not a headline. */
 const HEADLINE_MIN_CHARS = 10
