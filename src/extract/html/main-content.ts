@@ -249,6 +249,14 @@ const BOILERPLATE: [RegExp, RemovedKind, string][] = [
     'caption',
     'photo credit or caption',
   ],
+  [
+    // A caption ending with its credit: "… on Monday. (AP Photo/Jane Doe)", "… | Getty Images".
+    /^.{0,250}(?:\((?:ap|afp|reuters|epa|getty|photo|image|credit|file)\b[^)]{0,60}\)|[|/]\s*(?:getty images|shutterstock|istock(?:photo)?|ap|afp|reuters|epa|alamy)(?:\s+via\s+getty images)?)\.?$/i,
+    'caption',
+    'caption with a photo credit',
+  ],
+  [/^\d+\s*(?:min(?:ute)?s?)\.?\s+read$/i, 'byline', 'reading time'],
+  [/^[\d.,]+\s*k?\s+shares?$/i, 'share', 'share count'],
   [/^(?:copyright|©|\(c\)|all rights reserved).{0,200}$/i, 'footer', 'copyright line'],
   [
     /^(?:comments?|\d+\s+comments?|leave a (?:comment|reply)|post a comment|join the (?:conversation|discussion)|(?:tell us )?what do you think\??|tell us what you think\W*|have your say\W*)$/i,
