@@ -387,6 +387,9 @@ export function cleanContainer(
   const blocks = seg.blocks.slice(start, inf.blockEnd)
   const verdicts: Verdict[] = new Array(blocks.length).fill(undefined)
   const titles = new Set(meta.titleVariants.map(normKey))
+  const titleLengths = meta.titleVariants.map((t) => t.length)
+  const minTitle = Math.min(...titleLengths) * 0.8 - 5
+  const maxTitle = Math.max(...titleLengths, 0) * 1.2 + 10
   const authorKeys = meta.authors.map(normKey).filter((a) => a.length > 3)
 
   // 1. Furniture regions inside the container.
@@ -448,7 +451,8 @@ export function cleanContainer(
   for (let i = 0; i < blocks.length; i++) {
     if (verdicts[i] !== undefined) continue
     const b = blocks[i]!
-    const key = b.chars < 300 ? normKey(b.text) : ''
+    // Only texts about as long as a title can be one (normKey is the costly part).
+    const key = b.text.length >= minTitle && b.text.length <= maxTitle ? normKey(b.text) : ''
     if (b.owner.tag === 'h1' || (key !== '' && titles.has(key))) {
       verdicts[i] = { kind: 'other', reason: 'headline' }
       continue
@@ -466,7 +470,8 @@ export function cleanContainer(
     }
     const nearEdge = i < firstProse || i > blocks.length - 4
     if (b.chars < 150 && nearEdge) {
-      if (BYLINE_RE.test(b.text) || authorKeys.some((a) => key.startsWith(a))) {
+      const k = key !== '' ? key : authorKeys.length > 0 ? normKey(b.text) : ''
+      if (BYLINE_RE.test(b.text) || authorKeys.some((a) => k.startsWith(a))) {
         verdicts[i] = { kind: 'byline', reason: 'byline' }
         continue
       }

@@ -346,7 +346,7 @@ export function segment(
     let isFurniture = false
     let isInlineF = false
     if (fr !== undefined) {
-      const region = { ...fr, root: el }
+      const region: FurnitureRegion = { kind: fr.kind, reason: fr.reason, root: el }
       if (isBlock || hasBlockChild(el)) {
         isFurniture = true
         furnitureStack.push(region)
