@@ -13,8 +13,8 @@ import {
   ok,
   type Removed,
 } from '../../core/index.js'
-import { decodeHtml } from '../decode/index.js'
-import { type ElementNode, parseHtml, type ParserName } from '../dom/index.js'
+import { decodeWith, detectCharset } from '../decode/index.js'
+import { type ElementNode, parseHtml, type ParserName, utf8FromLatin1 } from '../dom/index.js'
 import { runReadability } from '../fallbacks/index.js'
 import { extractMetadata, type PageMetadata } from '../metadata/index.js'
 import type { ExtractOptions, ExtractResult } from '../types.js'
@@ -84,13 +84,24 @@ function extract(input: string | Uint8Array, options: HtmlExtractOptions): Extra
   if (typeof input !== 'string' && looksBinary(input)) {
     return err({ code: 'unsupported_content', message: 'input looks binary, not HTML' })
   }
-  const decoded = decodeHtml(
-    input,
-    options.contentType !== undefined ? { contentType: options.contentType } : {},
-  )
-  debug?.(`charset ${decoded.charset} (${decoded.source})`)
-  const html = limitSize(decoded.text, debug)
-  const root = parseHtml(html, options.parser)
+  // UTF-8 pages (nearly all) are parsed from their bytes read as Latin-1 (dom/parse.ts says why).
+  let html: string
+  let latin1 = false
+  if (typeof input === 'string') html = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input
+  else {
+    const d = detectCharset(
+      input,
+      options.contentType !== undefined ? { contentType: options.contentType } : {},
+    )
+    debug?.(`charset ${d.charset} (${d.source})`)
+    const body = input.subarray(d.bomLength)
+    latin1 = d.charset === 'utf-8'
+    html = latin1
+      ? Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('latin1')
+      : decodeWith(body, d.charset)
+  }
+  html = limitSize(html, debug)
+  const root = parseHtml(html, options.parser, { utf8AsLatin1: latin1 })
   const meta = extractMetadata(root, options.url !== undefined ? { url: options.url } : {})
   const titleKeys = new Set(meta.titleVariants.map(normKey))
   const teasers = findTeasers(root, (t) => titleKeys.has(normKey(t)))
@@ -105,7 +116,7 @@ function extract(input: string | Uint8Array, options: HtmlExtractOptions): Extra
     html.length <= FALLBACK_MAX_CHARS &&
     seg.postOrder.length <= FALLBACK_MAX_ELEMENTS
   ) {
-    const second = readabilityBody(html, meta)
+    const second = readabilityBody(latin1 ? utf8FromLatin1(html) : html, meta)
     debug?.(
       `readability consulted: main ${mainProse} prose chars, readability ${second?.proseChars ?? 0}`,
     )
