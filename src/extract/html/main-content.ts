@@ -256,6 +256,7 @@ const BOILERPLATE: [RegExp, RemovedKind, string][] = [
     'caption with a photo credit',
   ],
   [/^\d+\s*(?:min(?:ute)?s?)\.?\s+read$/i, 'byline', 'reading time'],
+  [/^(?:image|photo|picture|slide)\s+\d+\s*(?:of|\/)\s*\d+$/i, 'other', 'gallery counter'],
   [/^[\d.,]+\s*k?\s+shares?$/i, 'share', 'share count'],
   [/^(?:copyright|©|\(c\)|all rights reserved).{0,200}$/i, 'footer', 'copyright line'],
   [
@@ -270,13 +271,16 @@ const BOILERPLATE: [RegExp, RemovedKind, string][] = [
     'newsletter prompt',
   ],
   [
-    /^(?:have a (?:news )?tip\b|contact (?:the|this) (?:author|reporter|writer)\b|.{0,60}\b(?:can|may) be (?:reached|contacted) at\b|follow (?:him|her|them|us|the author) on\b).{0,200}$/i,
+    /^(?:have a (?:news )?tip\b|contact (?:the|this) (?:author|reporter|writer)\b|.{0,60}\b(?:can|may) be (?:reached|contacted) at\b|follow (?:him|her|them|us|the author) on\b|(?:e-?mail|contact|reach) [\p{Lu}][\p{L}.'’-]+(?: [\p{Lu}][\p{L}.'’-]+){0,3} at\b).{0,200}$/iu,
     'byline',
     'author contact line',
   ],
 ]
 
 const BYLINE_RE = /^(?:by|written by|posted by|von|par|por|di)\s+\p{Lu}/iu
+/** "05/10/2018 - Publicado por: Ana Lima - Categoria: …": a metadata line, in several languages. */
+const META_LINE_RE =
+  /\b(?:published|posted|written|publicado|publicada|publié|publiée|pubblicato|pubblicata|veröffentlicht|geschrieben|escrito)\s*(?:by|por|par|da|von|on)\b/i
 const DATELINE_RE =
   /^(?:(?:published|updated|posted|last updated|modified|first published)(?:\s+on)?\s*:?\s*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b.{0,40}$|^(?:published|updated|posted|last updated)\b.{0,60}$|^\d{1,2}[./-]\d{1,2}[./-]\d{2,4}(?:\s+\d{1,2}:\d{2}.{0,10})?$|^\d{4}-\d{2}-\d{2}.{0,20}$/i
 
@@ -471,7 +475,11 @@ export function cleanContainer(
     const nearEdge = i < firstProse || i > blocks.length - 4
     if (b.chars < 150 && nearEdge) {
       const k = key !== '' ? key : authorKeys.length > 0 ? normKey(b.text) : ''
-      if (BYLINE_RE.test(b.text) || authorKeys.some((a) => k.startsWith(a))) {
+      if (
+        BYLINE_RE.test(b.text) ||
+        (i < firstProse && META_LINE_RE.test(b.text)) ||
+        authorKeys.some((a) => k.startsWith(a))
+      ) {
         verdicts[i] = { kind: 'byline', reason: 'byline' }
         continue
       }
