@@ -1,0 +1,178 @@
+/**
+ * Quote benchmark over PolNeAR-format JSONL (one article per line: id, text, gold quotes).
+ *
+ *   npm run bench:quotes -- --file ../shared/data/quotes-polnear/dev.jsonl --out pred.jsonl
+ *     [--check ../shared/scorers/score_quotes.mjs] [--json result.json] [--debug]
+ *
+ * Prints the reference scorer's figures for quote-marked attributions (--types direct,mixed) and
+ * for all attributions, and the throughput of the quote finder in articles/s, and writes the
+ * predictions in the scorer's format. With --check, runs the reference scorer on the same files
+ * and exits non-zero if any figure differs from ours.
+ */
+import { execFileSync } from 'node:child_process'
+import { readFileSync, writeFileSync } from 'node:fs'
+import { parseArgs } from 'node:util'
+import type { Block, Quote } from '../src/core/index.js'
+import { findQuotes } from '../src/nlp/quotes/index.js'
+import { type Doc, type GoldQuote, type Scores, scoreQuotes } from './score-quotes.js'
+
+const { values } = parseArgs({
+  options: {
+    file: { type: 'string', default: '../shared/data/quotes-polnear/dev.jsonl' },
+    out: { type: 'string' },
+    check: { type: 'string' },
+    json: { type: 'string' },
+    debug: { type: 'boolean', default: false },
+    rounds: { type: 'string', default: '3' },
+  },
+})
+
+interface Article extends Doc {
+  text: string
+}
+
+const articles: Article[] = readFileSync(values.file!, 'utf8')
+  .split('\n')
+  .filter(Boolean)
+  .map((l) => JSON.parse(l) as Article)
+
+/** Paragraph blocks as `lede extract` lays them out: runs of non-blank lines. */
+function blocksOf(text: string): Block[] {
+  const blocks: Block[] = []
+  for (const m of text.matchAll(/[^\n]+(?:\n(?!\s*\n)[^\n]+)*/g)) {
+    blocks.push({ kind: 'paragraph', start: m.index, end: m.index + m[0].length })
+  }
+  return blocks
+}
+
+const inputs = articles.map((a) => ({
+  text: a.text,
+  blocks: blocksOf(a.text),
+  sentences: [],
+  entities: [],
+}))
+
+// quality run
+const predicted: Quote[][] = inputs.map((input) => findQuotes(input))
+
+// speed: whole passes over the file after a warm-up pass; the best pass counts
+const rounds = Math.max(1, Number(values.rounds))
+let best = Number.POSITIVE_INFINITY
+for (let r = 0; r < rounds; r++) {
+  const t0 = process.hrtime.bigint()
+  let n = 0
+  for (const input of inputs) n += findQuotes(input).length
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6
+  if (n < 0) console.log(n) // keep the work observable
+  best = Math.min(best, ms)
+}
+const perSecond = (articles.length / best) * 1000
+
+const MARKS = /["“”„‟«»‘’‹›']/
+
+/** PolNeAR's content spans of direct quotes include the quote marks. */
+function withMarks(text: string, s: { start: number; end: number }): { start: number; end: number } {
+  let { start, end } = s
+  if (MARKS.test(text[start - 1] ?? '')) start -= text.slice(start - 2, start) === "''" ? 2 : 1
+  if (MARKS.test(text[end] ?? '')) end += text.slice(end, end + 2) === "''" ? 2 : 1
+  return { start, end }
+}
+
+const TYPE = { direct: 'direct', partial: 'mixed', indirect: 'indirect' } as const
+
+function toPolnear(a: Article, quotes: Quote[]): Doc {
+  return {
+    id: a.id,
+    quotes: quotes.map((q): GoldQuote => {
+      const raw = q.segments ?? [{ start: q.start, end: q.end }]
+      const segs = q.kind === 'direct' ? raw.map((s) => withMarks(a.text, s)) : raw
+      const out: GoldQuote = {
+        start: segs[0]!.start,
+        end: segs[segs.length - 1]!.end,
+        segments: segs,
+        type: TYPE[q.kind],
+        speaker_start: q.speaker?.mention?.start ?? null,
+        speaker_end: q.speaker?.mention?.end ?? null,
+      }
+      return out
+    }),
+  }
+}
+
+const preds = articles.map((a, i) => toPolnear(a, predicted[i]!))
+if (values.out !== undefined) {
+  writeFileSync(values.out, `${preds.map((p) => JSON.stringify(p)).join('\n')}\n`)
+}
+
+const gold = new Map(articles.map((a) => [a.id, a]))
+const pred = new Map(preds.map((p) => [p.id, p]))
+const marked = scoreQuotes(gold, pred, { types: ['direct', 'mixed'] })
+const all = scoreQuotes(gold, pred)
+
+function line(label: string, s: Scores): string {
+  const c = s.content_jaccard50
+  const e = s.attribution_end_to_end
+  return [
+    label.padEnd(28),
+    `gold ${String(s.gold_quotes).padStart(5)}`,
+    `content F1 (jac≥0.5) ${c.F1.toFixed(1).padStart(5)} (P ${c.P.toFixed(1)} R ${c.R.toFixed(1)})`,
+    `exact F1 ${s.content_exact.F1.toFixed(1).padStart(5)}`,
+    `speaker lenient ${s.speaker_on_matched.lenient_acc.toFixed(1).padStart(5)}`,
+    `strict ${s.speaker_on_matched.strict_acc.toFixed(1).padStart(5)}`,
+    `end-to-end F1 ${e.F1.toFixed(1).padStart(5)} (P ${e.P.toFixed(1)} R ${e.R.toFixed(1)})`,
+  ].join('  ')
+}
+
+console.log(`${values.file}: ${articles.length} articles`)
+console.log(line('quote-marked (direct,mixed)', marked))
+console.log(line('all attributions', all))
+console.log(
+  `speed: ${perSecond.toFixed(0)} articles/s (quote finder alone, best of ${rounds} passes, ${(best / articles.length).toFixed(2)} ms/article)`,
+)
+
+if (values.json !== undefined) {
+  writeFileSync(values.json, JSON.stringify({ file: values.file, marked, all, articlesPerSecond: perSecond }, null, 2))
+}
+
+if (values.debug) {
+  // per kind: how many predictions matched a gold attribution of any type (jac ≥ 0.5)
+  const byKind = new Map<string, { n: number; hit: number }>()
+  articles.forEach((a, i) => {
+    for (const q of preds[i]!.quotes) {
+      const k = byKind.get(q.type!) ?? { n: 0, hit: 0 }
+      k.n++
+      const qs = new Set<number>()
+      for (const s of q.segments!) for (let x = s.start; x < s.end; x++) qs.add(x)
+      const hit = a.quotes.some((g) => {
+        const gs = new Set<number>()
+        for (const s of g.segments ?? [g]) for (let x = s.start; x < s.end; x++) gs.add(x)
+        let inter = 0
+        for (const x of qs) if (gs.has(x)) inter++
+        return inter / (qs.size + gs.size - inter) >= 0.5
+      })
+      if (hit) k.hit++
+      byKind.set(q.type!, k)
+    }
+  })
+  for (const [k, v] of byKind) console.log(`  ${k}: ${v.n} predicted, ${v.hit} match a gold attribution`)
+}
+
+if (values.check !== undefined) {
+  if (values.out === undefined) throw new Error('--check needs --out')
+  let failed = false
+  for (const [label, ours, extra] of [
+    ['direct,mixed', marked, ['--types', 'direct,mixed']],
+    ['all', all, []],
+  ] as const) {
+    const ref = JSON.parse(
+      execFileSync('node', [values.check, values.file!, values.out, ...extra], { encoding: 'utf8' }),
+    ) as unknown
+    const same = JSON.stringify(ref) === JSON.stringify(ours)
+    console.log(`check against ${values.check} (${label}): ${same ? 'identical' : 'DIFFERENT'}`)
+    if (!same) {
+      failed = true
+      console.log(JSON.stringify(ref), '\n', JSON.stringify(ours))
+    }
+  }
+  if (failed) process.exit(1)
+}

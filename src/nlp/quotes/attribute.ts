@@ -1,0 +1,611 @@
+/**
+ * Attribution: ties quoted spans and speech cues to their speakers and contents.
+ *   1. direct quotes, from the words right after the closing mark (“…,” X said / “…,” said X)
+ *      or right before the opening one (X said: “…”), with the rest of a broken quote as segments;
+ *   2. every remaining cue: reported speech (X said (that) …, …, X said. / according to X, …),
+ *      whose content may hold quoted words (a partial quote);
+ *   3. quotes left over: a quoted sentence continues the last speaker; other quoted words (scare
+ *      quotes, titles) are not quotes.
+ */
+import type { Cue } from './cues.js'
+import { findCues } from './cues.js'
+import { contentSpan, type Marked, tokRange } from './marks.js'
+import { appositionBefore, isContent, leftNP, type Range, rightNP } from './phrases.js'
+import type { Scan, Tok } from './scan.js'
+
+/** One attribution: content segments (token ranges), the speaker's words, the cue. */
+export interface Attribution {
+  /** Content as token ranges; for quoted segments, the ranges include the marks. */
+  segments: Range[]
+  /** The quoted spans inside the content. */
+  quotes: Marked[]
+  speaker: Range | null
+  cue: Cue | null
+  /** How it was found: feeds the confidence. */
+  pattern: Pattern
+}
+
+export type Pattern =
+  | 'quote-after' // “…,” X said
+  | 'quote-before' // X said: “…”
+  | 'quote-continued' // a quoted sentence after an attributed quote
+  | 'quote-alone' // a quoted sentence with nobody to attribute it to
+  | 'svc' // X said (that) …
+  | 'csv' // …, X said.
+  | 'cvs' // …, said X.
+  | 'parenthetical' // …, X said, …
+  | 'according' // according to X, …
+  | 'chained' // …, adding that … / … and said …
+
+const END_PUNCT = /^[.?!…]+$/
+const DASHES = new Set(['—', '–', '-', '--'])
+
+interface Ctx {
+  sc: Scan
+  toks: readonly Tok[]
+  /** Cue index per token, -1 for none. */
+  cueAt: Int32Array
+  cues: Cue[]
+  usedCue: Uint8Array
+  /** 1 inside any quoted span (marks included). */
+  quoted: Uint8Array
+  /** Index into `tops` of the top-level quote holding a token, -1 outside. */
+  topAt: Int32Array
+  tops: Marked[]
+}
+
+/** Finds every attribution in the scanned text. */
+export function attribute(sc: Scan, marked: readonly Marked[]): Attribution[] {
+  const { toks } = sc
+  const quoted = new Uint8Array(toks.length)
+  const topAt = new Int32Array(toks.length).fill(-1)
+  const tops = marked.filter((m) => m.depth === 0)
+  tops.forEach((m, qi) => {
+    const { first, last } = tokRange(m, toks)
+    for (let i = first; i <= last; i++) {
+      quoted[i] = 1
+      topAt[i] = qi
+    }
+  })
+  const cues = findCues(sc, quoted)
+  const cueAt = new Int32Array(toks.length).fill(-1)
+  cues.forEach((c, ci) => {
+    for (let i = c.first; i <= c.last; i++) cueAt[i] = ci
+  })
+  const ctx: Ctx = { sc, toks, cueAt, cues, usedCue: new Uint8Array(cues.length), quoted, topAt, tops }
+
+  const out: Attribution[] = []
+  const taken = new Uint8Array(tops.length)
+  // 1. direct quotes
+  for (let qi = 0; qi < tops.length; qi++) {
+    if (taken[qi]) continue
+    const a = directAttribution(ctx, qi)
+    if (a === null) continue
+    for (const q of a.quotes) taken[tops.indexOf(q)] = 1
+    out.push(a)
+  }
+  // 2. reported speech
+  const direct = out.length
+  for (let ci = 0; ci < cues.length; ci++) {
+    if (ctx.usedCue[ci]) continue
+    const a = reported(ctx, ci, out)
+    if (a === null) continue
+    ctx.usedCue[ci] = 1
+    for (const seg of a.segments) {
+      for (let i = seg.first; i <= seg.last; i++) {
+        const q = topAt[i]!
+        if (q >= 0 && !taken[q] && a.quotes.indexOf(tops[q]!) < 0) {
+          a.quotes.push(tops[q]!)
+          taken[q] = 1
+        }
+      }
+    }
+    out.push(a)
+  }
+  // 3. quoted sentences left over continue the last direct speaker
+  const directs = out.slice(0, direct)
+  for (let qi = 0; qi < tops.length; qi++) {
+    if (taken[qi]) continue
+    const q = tops[qi]!
+    if (!standsAlone(ctx, q)) continue
+    const { first } = tokRange(q, toks)
+    const prev = lastBefore(directs, toks[first]!.start, ctx)
+    if (prev !== null && closeEnough(ctx, prev, q)) {
+      const r = tokRange(q, toks)
+      prev.segments.push({ first: r.first, last: r.last })
+      prev.quotes.push(q)
+      taken[qi] = 1
+    }
+  }
+  return out.sort((a, b) => a.segments[0]!.first - b.segments[0]!.first)
+}
+
+// ---------------------------------------------------------------------------------------------
+// 1. direct quotes
+
+function directAttribution(ctx: Ctx, qi: number): Attribution | null {
+  const q = ctx.tops[qi]!
+  const before = beforeQuote(ctx, qi)
+  const after = afterQuote(ctx, qi)
+  // “…,” X said wins unless the quote is introduced by "X said:" (colon or comma before it)
+  let pick = after ?? before
+  if (before !== null && after !== null && before.tight) pick = before
+  if (pick === null) return null
+  ctx.usedCue[ctx.cues.indexOf(pick.cue)] = 1
+  const { first, last } = tokRange(q, ctx.toks)
+  const a: Attribution = {
+    segments: [{ first: pick.contentFrom ?? first, last }],
+    quotes: [q],
+    speaker: pick.speaker,
+    cue: pick.cue,
+    pattern: pick === after ? 'quote-after' : 'quote-before',
+  }
+  if (pick === after) {
+    // “…,” he said, “…” — the rest of a broken quote
+    const next = brokenRest(ctx, qi, after.end)
+    if (next !== null) {
+      const r = tokRange(ctx.tops[next]!, ctx.toks)
+      a.segments.push({ first: r.first, last: r.last })
+      a.quotes.push(ctx.tops[next]!)
+    }
+  }
+  return a
+}
+
+interface Found {
+  cue: Cue
+  speaker: Range | null
+  /** Last token of the attribution clause. */
+  end: number
+  /** The cue is followed right away by ":" or "," and the quote: X said: “…” */
+  tight: boolean
+  /** For X said that “…”: where the content starts. */
+  contentFrom?: number
+}
+
+/** “…,” X said / “…,” said X / “…,” X, a spokesman, said: the words after the closing mark. */
+function afterQuote(ctx: Ctx, qi: number): Found | null {
+  const { toks, sc } = ctx
+  const q = ctx.tops[qi]!
+  const { last } = tokRange(q, toks)
+  const closeTok = toks[last]!
+  const para = closeTok.para
+  const paraEnd = sc.paras[para]!.end
+  let i = last + 1
+  while (i < paraEnd && (toks[i]!.text === ',' || DASHES.has(toks[i]!.text))) i++
+  if (i >= paraEnd || ctx.quoted[i]) return null
+  const lastPiece = q.pieces[q.pieces.length - 1]!
+  const inner = sc.text.slice(lastPiece.start, lastPiece.end).trimEnd()
+  const endsSentence = /[.]$/.test(inner) && toks[i]!.cap && toks[last + 1]?.text !== ','
+  // cue first: “…,” said X
+  const c0 = ctx.cueAt[i]!
+  if (c0 >= 0 && !ctx.usedCue[c0]) {
+    const cue = ctx.cues[c0]!
+    if (cue.first === i && !cue.passive) {
+      const sp = rightNP(sc, cue.last + 1, paraEnd)
+      if (sp !== null || cue.info.cls === 'according') {
+        return { cue, speaker: sp, end: sp?.last ?? cue.last, tight: false }
+      }
+    }
+  }
+  // speaker first: “…,” X said
+  for (let j = i; j < paraEnd && j - i <= 30; j++) {
+    const t = toks[j]!
+    if (ctx.quoted[j]) break
+    if (t.kind === 'punct' && (END_PUNCT.test(t.text) || t.text === ';')) break
+    const ci = ctx.cueAt[j]!
+    if (ci < 0 || ctx.usedCue[ci]) continue
+    const cue = ctx.cues[ci]!
+    if (cue.passive || cue.first !== j) continue
+    const sp = subjectOf(ctx, j, i)
+    if (sp === null || sp.first !== i) return null
+    if (endsSentence && takesOwnContent(ctx, cue)) return null
+    return { cue, speaker: sp.mention, end: cue.last, tight: false }
+  }
+  return null
+}
+
+/** X said: “…” / X said, “…” / X said “…” / X said that “…” / according to X, “…” */
+function beforeQuote(ctx: Ctx, qi: number): Found | null {
+  const { toks, sc } = ctx
+  const q = ctx.tops[qi]!
+  const { first } = tokRange(q, toks)
+  const open = toks[first]!
+  let p = first - 1
+  const prevTok = toks[p]
+  if (prevTok === undefined) return null
+  if (prevTok.para !== open.para) {
+    // a paragraph-long quote introduced by the previous paragraph ("Cruz continued:")
+    if (prevTok.text !== ':' || toks[first - 1]!.para + 1 !== open.para) return null
+  }
+  let tight = false
+  let contentFrom: number | undefined
+  if (prevTok.text === ':' || prevTok.text === ',') {
+    tight = true
+    p--
+  }
+  const lo = sc.sents[toks[Math.max(p, 0)]!.sent]!.first
+  // according to X, “…”
+  // scan back over a short adjunct to the cue: X said in a statement: “…”
+  for (let j = p; j >= lo && p - j <= 12; j--) {
+    const t = toks[j]!
+    if (ctx.quoted[j]) return null
+    const ci = ctx.cueAt[j]!
+    if (ci >= 0 && !ctx.usedCue[ci]) {
+      const cue = ctx.cues[ci]!
+      if (cue.passive) return null
+      if (cue.info.cls === 'according') {
+        const sp = rightNP(sc, cue.last + 1, first)
+        return sp === null ? null : { cue, speaker: sp, end: p, tight }
+      }
+      const sp = subjectOf(ctx, cue.first, lo)
+      if (sp === null) return null
+      if (j < p && !tight) {
+        // words between the cue and the quote: "said that “…”" makes a partial quote
+        const between = toks[cue.last + 1]!
+        if (between.lower !== 'that' && !isAdjunctStart(between)) return null
+        if (between.lower === 'that') contentFrom = cue.last + 1
+      }
+      const found: Found = { cue, speaker: sp.mention, end: p, tight: tight || j === p }
+      if (contentFrom !== undefined) found.contentFrom = contentFrom
+      return found
+    }
+    if (t.kind === 'punct' && t.text !== ',' && t.text !== '.' && !DASHES.has(t.text)) return null
+    if (t.kind === 'mark' || t.kind === 'single') return null
+  }
+  return null
+}
+
+/** After “A,” he said — a comma or colon and the next quote in the same sentence: “B.” */
+function brokenRest(ctx: Ctx, qi: number, end: number): number | null {
+  const { toks } = ctx
+  const next = ctx.tops[qi + 1]
+  if (next === undefined) return null
+  const { first } = tokRange(next, toks)
+  if (toks[first]!.para !== toks[end]!.para) return null
+  for (let j = end + 1; j < first; j++) {
+    const t = toks[j]!
+    if (t.text === ',' || t.text === ':' || t.text === '.' || DASHES.has(t.text)) continue
+    if (isContent(t) || t.kind === 'word') {
+      // a short adjunct: "he said on Tuesday, “…”"
+      if (first - end > 8) return null
+      continue
+    }
+    return null
+  }
+  return qi + 1
+}
+
+// ---------------------------------------------------------------------------------------------
+// speakers
+
+/** Auxiliaries and adverbs between a subject and its verb: "has also said". */
+function skipAuxLeft(toks: readonly Tok[], k: number, lo: number): number {
+  let j = k
+  while (j >= lo) {
+    const t = toks[j]!
+    if (t.kind === 'word' && (t.cls === 'aux' || t.cls === 'adv' || /ly$/.test(t.lower)) && !t.cap)
+      j--
+    else if (t.kind === 'word' && (t.lower === 'to' || t.lower === 'not') && j < k) j--
+    else break
+  }
+  return j
+}
+
+/**
+ * The subject of the cue starting at `c`: the phrase right before it (after auxiliaries), or a
+ * name with its apposition ("Jack Dorsey, Twitter's chief executive, posted").
+ */
+function subjectOf(ctx: Ctx, c: number, lo: number): { mention: Range; first: number } | null {
+  const { toks, sc } = ctx
+  const k = skipAuxLeft(toks, c - 1, lo)
+  if (k < lo) return null
+  const t = toks[k]!
+  if (t.text === ',') {
+    const ap = appositionBefore(sc, k, lo)
+    if (ap === null) return null
+    return { mention: ap.head, first: ap.head.first }
+  }
+  const np = leftNP(sc, k, lo)
+  if (np === null) return null
+  return { mention: np, first: np.first }
+}
+
+// ---------------------------------------------------------------------------------------------
+// 2. reported speech
+
+function reported(ctx: Ctx, ci: number, done: readonly Attribution[]): Attribution | null {
+  const { toks, sc } = ctx
+  const cue = ctx.cues[ci]!
+  if (cue.passive) return null
+  const s = toks[cue.first]!.sent
+  const { first: sFirst, end: sEnd } = sc.sents[s]!
+  const sLast = lastWordish(toks, sFirst, sEnd)
+  if (cue.info.cls === 'according') return according(ctx, cue, sFirst, sLast)
+
+  const prevTok = toks[cue.first - 1]
+  // chained: "…, adding that …", "… and said …": the speaker of the clause before
+  const chained =
+    prevTok !== undefined &&
+    prevTok.sent === s &&
+    ((cue.ing && prevTok.text === ',') || prevTok.lower === 'and' || prevTok.lower === 'but')
+  const subj = chained ? null : subjectOf(ctx, cue.first, sFirst)
+  let speaker: Range | null = subj?.mention ?? null
+  let pattern: Pattern = 'svc'
+  if (speaker === null && chained) {
+    const prev = lastSpeakerInSentence(done, s, cue.first, toks)
+    if (prev === null) return null
+    speaker = prev
+    pattern = 'chained'
+  }
+  if (speaker === null) {
+    // inverted: "…, said X."
+    const sp = rightNP(sc, cue.last + 1, sEnd)
+    if (sp !== null && prevTok?.text === ',' && endsClause(toks, sp.last + 1, sLast)) {
+      const content = leftContent(ctx, sFirst, cue.first - 2)
+      if (content === null) return null
+      return { segments: [content], quotes: [], speaker: sp, cue, pattern: 'cvs' }
+    }
+    return null
+  }
+  if (cue.bare && !chained) {
+    // "to say", "will say": a bare verb needs a subject right before it or a modal
+    const p = toks[cue.first - 1]
+    if (p !== undefined && p.lower === 'to') return null
+  }
+  const right = rightContent(ctx, cue, sLast)
+  const subjFirst = subj?.first ?? cue.first
+  const commaBefore = toks[subjFirst - 1]?.text === ',' && subjFirst - 1 > sFirst
+  if (right === null || (commaBefore && afterIsAdjunct(ctx, cue, sLast))) {
+    // "…, X said." or "…, X said on Tuesday."
+    if (!commaBefore) return null
+    const left = leftContent(ctx, sFirst, subjFirst - 2)
+    if (left === null) return null
+    return { segments: [left], quotes: [], speaker, cue, pattern: 'csv' }
+  }
+  if (commaBefore && toks[cue.last + 1]?.text === ',') {
+    // "A, X said, B."
+    const left = leftContent(ctx, sFirst, subjFirst - 2)
+    if (left !== null)
+      return { segments: [left, right], quotes: [], speaker, cue, pattern: 'parenthetical' }
+  }
+  return { segments: [right], quotes: [], speaker, cue, pattern }
+}
+
+function lastSpeakerInSentence(
+  done: readonly Attribution[],
+  s: number,
+  before: number,
+  toks: readonly Tok[],
+): Range | null {
+  for (let i = done.length - 1; i >= 0; i--) {
+    const a = done[i]!
+    if (a.speaker === null || a.cue === null) continue
+    if (toks[a.cue.first]!.sent === s && a.cue.first < before) return a.speaker
+  }
+  return null
+}
+
+function according(ctx: Ctx, cue: Cue, sFirst: number, sLast: number): Attribution | null {
+  const { toks, sc } = ctx
+  const sp = rightNP(sc, cue.last + 1, sLast + 1)
+  if (sp === null) return null
+  const after = sp.last + 1
+  if (cue.first <= sFirst + 1 || toks[cue.first - 1]?.text !== ',') {
+    // According to X, …
+    let from = after
+    while (from <= sLast && toks[from]!.text === ',') from++
+    if (from > sLast) return null
+    const seg = trimRange(toks, from, sLast)
+    return seg === null ? null : { segments: [seg], quotes: [], speaker: sp, cue, pattern: 'according' }
+  }
+  // …, according to X. / …, according to X, …
+  const left = leftContent(ctx, sFirst, cue.first - 2)
+  if (left === null) return null
+  const segs = [left]
+  if (toks[after]?.text === ',' && after + 1 <= sLast) {
+    const r = trimRange(toks, after + 1, sLast)
+    if (r !== null) segs.push(r)
+  }
+  return { segments: segs, quotes: [], speaker: sp, cue, pattern: 'according' }
+}
+
+/** Words that open an adjunct after a cue rather than its content. */
+function isAdjunctStart(t: Tok): boolean {
+  return (
+    t.kind === 'word' &&
+    (['in', 'on', 'at', 'during', 'to', 'after', 'before', 'last', 'this', 'earlier', 'later', 'recently', 'yesterday', 'today', 'tonight', 'via', 'through', 'when', 'while', 'of', 'about'].includes(t.lower) ||
+      t.cls === 'time' ||
+      t.cls === 'adv')
+  )
+}
+
+/** Whether all that follows the cue up to the sentence end is an adjunct: "said on Tuesday." */
+function afterIsAdjunct(ctx: Ctx, cue: Cue, sLast: number): boolean {
+  const { toks } = ctx
+  const i = cue.last + 1
+  if (i > sLast) return true
+  const t = toks[i]!
+  if (t.text === ',' || END_PUNCT.test(t.text)) return true
+  if (!isAdjunctStart(t)) return false
+  for (let j = i; j <= sLast; j++) {
+    if (toks[j]!.lower === 'that' || ctx.cueAt[j]! >= 0) return false
+  }
+  return sLast - i < 12
+}
+
+/** Whether a cue is followed by a content clause of its own (not just adjuncts). */
+function takesOwnContent(ctx: Ctx, cue: Cue): boolean {
+  const sLast = lastWordish(ctx.toks, ctx.sc.sents[ctx.toks[cue.first]!.sent]!.first, ctx.sc.sents[ctx.toks[cue.first]!.sent]!.end)
+  return !afterIsAdjunct(ctx, cue, sLast)
+}
+
+/** Recipients of telling: "told reporters", "told The Associated Press", "urged him". */
+function skipRecipient(ctx: Ctx, i: number, hi: number): number {
+  const np = rightNP(ctx.sc, i, hi + 1)
+  if (np === null) return i
+  return np.last + 1
+}
+
+/** The content after a cue: from the first word after cue, recipient and adjuncts to clause end. */
+function rightContent(ctx: Ctx, cue: Cue, sLast: number): Range | null {
+  const { toks } = ctx
+  let i = cue.last + 1
+  while (i <= sLast && (toks[i]!.text === ',' || toks[i]!.text === ':' || DASHES.has(toks[i]!.text)))
+    i++
+  if (i > sLast) return null
+  if (cue.info.cls === 'tell') i = skipRecipient(ctx, i, sLast)
+  // adjuncts before "that": "said on Tuesday that …"
+  for (let j = i; j <= sLast && j - i <= 14; j++) {
+    const t = toks[j]!
+    if (t.lower === 'that' && j > i && isAdjunctStart(toks[i]!)) {
+      i = j
+      break
+    }
+    if (t.kind === 'mark' || (t.kind === 'punct' && t.text !== ',' && t.text !== '.')) break
+  }
+  while (i <= sLast && toks[i]!.text === ',') i++
+  if (i > sLast) return null
+  const end = clauseEnd(ctx, i, sLast)
+  return trimRange(toks, i, end)
+}
+
+/** Where the content that starts at `i` ends: the sentence end, or a chained or trailing cue. */
+function clauseEnd(ctx: Ctx, i: number, sLast: number): number {
+  const { toks } = ctx
+  for (let j = i + 1; j <= sLast; j++) {
+    const t = toks[j]!
+    if (ctx.quoted[j]) continue
+    if (t.text === ';') return j - 1
+    const ci = ctx.cueAt[j]!
+    if (ci >= 0 && ctx.cues[ci]!.first === j) {
+      const prev = toks[j - 1]!
+      const cue = ctx.cues[ci]!
+      // ", adding …", ", according to …"
+      if (prev.text === ',' && (cue.ing || cue.info.cls === 'according')) return j - 2
+      // "… and added …": a second verb of the same speaker
+      if ((prev.lower === 'and' || prev.lower === 'but') && toks[j - 2]?.text !== ',' && !isContent(toks[j - 2]!)) return j - 2
+      if ((prev.lower === 'and' || prev.lower === 'but') && toks[j - 2]?.text === ',') return j - 3
+    }
+    // ", X said," inside the content: leave it to the parenthetical rule
+    if (t.text === ',' && ci < 0) {
+      const n = nextCueAfterSubject(ctx, j + 1, sLast)
+      if (n >= 0) return j - 1
+    }
+  }
+  return sLast
+}
+
+/** ", he said" / ", Smith said": a short subject and an unused cue right after position `i`. */
+function nextCueAfterSubject(ctx: Ctx, i: number, sLast: number): number {
+  const { toks } = ctx
+  for (let j = i; j <= sLast && j - i <= 6; j++) {
+    const ci = ctx.cueAt[j]!
+    if (ci >= 0) {
+      if (j === i) return -1
+      const cue = ctx.cues[ci]!
+      const sp = subjectOf(ctx, cue.first, i)
+      if (sp === null || sp.first !== i) return -1
+      const after = toks[cue.last + 1]
+      if (after === undefined || after.text === ',' || END_PUNCT.test(after.text)) return ci
+      return -1
+    }
+    if (!(isContent(toks[j]!) || toks[j]!.kind === 'word')) return -1
+  }
+  return -1
+}
+
+/** Content before a speaker: from the sentence start to token `last` (before the comma). */
+function leftContent(ctx: Ctx, sFirst: number, last: number): Range | null {
+  const { toks } = ctx
+  let first = sFirst
+  // start after a closing quote attributed elsewhere or a colon in the sentence
+  for (let j = last; j > sFirst; j--) {
+    if (toks[j]!.text === ':' || toks[j]!.text === ';') {
+      first = j + 1
+      break
+    }
+  }
+  return trimRange(toks, first, last)
+}
+
+function endsClause(toks: readonly Tok[], i: number, sLast: number): boolean {
+  if (i > sLast) return true
+  const t = toks[i]!
+  return t.text === ',' || END_PUNCT.test(t.text) || t.text === ';'
+}
+
+/** The last token of a sentence that is not final punctuation or a closing mark. */
+function lastWordish(toks: readonly Tok[], first: number, end: number): number {
+  let j = end - 1
+  while (j > first) {
+    const t = toks[j]!
+    if (t.kind === 'punct' && (END_PUNCT.test(t.text) || t.text === ')' )) j--
+    else break
+  }
+  return j
+}
+
+/** Trims punctuation and dashes from both ends of a token range; null if nothing is left. */
+function trimRange(toks: readonly Tok[], first: number, last: number): Range | null {
+  let a = first
+  let b = last
+  while (a <= b && toks[a]!.kind === 'punct' && toks[a]!.text !== '(') a++
+  while (b >= a && toks[b]!.kind === 'punct' && toks[b]!.text !== ')') b--
+  if (a > b) return null
+  let words = 0
+  for (let j = a; j <= b; j++) if (toks[j]!.kind === 'word' || toks[j]!.kind === 'num') words++
+  return words > 0 ? { first: a, last: b } : null
+}
+
+// ---------------------------------------------------------------------------------------------
+// 3. continued quotes
+
+/** A quote that is a sentence on its own: opens its sentence (or paragraph). */
+function standsAlone(ctx: Ctx, q: Marked): boolean {
+  const { toks, sc } = ctx
+  const { first } = tokRange(q, toks)
+  const s = sc.sents[toks[first]!.sent]!
+  for (let j = s.first; j < first; j++) {
+    const t = toks[j]!
+    if (t.kind !== 'punct' && !(t.kind === 'mark' && t.role !== 'close')) return false
+  }
+  const span = contentSpan(q)
+  const inner = sc.text.slice(span.start, span.end).trim()
+  return inner.split(/\s+/).length >= 3
+}
+
+function lastBefore(list: readonly Attribution[], pos: number, ctx: Ctx): Attribution | null {
+  let best: Attribution | null = null
+  let bestEnd = -1
+  for (const a of list) {
+    const seg = a.segments[a.segments.length - 1]!
+    const end = ctx.toks[seg.last]!.end
+    if (end <= pos && end > bestEnd) {
+      best = a
+      bestEnd = end
+    }
+  }
+  return best
+}
+
+/** The quote follows the attribution's last segment in the same or the next paragraph. */
+function closeEnough(ctx: Ctx, a: Attribution, q: Marked): boolean {
+  const { toks } = ctx
+  const seg = a.segments[a.segments.length - 1]!
+  const lastTok = Math.max(seg.last, a.cue?.last ?? 0, a.speaker?.last ?? 0)
+  const { first } = tokRange(q, toks)
+  const pa = toks[lastTok]!.para
+  const pq = toks[first]!.para
+  if (pq === pa) {
+    // nothing but the attribution between them
+    for (let j = lastTok + 1; j < first; j++) {
+      const t = toks[j]!
+      if (t.kind === 'word' && ctx.topAt[j]! < 0) return false
+    }
+    return true
+  }
+  if (pq !== pa + 1) return false
+  // the next paragraph opens with the quote; the attribution's paragraph ends with its quote
+  return toks[ctx.sc.paras[pq]!.first]!.start === toks[first]!.start
+}

@@ -1,0 +1,157 @@
+/**
+ * Finds speech cues in the text: lexicon verbs and phrases used as verbs (not "the report", "his
+ * call"), with their particles ("called for") and whether they are passive ("was asked").
+ */
+import type { Scan, Tok } from './scan.js'
+import { CUE_FORMS, CUE_PHRASES, type CueInfo } from './speech-cues.js'
+
+export interface Cue {
+  /** Token range of the cue words, inclusive. */
+  first: number
+  last: number
+  info: CueInfo
+  /** A form of "be" comes before a participle: "was asked", "is expected". */
+  passive: boolean
+  /** The verb is an -ing form ("saying", "adding"). */
+  ing: boolean
+  /** The verb is the bare form ("say", "want"): often after "to" or a modal. */
+  bare: boolean
+}
+
+/** Forms that are nouns after a determiner or possessive ("the report", "his claims"). */
+const NOUN_OPENERS = new Set([
+  'the',
+  'a',
+  'an',
+  'his',
+  'her',
+  'their',
+  'its',
+  'our',
+  'my',
+  'your',
+  'this',
+  'that',
+  'these',
+  'those',
+  'some',
+  'any',
+  'no',
+  'one',
+  'every',
+  'each',
+  'such',
+  'many',
+  'several',
+  'new',
+  'first',
+  'last',
+  'recent',
+  'public',
+  'final',
+  'other',
+  'more',
+  'whose',
+])
+const BE = new Set(['is', 'was', 'are', 'were', 'be', 'been', 'being', "'re", '’re', 'am'])
+
+/** Lemmas whose bare form is mostly not a cue ("at one point", "came back"). */
+const NO_BARE = new Set(['back', 'point', 'state', 'counter', 'charge', 'project', 'view', 'post', 'reason', 'muse'])
+
+/**
+ * Every cue outside quoted text (`quoted[i]` is 1 for tokens inside quote marks), in text order.
+ */
+export function findCues(sc: Scan, quoted: Uint8Array): Cue[] {
+  const { toks } = sc
+  const out: Cue[] = []
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!
+    if (t.kind !== 'word' || quoted[i] || t.markup) continue
+    const phrase = matchPhrase(toks, i)
+    let info: CueInfo | undefined
+    let last = i
+    if (phrase !== null) {
+      info = phrase.info
+      last = phrase.last
+    } else {
+      info = CUE_FORMS.get(t.lower)
+      if (info === undefined) continue
+      if (!verbal(sc, i, info)) continue
+    }
+    // particles that belong to the verb: "called for", "pointed out", "lashed out at"
+    if (info.particles !== undefined) {
+      const n = toks[last + 1]
+      if (n !== undefined && n.kind === 'word' && info.particles.includes(n.lower)) last++
+    }
+    const passive = isPassive(toks, i, sc.sents[t.sent]!.first)
+    out.push({
+      first: i,
+      last,
+      info,
+      passive,
+      ing: t.lower.endsWith('ing'),
+      bare: t.lower === info.lemma,
+    })
+    i = last
+  }
+  return out
+}
+
+function matchPhrase(toks: readonly Tok[], i: number): { info: CueInfo; last: number } | null {
+  const list = CUE_PHRASES.get(toks[i]!.lower)
+  if (list === undefined) return null
+  for (const { words, info } of list) {
+    let ok = true
+    for (let w = 1; w < words.length; w++) {
+      if (toks[i + w]?.lower !== words[w]) {
+        ok = false
+        break
+      }
+    }
+    if (ok) return { info, last: i + words.length - 1 }
+  }
+  return null
+}
+
+/** Whether the lexicon form at `i` is used as a verb. */
+function verbal(sc: Scan, i: number, info: CueInfo): boolean {
+  const { toks } = sc
+  const t = toks[i]!
+  const prev = toks[i - 1]
+  if (prev !== undefined && prev.sent === t.sent) {
+    if (prev.kind === 'word' && NOUN_OPENERS.has(prev.lower)) return false
+    if (prev.kind === 'word' && /['’]s$/.test(prev.lower) && t.lower !== 'says') return false
+    if (prev.text === 'so-' || prev.lower === 'so' && t.lower === 'called') return false
+  }
+  if (t.lower === info.lemma && NO_BARE.has(info.lemma)) return false
+  // "so-called"
+  if (t.lower === 'called' && prev?.text === '-' && toks[i - 2]?.lower === 'so') return false
+  // capitalised mid-sentence: a name or title ("Report", "Post"), unless the sentence is a headline
+  if (t.cap && prev !== undefined && prev.sent === t.sent && !headline(sc, t.sent)) return false
+  return true
+}
+
+function headline(sc: Scan, s: number): boolean {
+  const { first, end } = sc.sents[s]!
+  let words = 0
+  let caps = 0
+  for (let i = first; i < end; i++) {
+    const t = sc.toks[i]!
+    if (t.kind !== 'word' || t.text.length < 4) continue
+    words++
+    if (t.cap) caps++
+  }
+  return words > 0 && caps / words > 0.6
+}
+
+function isPassive(toks: readonly Tok[], i: number, lo: number): boolean {
+  const t = toks[i]!
+  if (!/(?:ed|wn|ld|ght|en|id|ne|ot)$/.test(t.lower) || t.lower === 'said') return false
+  for (let j = i - 1; j >= lo && i - j <= 3; j--) {
+    const p = toks[j]!
+    if (p.kind !== 'word') return false
+    if (BE.has(p.lower)) return true
+    if (p.cls !== 'adv' && p.lower !== 'not' && p.lower !== "n't") return false
+  }
+  return false
+}

@@ -1,0 +1,293 @@
+/**
+ * Phrase rules over tokens, without a parser: the noun phrase that ends right before a cue (the
+ * speaker of "X said"), the one that starts right after it ("said X"), appositions ("X, a
+ * spokesman for Y,"), and the clause a cue governs (the content of "X said (that) …").
+ */
+import type { Scan, Tok } from './scan.js'
+import { CALENDAR, SUBJECT_PRONOUNS } from './words.js'
+
+/** A token range [first, last], inclusive. */
+export interface Range {
+  first: number
+  last: number
+}
+
+/** Prepositions that may join two nouns inside one phrase ("the head of the agency"). */
+const NP_PREPS = new Set(['of', 'for', 'with', 'from', 'at', 'to', 'in', 'on', 'about'])
+/** Determiner-like words that may open a phrase. */
+const OPENERS = new Set([
+  'the',
+  'a',
+  'an',
+  'this',
+  'these',
+  'those',
+  'some',
+  'many',
+  'several',
+  'most',
+  'all',
+  'both',
+  'each',
+  'every',
+  'few',
+  'other',
+  'another',
+  'his',
+  'her',
+  'their',
+  'its',
+  'our',
+  'my',
+  'your',
+  'no',
+  'any',
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'more',
+  'such',
+])
+/** Words inside names that are not capitalised ("Bank of America", "Ludwig van Beethoven"). */
+const NAME_JOINERS = new Set(['of', 'de', 'van', 'von', 'der', 'da', 'di', 'la', 'le', 'al', 'bin', 'el', 'du', 'and', '&'])
+
+const POSSESSIVE = /^(?:'s|’s|'|’)$/
+
+/** An open-class word: noun, adjective or (unavoidably) verb. */
+export function isContent(t: Tok): boolean {
+  if (t.kind === 'num') return true
+  if (t.kind !== 'word' || t.markup) return false
+  if (CALENDAR.has(t.lower)) return false
+  return t.cls === 'other' || t.cls === 'title' || (t.cap && t.cls === 'time' && !CALENDAR.has(t.lower))
+}
+
+/** A word of a phrase, looking only at the token itself. */
+function nominal(t: Tok): boolean {
+  if (isContent(t)) return true
+  // capitalised closed-class words inside names ("The New York Times", "One Nation")
+  return t.kind === 'word' && t.cap && !t.markup && (t.cls === 'det' || t.cls === 'other')
+}
+
+function isPossessive(t: Tok): boolean {
+  return POSSESSIVE.test(t.text)
+}
+
+/**
+ * The noun phrase that ends at token `k` (inclusive), scanning left no further than `lo`. Returns
+ * null when `k` cannot end a phrase. Pronouns are phrases of their own; so is relative "who".
+ */
+export function leftNP(sc: Scan, k: number, lo: number): Range | null {
+  const { toks } = sc
+  const end = toks[k]
+  if (end === undefined || k < lo) return null
+  if (end.kind === 'word' && (SUBJECT_PRONOUNS.has(end.lower) || end.lower === 'who'))
+    return { first: k, last: k }
+  let from = k
+  if (end.text === ')') {
+    // "(R-Ohio)" after a name belongs to it
+    let j = k - 1
+    while (j > lo && toks[j]!.text !== '(' && k - j < 8) j--
+    if (toks[j]?.text !== '(') return null
+    from = j - 1
+  }
+  let first = baseLeft(sc, from, lo)
+  if (first < 0) return null
+  // "the head of the agency", "people familiar with the matter": noun + preposition + phrase
+  for (let hops = 0; hops < 2; hops++) {
+    const p = first - 1
+    const prep = toks[p]
+    const noun = toks[p - 1]
+    if (prep === undefined || noun === undefined || p - 1 < lo) break
+    if (prep.kind !== 'word' || !NP_PREPS.has(prep.lower)) break
+    if (!isContent(noun) || noun.cap || noun.kind !== 'word') break
+    const before = baseLeft(sc, p - 1, lo)
+    if (before < 0) break
+    first = before
+  }
+  let content = false
+  for (let j = first; j <= k; j++) if (isContent(toks[j]!)) content = true
+  return content ? { first, last: k } : null
+}
+
+/** The first token of the simple phrase (no prepositions) that ends at `k`, or -1. */
+function baseLeft(sc: Scan, k: number, lo: number): number {
+  const { toks } = sc
+  let first = -1
+  for (let i = k; i >= lo; i--) {
+    const t = toks[i]!
+    if (t.kind === 'word' && OPENERS.has(t.lower)) {
+      if (first >= 0) first = i
+      break
+    }
+    if (nominal(t)) {
+      first = i
+      continue
+    }
+    if (isPossessive(t) && first >= 0 && i > lo && toks[i - 1]!.end === t.start) {
+      first = i
+      continue
+    }
+    if (t.kind === 'punct' && (t.text === '-' || t.text === '&') && first >= 0) {
+      const prev = toks[i - 1]
+      if (prev !== undefined && prev.end === t.start && toks[i + 1]!.start === t.end) continue
+      break
+    }
+    if (t.kind === 'word' && NAME_JOINERS.has(t.lower) && first >= 0 && toks[i + 1]?.cap) {
+      // "Bank of America": a joiner between two capitalised words
+      const prev = toks[i - 1]
+      if (prev !== undefined && prev.cap && prev.kind === 'word' && i - 1 >= lo) continue
+    }
+    break
+  }
+  while (first >= 0 && first <= k && isPossessive(toks[first]!)) first++
+  return first > k ? -1 : first
+}
+
+/**
+ * The noun phrase that starts at token `k`, scanning right no further than `hi` (exclusive): a
+ * pronoun, or determiner, modifiers, a head, and "of/for/with …" complements; a parenthesised
+ * party tag after a name ("(R-Ohio)") is kept.
+ */
+export function rightNP(sc: Scan, k: number, hi: number): Range | null {
+  const { toks } = sc
+  const t0 = toks[k]
+  if (t0 === undefined || k >= hi) return null
+  if (t0.kind === 'word' && SUBJECT_PRONOUNS.has(t0.lower)) return { first: k, last: k }
+  let i = k
+  if (t0.kind === 'word' && OPENERS.has(t0.lower)) i++
+  let last = -1
+  for (; i < hi; i++) {
+    const t = toks[i]!
+    if (t.kind === 'word' && OPENERS.has(t.lower) && !t.cap) break
+    if (nominal(t)) {
+      last = i
+      continue
+    }
+    if (isPossessive(t) && last >= 0 && toks[i - 1]!.end === t.start) {
+      last = i
+      continue
+    }
+    if (t.kind === 'punct' && (t.text === '-' || t.text === '&') && last >= 0) {
+      const n = toks[i + 1]
+      if (n !== undefined && n.start === t.end && toks[i - 1]!.end === t.start && i + 1 < hi)
+        continue
+      break
+    }
+    if (t.kind === 'word' && NAME_JOINERS.has(t.lower) && last >= 0 && toks[last]!.cap) {
+      const n = toks[i + 1]
+      if (n !== undefined && n.cap && i + 1 < hi) continue
+    }
+    if (t.kind === 'word' && RIGHT_PREPS.has(t.lower) && last >= 0) {
+      const tail = rightNP(sc, i + 1, hi)
+      if (tail === null) break
+      last = tail.last
+      i = tail.last
+      continue
+    }
+    if (t.text === '(' && last >= 0 && toks[last]!.cap) {
+      let j = i + 1
+      while (j < hi && toks[j]!.text !== ')' && j - i < 8) j++
+      if (toks[j]?.text === ')') {
+        last = j
+        i = j
+        continue
+      }
+    }
+    break
+  }
+  if (last < 0) return null
+  let content = false
+  for (let j = k; j <= last; j++) if (isContent(toks[j]!)) content = true
+  return content ? { first: k, last } : null
+}
+
+/** Prepositions that extend a phrase to the right ("a spokesman for the campaign"). */
+const RIGHT_PREPS = new Set(['of', 'for', 'with', 'from'])
+
+/** Words that open an apposition or a non-restrictive relative clause after a name. */
+const APPOSITION_OPENERS = new Set([
+  'a',
+  'an',
+  'the',
+  'who',
+  'whose',
+  'which',
+  'one',
+  'his',
+  'her',
+  'their',
+  'its',
+  'former',
+  'then',
+  'now',
+  'also',
+  'chief',
+  'head',
+  'director',
+  'president',
+  'spokesman',
+  'spokeswoman',
+  'spokesperson',
+  'chairman',
+  'chairwoman',
+  'author',
+  'co-founder',
+  'founder',
+  'senior',
+])
+
+/**
+ * "X, a spokesman for Y," before a cue: given the comma at `comma` that closes an apposition,
+ * returns the phrase that names the speaker and the whole span with the apposition, or null.
+ */
+export function appositionBefore(
+  sc: Scan,
+  comma: number,
+  lo: number,
+): { head: Range; whole: Range } | null {
+  const { toks } = sc
+  // find the comma that opens the apposition, within the sentence and a few words
+  let j = comma - 1
+  while (j >= lo && comma - j <= 30) {
+    const t = toks[j]!
+    if (t.text === ',' || t.text === '(' || t.text === '—' || t.text === '–') break
+    if (t.kind === 'punct' && /[.;:!?]/.test(t.text)) return null
+    if (t.kind === 'mark' || t.kind === 'single') return null
+    j--
+  }
+  if (j < lo || toks[j]?.text !== ',' || comma - j < 2) return null
+  const opener = toks[j + 1]!
+  const aposNP = leftNP(sc, comma - 1, j + 1)
+  const opensLikeApposition =
+    APPOSITION_OPENERS.has(opener.lower) || opener.cls === 'title' || (aposNP !== null && aposNP.first === j + 1)
+  if (!opensLikeApposition) return null
+  const head = leftNP(sc, j - 1, lo)
+  if (head === null) return null
+  const h = toks[head.first]!
+  // the head must look like a name or a pronoun-free phrase
+  if (h.cls === 'pron' && !h.cap) return null
+  return { head, whole: { first: head.first, last: comma } }
+}
+
+/** After a name: ", a spokesman for Y," — the apposition's last token, or -1. */
+export function appositionAfter(sc: Scan, comma: number, hi: number): number {
+  const { toks } = sc
+  const opener = toks[comma + 1]
+  if (opener === undefined || comma + 1 >= hi) return -1
+  if (!(APPOSITION_OPENERS.has(opener.lower) || opener.cls === 'title' || opener.cap)) return -1
+  let j = comma + 1
+  while (j < hi && j - comma <= 30) {
+    const t = toks[j]!
+    if (t.text === ',' || (t.kind === 'punct' && /[.;:!?]/.test(t.text) && t.text.length === 1)) break
+    if (t.kind === 'mark') break
+    j++
+  }
+  return j - 1
+}
