@@ -36,10 +36,10 @@ const articles: Article[] = readFileSync(values.file!, 'utf8')
   .filter(Boolean)
   .map((l) => JSON.parse(l) as Article)
 
-/** Paragraph blocks as `lede extract` lays them out: runs of non-blank lines. */
+/** Paragraph blocks: PolNeAR puts one paragraph on a line (some files leave no blank line). */
 function blocksOf(text: string): Block[] {
   const blocks: Block[] = []
-  for (const m of text.matchAll(/[^\n]+(?:\n(?!\s*\n)[^\n]+)*/g)) {
+  for (const m of text.matchAll(/[^\n]*\S[^\n]*/g)) {
     blocks.push({ kind: 'paragraph', start: m.index, end: m.index + m[0].length })
   }
   return blocks

@@ -28,8 +28,8 @@ export interface Attribution {
 export type Pattern =
   | 'quote-after' // “…,” X said
   | 'quote-before' // X said: “…”
+  | 'quote-colon' // X: “…” (a headline) / X makes a case: “…”
   | 'quote-continued' // a quoted sentence after an attributed quote
-  | 'quote-alone' // a quoted sentence with nobody to attribute it to
   | 'svc' // X said (that) …
   | 'csv' // …, X said.
   | 'cvs' // …, said X.
@@ -39,6 +39,7 @@ export type Pattern =
 
 const END_PUNCT = /^[.?!…]+$/
 const DASHES = new Set(['—', '–', '-', '--'])
+const CONNECTORS = new Set(['and', 'but', 'while', 'whereas', 'as', 'yet', 'so', 'or'])
 
 interface Ctx {
   sc: Scan
@@ -52,6 +53,7 @@ interface Ctx {
   /** Index into `tops` of the top-level quote holding a token, -1 outside. */
   topAt: Int32Array
   tops: Marked[]
+  ranges: { first: number; last: number }[]
 }
 
 /** Finds every attribution in the scanned text. */
@@ -60,8 +62,8 @@ export function attribute(sc: Scan, marked: readonly Marked[]): Attribution[] {
   const quoted = new Uint8Array(toks.length)
   const topAt = new Int32Array(toks.length).fill(-1)
   const tops = marked.filter((m) => m.depth === 0)
-  tops.forEach((m, qi) => {
-    const { first, last } = tokRange(m, toks)
+  const ranges = tops.map((m) => tokRange(m, toks))
+  ranges.forEach(({ first, last }, qi) => {
     for (let i = first; i <= last; i++) {
       quoted[i] = 1
       topAt[i] = qi
@@ -72,7 +74,17 @@ export function attribute(sc: Scan, marked: readonly Marked[]): Attribution[] {
   cues.forEach((c, ci) => {
     for (let i = c.first; i <= c.last; i++) cueAt[i] = ci
   })
-  const ctx: Ctx = { sc, toks, cueAt, cues, usedCue: new Uint8Array(cues.length), quoted, topAt, tops }
+  const ctx: Ctx = {
+    sc,
+    toks,
+    cueAt,
+    cues,
+    usedCue: new Uint8Array(cues.length),
+    quoted,
+    topAt,
+    tops,
+    ranges,
+  }
 
   const out: Attribution[] = []
   const taken = new Uint8Array(tops.length)
@@ -85,16 +97,15 @@ export function attribute(sc: Scan, marked: readonly Marked[]): Attribution[] {
     out.push(a)
   }
   // 2. reported speech
-  const direct = out.length
   for (let ci = 0; ci < cues.length; ci++) {
-    if (ctx.usedCue[ci]) continue
+    if (ctx.usedCue[ci] || cues[ci]!.weak) continue
     const a = reported(ctx, ci, out)
     if (a === null) continue
     ctx.usedCue[ci] = 1
     for (const seg of a.segments) {
       for (let i = seg.first; i <= seg.last; i++) {
         const q = topAt[i]!
-        if (q >= 0 && !taken[q] && a.quotes.indexOf(tops[q]!) < 0) {
+        if (q >= 0 && !taken[q] && !a.quotes.includes(tops[q]!)) {
           a.quotes.push(tops[q]!)
           taken[q] = 1
         }
@@ -102,20 +113,26 @@ export function attribute(sc: Scan, marked: readonly Marked[]): Attribution[] {
     }
     out.push(a)
   }
-  // 3. quoted sentences left over continue the last direct speaker
-  const directs = out.slice(0, direct)
+  // 3. quoted sentences left over continue the last speaker
+  out.sort((a, b) => a.segments[0]!.first - b.segments[0]!.first)
   for (let qi = 0; qi < tops.length; qi++) {
-    if (taken[qi]) continue
-    const q = tops[qi]!
-    if (!standsAlone(ctx, q)) continue
-    const { first } = tokRange(q, toks)
-    const prev = lastBefore(directs, toks[first]!.start, ctx)
-    if (prev !== null && closeEnough(ctx, prev, q)) {
-      const r = tokRange(q, toks)
-      prev.segments.push({ first: r.first, last: r.last })
-      prev.quotes.push(q)
-      taken[qi] = 1
+    if (taken[qi] || !standsAlone(ctx, qi)) continue
+    const { first, last } = ranges[qi]!
+    const prev = lastBefore(out, first, ctx)
+    if (prev === null || prev.speaker === null || !closeEnough(ctx, prev, qi)) continue
+    if (prev.quotes.length > 0 && prev.pattern.startsWith('quote')) {
+      prev.segments.push({ first, last })
+      prev.quotes.push(tops[qi]!)
+    } else {
+      out.push({
+        segments: [{ first, last }],
+        quotes: [tops[qi]!],
+        speaker: prev.speaker,
+        cue: null,
+        pattern: 'quote-continued',
+      })
     }
+    taken[qi] = 1
   }
   return out.sort((a, b) => a.segments[0]!.first - b.segments[0]!.first)
 }
@@ -125,26 +142,32 @@ export function attribute(sc: Scan, marked: readonly Marked[]): Attribution[] {
 
 function directAttribution(ctx: Ctx, qi: number): Attribution | null {
   const q = ctx.tops[qi]!
-  const before = beforeQuote(ctx, qi)
-  const after = afterQuote(ctx, qi)
+  const opens = opensClause(ctx, qi)
+  const closes = closesClause(ctx, qi)
+  const after = opens ? afterQuote(ctx, qi) : null
+  const before = closes ? beforeQuote(ctx, qi) : null
   // “…,” X said wins unless the quote is introduced by "X said:" (colon or comma before it)
   let pick = after ?? before
   if (before !== null && after !== null && before.tight) pick = before
-  if (pick === null) return null
-  ctx.usedCue[ctx.cues.indexOf(pick.cue)] = 1
-  const { first, last } = tokRange(q, ctx.toks)
+  if (pick === null) {
+    const colon = closes ? colonIntro(ctx, qi) : null
+    if (colon === null) return null
+    pick = colon
+  }
+  if (pick.cue !== null) ctx.usedCue[ctx.cues.indexOf(pick.cue)] = 1
+  const { first, last } = ctx.ranges[qi]!
   const a: Attribution = {
     segments: [{ first: pick.contentFrom ?? first, last }],
     quotes: [q],
     speaker: pick.speaker,
     cue: pick.cue,
-    pattern: pick === after ? 'quote-after' : 'quote-before',
+    pattern: pick === after ? 'quote-after' : pick === before ? 'quote-before' : 'quote-colon',
   }
   if (pick === after) {
     // “…,” he said, “…” — the rest of a broken quote
     const next = brokenRest(ctx, qi, after.end)
     if (next !== null) {
-      const r = tokRange(ctx.tops[next]!, ctx.toks)
+      const r = ctx.ranges[next]!
       a.segments.push({ first: r.first, last: r.last })
       a.quotes.push(ctx.tops[next]!)
     }
@@ -153,7 +176,7 @@ function directAttribution(ctx: Ctx, qi: number): Attribution | null {
 }
 
 interface Found {
-  cue: Cue
+  cue: Cue | null
   speaker: Range | null
   /** Last token of the attribution clause. */
   end: number
@@ -163,14 +186,51 @@ interface Found {
   contentFrom?: number
 }
 
+/**
+ * Whether the quote opens its clause: nothing but punctuation before it in its sentence, or a
+ * colon, or another quote right before it.
+ */
+function opensClause(ctx: Ctx, qi: number): boolean {
+  const { toks, sc } = ctx
+  const { first } = ctx.ranges[qi]!
+  const s = sc.sents[toks[first]!.sent]!
+  const prev = toks[first - 1]
+  if (prev === undefined || prev.para !== toks[first]!.para) return true
+  if (prev.text === ':') return true
+  for (let j = first - 1; j >= s.first; j--) {
+    const t = toks[j]!
+    if (ctx.topAt[j]! >= 0) return true
+    if (t.kind === 'word' || t.kind === 'num') return false
+  }
+  return true
+}
+
+/**
+ * Whether the quote closes its clause: after it, its sentence ends, or goes on only with an
+ * attribution ("…,” he said) or another quote.
+ */
+function closesClause(ctx: Ctx, qi: number): boolean {
+  const { toks, sc } = ctx
+  const { last } = ctx.ranges[qi]!
+  const paraEnd = sc.paras[toks[last]!.para]!.end
+  for (let j = last + 1; j < paraEnd; j++) {
+    const t = toks[j]!
+    if (ctx.topAt[j]! >= 0) return true
+    if (t.kind === 'punct' && (END_PUNCT.test(t.text) || t.text === ';')) return true
+    if (t.kind === 'word' || t.kind === 'num') {
+      // “…,” he said / “…,” said Smith / “…” — Smith said
+      return afterQuote(ctx, qi) !== null
+    }
+  }
+  return true
+}
+
 /** “…,” X said / “…,” said X / “…,” X, a spokesman, said: the words after the closing mark. */
 function afterQuote(ctx: Ctx, qi: number): Found | null {
   const { toks, sc } = ctx
   const q = ctx.tops[qi]!
-  const { last } = tokRange(q, toks)
-  const closeTok = toks[last]!
-  const para = closeTok.para
-  const paraEnd = sc.paras[para]!.end
+  const { last } = ctx.ranges[qi]!
+  const paraEnd = sc.paras[toks[last]!.para]!.end
   let i = last + 1
   while (i < paraEnd && (toks[i]!.text === ',' || DASHES.has(toks[i]!.text))) i++
   if (i >= paraEnd || ctx.quoted[i]) return null
@@ -183,9 +243,7 @@ function afterQuote(ctx: Ctx, qi: number): Found | null {
     const cue = ctx.cues[c0]!
     if (cue.first === i && !cue.passive) {
       const sp = rightNP(sc, cue.last + 1, paraEnd)
-      if (sp !== null || cue.info.cls === 'according') {
-        return { cue, speaker: sp, end: sp?.last ?? cue.last, tight: false }
-      }
+      if (sp !== null) return { cue, speaker: sp, end: sp.last, tight: false }
     }
   }
   // speaker first: “…,” X said
@@ -196,7 +254,8 @@ function afterQuote(ctx: Ctx, qi: number): Found | null {
     const ci = ctx.cueAt[j]!
     if (ci < 0 || ctx.usedCue[ci]) continue
     const cue = ctx.cues[ci]!
-    if (cue.passive || cue.first !== j) continue
+    if (cue.passive && !/quoted/.test(toks[cue.last]!.lower)) continue
+    if (cue.first !== j) continue
     const sp = subjectOf(ctx, j, i)
     if (sp === null || sp.first !== i) return null
     if (endsSentence && takesOwnContent(ctx, cue)) return null
@@ -208,24 +267,22 @@ function afterQuote(ctx: Ctx, qi: number): Found | null {
 /** X said: “…” / X said, “…” / X said “…” / X said that “…” / according to X, “…” */
 function beforeQuote(ctx: Ctx, qi: number): Found | null {
   const { toks, sc } = ctx
-  const q = ctx.tops[qi]!
-  const { first } = tokRange(q, toks)
+  const { first } = ctx.ranges[qi]!
   const open = toks[first]!
   let p = first - 1
   const prevTok = toks[p]
   if (prevTok === undefined) return null
   if (prevTok.para !== open.para) {
     // a paragraph-long quote introduced by the previous paragraph ("Cruz continued:")
-    if (prevTok.text !== ':' || toks[first - 1]!.para + 1 !== open.para) return null
+    if (prevTok.text !== ':' || prevTok.para + 1 !== open.para) return null
   }
   let tight = false
-  let contentFrom: number | undefined
   if (prevTok.text === ':' || prevTok.text === ',') {
     tight = true
     p--
   }
-  const lo = sc.sents[toks[Math.max(p, 0)]!.sent]!.first
-  // according to X, “…”
+  if (p < 0) return null
+  const lo = sc.sents[toks[p]!.sent]!.first
   // scan back over a short adjunct to the cue: X said in a statement: “…”
   for (let j = p; j >= lo && p - j <= 12; j--) {
     const t = toks[j]!
@@ -238,13 +295,17 @@ function beforeQuote(ctx: Ctx, qi: number): Found | null {
         const sp = rightNP(sc, cue.last + 1, first)
         return sp === null ? null : { cue, speaker: sp, end: p, tight }
       }
-      const sp = subjectOf(ctx, cue.first, lo)
+      const sp = subjectOf(ctx, cue.first, lo) ?? chainedSubject(ctx, cue, lo)
       if (sp === null) return null
-      if (j < p && !tight) {
-        // words between the cue and the quote: "said that “…”" makes a partial quote
+      let contentFrom: number | undefined
+      if (cue.last < p) {
+        // words between the cue and the quote: adjuncts, or "that" (a partial quote)
         const between = toks[cue.last + 1]!
-        if (between.lower !== 'that' && !isAdjunctStart(between)) return null
         if (between.lower === 'that') contentFrom = cue.last + 1
+        else if (cue.info.cls === 'tell') {
+          const r = rightNP(sc, cue.last + 1, p + 1)
+          if (r === null || (r.last < p && !isAdjunctStart(toks[r.last + 1]!))) return null
+        } else if (!isAdjunctStart(between) && between.text !== ',') return null
       }
       const found: Found = { cue, speaker: sp.mention, end: p, tight: tight || j === p }
       if (contentFrom !== undefined) found.contentFrom = contentFrom
@@ -256,19 +317,40 @@ function beforeQuote(ctx: Ctx, qi: number): Found | null {
   return null
 }
 
+/**
+ * A quote after a colon with no cue: "Trump: ‘I'm the worst thing…’" (a headline) or "Hoff's
+ * letter makes a libertarian-style case: “…”". The speaker is the phrase that opens the clause.
+ */
+function colonIntro(ctx: Ctx, qi: number): Found | null {
+  const { toks, sc } = ctx
+  const { first } = ctx.ranges[qi]!
+  const colon = first - 1
+  if (toks[colon]?.text !== ':') return null
+  const s = sc.sents[toks[colon]!.sent]!
+  let i = s.first
+  while (i < colon && toks[i]!.kind !== 'word') i++
+  if (colon - i > 14) return null
+  const sp = rightNP(sc, i, colon)
+  if (sp === null) return null
+  const head = toks[sp.first]!
+  if (!head.cap && head.cls !== 'pron' && head.cls !== 'det') return null
+  for (let j = sp.last + 1; j < colon; j++) if (ctx.quoted[j]) return null
+  return { cue: null, speaker: sp, end: colon, tight: true }
+}
+
 /** After “A,” he said — a comma or colon and the next quote in the same sentence: “B.” */
 function brokenRest(ctx: Ctx, qi: number, end: number): number | null {
   const { toks } = ctx
-  const next = ctx.tops[qi + 1]
+  const next = ctx.ranges[qi + 1]
   if (next === undefined) return null
-  const { first } = tokRange(next, toks)
+  const { first } = next
   if (toks[first]!.para !== toks[end]!.para) return null
   for (let j = end + 1; j < first; j++) {
     const t = toks[j]!
     if (t.text === ',' || t.text === ':' || t.text === '.' || DASHES.has(t.text)) continue
-    if (isContent(t) || t.kind === 'word') {
+    if (t.kind === 'word' || t.kind === 'num') {
       // a short adjunct: "he said on Tuesday, “…”"
-      if (first - end > 8) return null
+      if (first - end > 8 || ctx.cueAt[j]! >= 0) return null
       continue
     }
     return null
@@ -286,7 +368,6 @@ function skipAuxLeft(toks: readonly Tok[], k: number, lo: number): number {
     const t = toks[j]!
     if (t.kind === 'word' && (t.cls === 'aux' || t.cls === 'adv' || /ly$/.test(t.lower)) && !t.cap)
       j--
-    else if (t.kind === 'word' && (t.lower === 'to' || t.lower === 'not') && j < k) j--
     else break
   }
   return j
@@ -306,8 +387,39 @@ function subjectOf(ctx: Ctx, c: number, lo: number): { mention: Range; first: nu
     if (ap === null) return null
     return { mention: ap.head, first: ap.head.first }
   }
+  if (ctx.quoted[k]) return null
   const np = leftNP(sc, k, lo)
   if (np === null) return null
+  // "and Clinton said" is fine; "a speech Clinton said" is not a subject boundary we trust less
+  return { mention: np, first: np.first }
+}
+
+/**
+ * The subject of a verb chained to an earlier one: "Trump called on her to resign and said, …",
+ * "Cruz took the stage with a shot at Trump, saying …": the phrase that opens the sentence (after
+ * an introductory phrase closed by a comma).
+ */
+function chainedSubject(ctx: Ctx, cue: Cue, lo: number): { mention: Range; first: number } | null {
+  const { toks, sc } = ctx
+  const prev = toks[cue.first - 1]
+  if (prev === undefined) return null
+  const chained =
+    (cue.ing && prev.text === ',') || prev.lower === 'and' || (prev.lower === 'but' && prev.sent === toks[cue.first]!.sent)
+  if (!chained) return null
+  let i = lo
+  while (i < cue.first && (toks[i]!.kind !== 'word' || CONNECTORS.has(toks[i]!.lower))) i++
+  const t = toks[i]
+  if (t === undefined) return null
+  if (t.cls === 'prep' || t.cls === 'conj' || t.cls === 'adv' || t.cls === 'wh' || t.cls === 'time') {
+    // skip "On Tuesday," / "In a statement,"
+    let j = i
+    while (j < cue.first && toks[j]!.text !== ',') j++
+    if (j >= cue.first - 1) return null
+    i = j + 1
+  }
+  const np = rightNP(sc, i, cue.first)
+  if (np === null || np.last >= cue.first - 1) return null
+  void lo
   return { mention: np, first: np.first }
 }
 
@@ -324,7 +436,6 @@ function reported(ctx: Ctx, ci: number, done: readonly Attribution[]): Attributi
   if (cue.info.cls === 'according') return according(ctx, cue, sFirst, sLast)
 
   const prevTok = toks[cue.first - 1]
-  // chained: "…, adding that …", "… and said …": the speaker of the clause before
   const chained =
     prevTok !== undefined &&
     prevTok.sent === s &&
@@ -333,9 +444,8 @@ function reported(ctx: Ctx, ci: number, done: readonly Attribution[]): Attributi
   let speaker: Range | null = subj?.mention ?? null
   let pattern: Pattern = 'svc'
   if (speaker === null && chained) {
-    const prev = lastSpeakerInSentence(done, s, cue.first, toks)
-    if (prev === null) return null
-    speaker = prev
+    speaker = lastSpeakerInSentence(done, s, cue.first, toks) ?? chainedSubject(ctx, cue, sFirst)?.mention ?? null
+    if (speaker === null) return null
     pattern = 'chained'
   }
   if (speaker === null) {
@@ -397,7 +507,9 @@ function according(ctx: Ctx, cue: Cue, sFirst: number, sLast: number): Attributi
     while (from <= sLast && toks[from]!.text === ',') from++
     if (from > sLast) return null
     const seg = trimRange(toks, from, sLast)
-    return seg === null ? null : { segments: [seg], quotes: [], speaker: sp, cue, pattern: 'according' }
+    return seg === null
+      ? null
+      : { segments: [seg], quotes: [], speaker: sp, cue, pattern: 'according' }
   }
   // …, according to X. / …, according to X, …
   const left = leftContent(ctx, sFirst, cue.first - 2)
@@ -410,14 +522,36 @@ function according(ctx: Ctx, cue: Cue, sFirst: number, sLast: number): Attributi
   return { segments: segs, quotes: [], speaker: sp, cue, pattern: 'according' }
 }
 
+const ADJUNCT_WORDS = new Set([
+  'in',
+  'on',
+  'at',
+  'during',
+  'to',
+  'after',
+  'before',
+  'last',
+  'this',
+  'earlier',
+  'later',
+  'recently',
+  'yesterday',
+  'today',
+  'tonight',
+  'via',
+  'through',
+  'when',
+  'while',
+  'of',
+  'about',
+  'from',
+  'with',
+  'as',
+])
+
 /** Words that open an adjunct after a cue rather than its content. */
 function isAdjunctStart(t: Tok): boolean {
-  return (
-    t.kind === 'word' &&
-    (['in', 'on', 'at', 'during', 'to', 'after', 'before', 'last', 'this', 'earlier', 'later', 'recently', 'yesterday', 'today', 'tonight', 'via', 'through', 'when', 'while', 'of', 'about'].includes(t.lower) ||
-      t.cls === 'time' ||
-      t.cls === 'adv')
-  )
+  return t.kind === 'word' && (ADJUNCT_WORDS.has(t.lower) || t.cls === 'time' || t.cls === 'adv')
 }
 
 /** Whether all that follows the cue up to the sentence end is an adjunct: "said on Tuesday." */
@@ -436,8 +570,8 @@ function afterIsAdjunct(ctx: Ctx, cue: Cue, sLast: number): boolean {
 
 /** Whether a cue is followed by a content clause of its own (not just adjuncts). */
 function takesOwnContent(ctx: Ctx, cue: Cue): boolean {
-  const sLast = lastWordish(ctx.toks, ctx.sc.sents[ctx.toks[cue.first]!.sent]!.first, ctx.sc.sents[ctx.toks[cue.first]!.sent]!.end)
-  return !afterIsAdjunct(ctx, cue, sLast)
+  const s = ctx.sc.sents[ctx.toks[cue.first]!.sent]!
+  return !afterIsAdjunct(ctx, cue, lastWordish(ctx.toks, s.first, s.end))
 }
 
 /** Recipients of telling: "told reporters", "told The Associated Press", "urged him". */
@@ -451,7 +585,10 @@ function skipRecipient(ctx: Ctx, i: number, hi: number): number {
 function rightContent(ctx: Ctx, cue: Cue, sLast: number): Range | null {
   const { toks } = ctx
   let i = cue.last + 1
-  while (i <= sLast && (toks[i]!.text === ',' || toks[i]!.text === ':' || DASHES.has(toks[i]!.text)))
+  while (
+    i <= sLast &&
+    (toks[i]!.text === ',' || toks[i]!.text === ':' || DASHES.has(toks[i]!.text))
+  )
     i++
   if (i > sLast) return null
   if (cue.info.cls === 'tell') i = skipRecipient(ctx, i, sLast)
@@ -478,14 +615,23 @@ function clauseEnd(ctx: Ctx, i: number, sLast: number): number {
     if (ctx.quoted[j]) continue
     if (t.text === ';') return j - 1
     const ci = ctx.cueAt[j]!
-    if (ci >= 0 && ctx.cues[ci]!.first === j) {
+    if (ci >= 0 && ctx.cues[ci]!.first === j && !ctx.cues[ci]!.weak) {
       const prev = toks[j - 1]!
       const cue = ctx.cues[ci]!
       // ", adding …", ", according to …"
       if (prev.text === ',' && (cue.ing || cue.info.cls === 'according')) return j - 2
       // "… and added …": a second verb of the same speaker
-      if ((prev.lower === 'and' || prev.lower === 'but') && toks[j - 2]?.text !== ',' && !isContent(toks[j - 2]!)) return j - 2
-      if ((prev.lower === 'and' || prev.lower === 'but') && toks[j - 2]?.text === ',') return j - 3
+      if (prev.lower === 'and' || prev.lower === 'but') {
+        return toks[j - 2]?.text === ',' ? j - 3 : j - 2
+      }
+      // "… and Trump said …": a new speaker after a connector
+      const sp = subjectOf(ctx, j, i)
+      if (sp !== null && sp.first > i + 1) {
+        const c = toks[sp.first - 1]!
+        if (CONNECTORS.has(c.lower) || c.text === ',' || c.text === '—') {
+          return toks[sp.first - 2]?.text === ',' ? sp.first - 3 : sp.first - 2
+        }
+      }
     }
     // ", X said," inside the content: leave it to the parenthetical rule
     if (t.text === ',' && ci < 0) {
@@ -519,7 +665,7 @@ function nextCueAfterSubject(ctx: Ctx, i: number, sLast: number): number {
 function leftContent(ctx: Ctx, sFirst: number, last: number): Range | null {
   const { toks } = ctx
   let first = sFirst
-  // start after a closing quote attributed elsewhere or a colon in the sentence
+  // start after a colon or semicolon in the sentence
   for (let j = last; j > sFirst; j--) {
     if (toks[j]!.text === ':' || toks[j]!.text === ';') {
       first = j + 1
@@ -540,7 +686,7 @@ function lastWordish(toks: readonly Tok[], first: number, end: number): number {
   let j = end - 1
   while (j > first) {
     const t = toks[j]!
-    if (t.kind === 'punct' && (END_PUNCT.test(t.text) || t.text === ')' )) j--
+    if (t.kind === 'punct' && (END_PUNCT.test(t.text) || t.text === ')')) j--
     else break
   }
   return j
@@ -561,17 +707,12 @@ function trimRange(toks: readonly Tok[], first: number, last: number): Range | n
 // ---------------------------------------------------------------------------------------------
 // 3. continued quotes
 
-/** A quote that is a sentence on its own: opens its sentence (or paragraph). */
-function standsAlone(ctx: Ctx, q: Marked): boolean {
-  const { toks, sc } = ctx
-  const { first } = tokRange(q, toks)
-  const s = sc.sents[toks[first]!.sent]!
-  for (let j = s.first; j < first; j++) {
-    const t = toks[j]!
-    if (t.kind !== 'punct' && !(t.kind === 'mark' && t.role !== 'close')) return false
-  }
+/** A quote that is a sentence on its own: it opens and closes its clause, three words or more. */
+function standsAlone(ctx: Ctx, qi: number): boolean {
+  const q = ctx.tops[qi]!
+  if (!opensClause(ctx, qi)) return false
   const span = contentSpan(q)
-  const inner = sc.text.slice(span.start, span.end).trim()
+  const inner = ctx.sc.text.slice(span.start, span.end).trim()
   return inner.split(/\s+/).length >= 3
 }
 
@@ -580,32 +721,41 @@ function lastBefore(list: readonly Attribution[], pos: number, ctx: Ctx): Attrib
   let bestEnd = -1
   for (const a of list) {
     const seg = a.segments[a.segments.length - 1]!
-    const end = ctx.toks[seg.last]!.end
-    if (end <= pos && end > bestEnd) {
+    const end = Math.max(seg.last, a.cue?.last ?? -1, a.speaker?.last ?? -1)
+    if (end < pos && end > bestEnd) {
       best = a
       bestEnd = end
     }
   }
+  void ctx
   return best
 }
 
-/** The quote follows the attribution's last segment in the same or the next paragraph. */
-function closeEnough(ctx: Ctx, a: Attribution, q: Marked): boolean {
-  const { toks } = ctx
+/**
+ * The quote follows the attribution in the same paragraph, with only the attribution's own
+ * sentence between them, or opens the next paragraph right after it.
+ */
+function closeEnough(ctx: Ctx, a: Attribution, qi: number): boolean {
+  const { toks, sc } = ctx
   const seg = a.segments[a.segments.length - 1]!
   const lastTok = Math.max(seg.last, a.cue?.last ?? 0, a.speaker?.last ?? 0)
-  const { first } = tokRange(q, toks)
+  const { first } = ctx.ranges[qi]!
   const pa = toks[lastTok]!.para
   const pq = toks[first]!.para
-  if (pq === pa) {
-    // nothing but the attribution between them
-    for (let j = lastTok + 1; j < first; j++) {
+  const sentences = new Set<number>()
+  if (a.cue !== null) sentences.add(toks[a.cue.first]!.sent)
+  if (a.speaker !== null) sentences.add(toks[a.speaker.first]!.sent)
+  for (const s of a.segments) sentences.add(toks[s.last]!.sent)
+  const between = (from: number, to: number) => {
+    for (let j = from; j < to; j++) {
       const t = toks[j]!
-      if (t.kind === 'word' && ctx.topAt[j]! < 0) return false
+      if ((t.kind === 'word' || t.kind === 'num') && ctx.topAt[j]! < 0 && !sentences.has(t.sent))
+        return false
     }
     return true
   }
+  if (pq === pa) return between(lastTok + 1, first)
   if (pq !== pa + 1) return false
-  // the next paragraph opens with the quote; the attribution's paragraph ends with its quote
-  return toks[ctx.sc.paras[pq]!.first]!.start === toks[first]!.start
+  // the next paragraph opens with the quote
+  return sc.paras[pq]!.first === first && between(lastTok + 1, sc.paras[pa]!.end)
 }

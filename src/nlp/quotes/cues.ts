@@ -16,6 +16,8 @@ export interface Cue {
   ing: boolean
   /** The verb is the bare form ("say", "want"): often after "to" or a modal. */
   bare: boolean
+  /** Mostly not a cue in running text ("at one point", "the states"): trusted only next to a quote. */
+  weak: boolean
 }
 
 /** Forms that are nouns after a determiner or possessive ("the report", "his claims"). */
@@ -55,8 +57,8 @@ const NOUN_OPENERS = new Set([
 ])
 const BE = new Set(['is', 'was', 'are', 'were', 'be', 'been', 'being', "'re", '’re', 'am'])
 
-/** Lemmas whose bare form is mostly not a cue ("at one point", "came back"). */
-const NO_BARE = new Set(['back', 'point', 'state', 'counter', 'charge', 'project', 'view', 'post', 'reason', 'muse'])
+/** Lemmas whose bare form is mostly not a cue ("at one point", "the states"). */
+const NO_BARE = new Set(['back', 'point', 'state', 'counter', 'charge', 'project', 'view', 'post', 'reason', 'muse', 'read'])
 
 /**
  * Every cue outside quoted text (`quoted[i]` is 1 for tokens inside quote marks), in text order.
@@ -76,7 +78,7 @@ export function findCues(sc: Scan, quoted: Uint8Array): Cue[] {
     } else {
       info = CUE_FORMS.get(t.lower)
       if (info === undefined) continue
-      if (!verbal(sc, i, info)) continue
+      if (!verbal(sc, i)) continue
     }
     // particles that belong to the verb: "called for", "pointed out", "lashed out at"
     if (info.particles !== undefined) {
@@ -91,6 +93,7 @@ export function findCues(sc: Scan, quoted: Uint8Array): Cue[] {
       passive,
       ing: t.lower.endsWith('ing'),
       bare: t.lower === info.lemma,
+      weak: info.tier === 3 || (t.lower === info.lemma && NO_BARE.has(info.lemma)),
     })
     i = last
   }
@@ -114,7 +117,7 @@ function matchPhrase(toks: readonly Tok[], i: number): { info: CueInfo; last: nu
 }
 
 /** Whether the lexicon form at `i` is used as a verb. */
-function verbal(sc: Scan, i: number, info: CueInfo): boolean {
+function verbal(sc: Scan, i: number): boolean {
   const { toks } = sc
   const t = toks[i]!
   const prev = toks[i - 1]
@@ -123,7 +126,6 @@ function verbal(sc: Scan, i: number, info: CueInfo): boolean {
     if (prev.kind === 'word' && /['’]s$/.test(prev.lower) && t.lower !== 'says') return false
     if (prev.text === 'so-' || prev.lower === 'so' && t.lower === 'called') return false
   }
-  if (t.lower === info.lemma && NO_BARE.has(info.lemma)) return false
   // "so-called"
   if (t.lower === 'called' && prev?.text === '-' && toks[i - 2]?.lower === 'so') return false
   // capitalised mid-sentence: a name or title ("Report", "Post"), unless the sentence is a headline

@@ -32,8 +32,8 @@ export interface QuoteOptions {
 const PATTERN_CONFIDENCE: Record<Pattern, number> = {
   'quote-after': 0.95,
   'quote-before': 0.9,
+  'quote-colon': 0.75,
   'quote-continued': 0.85,
-  'quote-alone': 0.5,
   svc: 0.8,
   csv: 0.8,
   cvs: 0.8,

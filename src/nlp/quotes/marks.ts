@@ -85,8 +85,8 @@ export function pairMarks(sc: Scan): Marked[] {
     if (nextTok !== undefined && nextTok.kind === 'mark' && nextTok.role !== 'close') {
       o.pieces.push(piece)
       carried = o
-    } else if (o.tok === first && o.pieces.length === 0) {
-      // a whole paragraph quoted, its closing mark lost: close it at the paragraph's end
+    } else if (o.pieces.length === 0 && (o.tok === first || introduced(toks, o.tok))) {
+      // a quote whose closing mark was lost (or mistyped): it ends with its paragraph
       out.push({ pieces: [piece], depth: 0, single: false })
     } else if (o.pieces.length > 0) {
       // the run-on quote ends with this paragraph
@@ -96,6 +96,12 @@ export function pairMarks(sc: Scan): Marked[] {
   }
   out.push(...pairSingles(sc, out))
   return out.sort((a, b) => a.pieces[0]!.start - b.pieces[0]!.start || a.depth - b.depth)
+}
+
+/** An opening mark right after a colon or comma: "He said: “…" */
+function introduced(toks: readonly Tok[], open: number): boolean {
+  const prev = toks[open - 1]
+  return prev !== undefined && (prev.text === ':' || prev.text === ',') && prev.para === toks[open]!.para
 }
 
 /**

@@ -214,6 +214,7 @@ const ENTRIES: string[] = [
   'conclude say 1',
   'project show 2',
   'forecast show 2',
+  'read say 3 |reads|read|read|reading',
 ]
 
 /** Particle-less multiword cues, matched before single words. */
@@ -243,6 +244,9 @@ const PHRASES: [string, CueInfo][] = [
   ['in a statement', { lemma: 'statement', cls: 'say', tier: 1 }],
   ['made no secret of', { lemma: 'make no secret', cls: 'appraise', tier: 1 }],
   ['put it', { lemma: 'put it', cls: 'say', tier: 1 }],
+  ...['quoted as saying', 'is quoted as saying', 'was quoted as saying'].map(
+    (p): [string, CueInfo] => [p, { lemma: 'quoted as saying', cls: 'say', tier: 1 }],
+  ),
   ...['lashed out', 'lashes out', 'lashing out', 'lash out'].map(
     (p): [string, CueInfo] => [p, { lemma: 'lash out', cls: 'appraise', tier: 1, particles: ['at', 'against'] }],
   ),
