@@ -144,7 +144,7 @@ function directAttribution(ctx: Ctx, qi: number): Attribution | null {
   const q = ctx.tops[qi]!
   const opens = opensClause(ctx, qi)
   const closes = closesClause(ctx, qi)
-  const after = opens ? afterQuote(ctx, qi) : null
+  const after = afterQuote(ctx, qi)
   const before = closes ? beforeQuote(ctx, qi) : null
   // “…,” X said wins unless the quote is introduced by "X said:" (colon or comma before it)
   let pick = after ?? before
@@ -156,8 +156,10 @@ function directAttribution(ctx: Ctx, qi: number): Attribution | null {
   }
   if (pick.cue !== null) ctx.usedCue[ctx.cues.indexOf(pick.cue)] = 1
   const { first, last } = ctx.ranges[qi]!
+  // "Clinton is “the most dishonest candidate,” Pence said": the clause is the content
+  const from = pick === after && !opens ? clauseStart(ctx, first) : (pick.contentFrom ?? first)
   const a: Attribution = {
-    segments: [{ first: pick.contentFrom ?? first, last }],
+    segments: [{ first: from, last }],
     quotes: [q],
     speaker: pick.speaker,
     cue: pick.cue,
@@ -196,7 +198,7 @@ function opensClause(ctx: Ctx, qi: number): boolean {
   const s = sc.sents[toks[first]!.sent]!
   const prev = toks[first - 1]
   if (prev === undefined || prev.para !== toks[first]!.para) return true
-  if (prev.text === ':') return true
+  if (prev.text === ':' || prev.text === '(' || DASHES.has(prev.text)) return true
   for (let j = first - 1; j >= s.first; j--) {
     const t = toks[j]!
     if (ctx.topAt[j]! >= 0) return true
@@ -204,6 +206,22 @@ function opensClause(ctx: Ctx, qi: number): boolean {
   }
   return true
 }
+
+/** Where the clause holding token `i` starts: its sentence start, or after a colon or semicolon. */
+function clauseStart(ctx: Ctx, i: number): number {
+  const { toks, sc } = ctx
+  const s = sc.sents[toks[i]!.sent]!
+  for (let j = i - 1; j > s.first; j--) {
+    const t = toks[j]!
+    if (t.text === ':' || t.text === ';' || ctx.topAt[j]! >= 0) return j + 1
+  }
+  let j = s.first
+  while (j < i && toks[j]!.kind !== 'word' && toks[j]!.kind !== 'num') j++
+  return j
+}
+
+/** Verbs that invert with their subject after a quote: “…,” said Smith. */
+const INVERTING = new Set(['say', 'ask', 'add', 'write', 'continue', 'explain', 'recall', 'note', 'declare', 'reply', 'respond', 'answer', 'argue', 'insist', 'warn', 'acknowledge', 'admit', 'tweet', 'read', 'conclude', 'agree', 'state', 'quip', 'joke', 'caution', 'counter', 'observe', 'remark', 'suggest', 'predict', 'complain', 'concede', 'echo', 'shout', 'cry', 'exclaim', 'whisper', 'retort', 'interject', 'proclaim', 'boast', 'announce', 'report', 'claim', 'tell', 'muse', 'opine', 'wonder', 'scoff', 'laugh', 'chime', 'gush', 'snap', 'sneer', 'yell', 'scream', 'plead', 'confide', 'confirm', 'emphasize', 'stress', 'assert', 'contend', 'maintain', 'summarize', 'chant', 'testify', 'comment', 'according to'])
 
 /**
  * Whether the quote closes its clause: after it, its sentence ends, or goes on only with an
@@ -216,6 +234,7 @@ function closesClause(ctx: Ctx, qi: number): boolean {
   for (let j = last + 1; j < paraEnd; j++) {
     const t = toks[j]!
     if (ctx.topAt[j]! >= 0) return true
+    if (t.sent !== toks[last]!.sent && toks[j - 1]!.kind !== 'word') return true
     if (t.kind === 'punct' && (END_PUNCT.test(t.text) || t.text === ';')) return true
     if (t.kind === 'word' || t.kind === 'num') {
       // “…,” he said / “…,” said Smith / “…” — Smith said
@@ -241,7 +260,7 @@ function afterQuote(ctx: Ctx, qi: number): Found | null {
   const c0 = ctx.cueAt[i]!
   if (c0 >= 0 && !ctx.usedCue[c0]) {
     const cue = ctx.cues[c0]!
-    if (cue.first === i && !cue.passive) {
+    if (cue.first === i && !cue.passive && INVERTING.has(cue.info.lemma)) {
       const sp = rightNP(sc, cue.last + 1, paraEnd)
       if (sp !== null) return { cue, speaker: sp, end: sp.last, tight: false }
     }
@@ -299,13 +318,16 @@ function beforeQuote(ctx: Ctx, qi: number): Found | null {
       if (sp === null) return null
       let contentFrom: number | undefined
       if (cue.last < p) {
-        // words between the cue and the quote: adjuncts, or "that" (a partial quote)
+        // words between the cue and the quote: "that" right before it (a partial quote), a
+        // recipient, or an adjunct closed by the comma or colon: "said in a statement: “…”"
         const between = toks[cue.last + 1]!
-        if (between.lower === 'that') contentFrom = cue.last + 1
-        else if (cue.info.cls === 'tell') {
-          const r = rightNP(sc, cue.last + 1, p + 1)
-          if (r === null || (r.last < p && !isAdjunctStart(toks[r.last + 1]!))) return null
-        } else if (!isAdjunctStart(between) && between.text !== ',') return null
+        if (between.lower === 'that' && cue.last + 1 === p) contentFrom = cue.last + 1
+        else if (cue.info.cls === 'tell' && rightNP(sc, cue.last + 1, p + 1)?.last === p) {
+          // "told reporters “…”"
+        } else if (!(tight && (isAdjunctStart(between) || between.text === ','))) {
+          if (!(p - cue.last <= 2 && toks.slice(cue.last + 1, p + 1).every((x) => x.cls === 'time')))
+            return null
+        }
       }
       const found: Found = { cue, speaker: sp.mention, end: p, tight: tight || j === p }
       if (contentFrom !== undefined) found.contentFrom = contentFrom
@@ -368,7 +390,13 @@ function skipAuxLeft(toks: readonly Tok[], k: number, lo: number): number {
     const t = toks[j]!
     if (t.kind === 'word' && (t.cls === 'aux' || t.cls === 'adv' || /ly$/.test(t.lower)) && !t.cap)
       j--
-    else break
+    else if (t.kind === 'word' && t.cls === 'time' && j - 1 >= lo) {
+      // "Trump on Friday described", "Clinton last week said"
+      const p = toks[j - 1]!
+      if (p.lower === 'on' || p.lower === 'last' || p.lower === 'this' || p.lower === 'earlier') j -= 2
+      else if (t.cap) j--
+      else break
+    } else break
   }
   return j
 }
@@ -394,6 +422,16 @@ function subjectOf(ctx: Ctx, c: number, lo: number): { mention: Range; first: nu
   return { mention: np, first: np.first }
 }
 
+/** "…, saying", "… and said", "… but has argued", "… by saying": a verb without its own subject. */
+function isChained(toks: readonly Tok[], cue: Cue, lo: number): boolean {
+  const k = skipAuxLeft(toks, cue.first - 1, lo)
+  const prev = toks[k]
+  if (prev === undefined || k < lo) return false
+  if (cue.ing && (prev.text === ',' || ['by', 'while', 'after', 'before', 'when', 'in', 'without'].includes(prev.lower)))
+    return true
+  return prev.lower === 'and' || prev.lower === 'but'
+}
+
 /**
  * The subject of a verb chained to an earlier one: "Trump called on her to resign and said, …",
  * "Cruz took the stage with a shot at Trump, saying …": the phrase that opens the sentence (after
@@ -401,11 +439,7 @@ function subjectOf(ctx: Ctx, c: number, lo: number): { mention: Range; first: nu
  */
 function chainedSubject(ctx: Ctx, cue: Cue, lo: number): { mention: Range; first: number } | null {
   const { toks, sc } = ctx
-  const prev = toks[cue.first - 1]
-  if (prev === undefined) return null
-  const chained =
-    (cue.ing && prev.text === ',') || prev.lower === 'and' || (prev.lower === 'but' && prev.sent === toks[cue.first]!.sent)
-  if (!chained) return null
+  if (!isChained(toks, cue, lo)) return null
   let i = lo
   while (i < cue.first && (toks[i]!.kind !== 'word' || CONNECTORS.has(toks[i]!.lower))) i++
   const t = toks[i]
@@ -436,10 +470,7 @@ function reported(ctx: Ctx, ci: number, done: readonly Attribution[]): Attributi
   if (cue.info.cls === 'according') return according(ctx, cue, sFirst, sLast)
 
   const prevTok = toks[cue.first - 1]
-  const chained =
-    prevTok !== undefined &&
-    prevTok.sent === s &&
-    ((cue.ing && prevTok.text === ',') || prevTok.lower === 'and' || prevTok.lower === 'but')
+  const chained = isChained(toks, cue, sFirst)
   const subj = chained ? null : subjectOf(ctx, cue.first, sFirst)
   let speaker: Range | null = subj?.mention ?? null
   let pattern: Pattern = 'svc'
@@ -465,19 +496,26 @@ function reported(ctx: Ctx, ci: number, done: readonly Attribution[]): Attributi
   }
   const right = rightContent(ctx, cue, sLast)
   const subjFirst = subj?.first ?? cue.first
-  const commaBefore = toks[subjFirst - 1]?.text === ',' && subjFirst - 1 > sFirst
+  // "…, X said" or "“…,” X said": the content ends before the subject
+  const sep = toks[subjFirst - 1]
+  const commaBefore =
+    sep !== undefined &&
+    subjFirst - 1 > sFirst &&
+    (sep.text === ',' || DASHES.has(sep.text) || (sep.kind === 'mark' && sep.role !== 'open'))
+  const leftEnd = sep?.kind === 'mark' ? subjFirst - 1 : subjFirst - 2
+  if (right !== null && commaBefore && toks[cue.last + 1]?.text === ',') {
+    // "A, X said, B." — unless A is only an introductory phrase ("In both cases, X said, B")
+    const left = leftContent(ctx, sFirst, leftEnd)
+    if (left !== null && hasContentWord(toks, left) && !introductory(toks, left))
+      return { segments: [left, right], quotes: [], speaker, cue, pattern: 'parenthetical' }
+    return { segments: [right], quotes: [], speaker, cue, pattern }
+  }
   if (right === null || (commaBefore && afterIsAdjunct(ctx, cue, sLast))) {
     // "…, X said." or "…, X said on Tuesday."
     if (!commaBefore) return null
-    const left = leftContent(ctx, sFirst, subjFirst - 2)
-    if (left === null) return null
+    const left = leftContent(ctx, sFirst, leftEnd)
+    if (left === null || !hasContentWord(toks, left)) return null
     return { segments: [left], quotes: [], speaker, cue, pattern: 'csv' }
-  }
-  if (commaBefore && toks[cue.last + 1]?.text === ',') {
-    // "A, X said, B."
-    const left = leftContent(ctx, sFirst, subjFirst - 2)
-    if (left !== null)
-      return { segments: [left, right], quotes: [], speaker, cue, pattern: 'parenthetical' }
   }
   return { segments: [right], quotes: [], speaker, cue, pattern }
 }
@@ -620,8 +658,9 @@ function clauseEnd(ctx: Ctx, i: number, sLast: number): number {
       const cue = ctx.cues[ci]!
       // ", adding …", ", according to …"
       if (prev.text === ',' && (cue.ing || cue.info.cls === 'according')) return j - 2
-      // "… and added …": a second verb of the same speaker
-      if (prev.lower === 'and' || prev.lower === 'but') {
+      // "… and added …": a second verb of the same speaker (unless the content is a
+      // that-clause, whose own subject the verb may belong to)
+      if ((prev.lower === 'and' || prev.lower === 'but') && toks[i]!.lower !== 'that') {
         return toks[j - 2]?.text === ',' ? j - 3 : j - 2
       }
       // "… and Trump said …": a new speaker after a connector
@@ -673,6 +712,21 @@ function leftContent(ctx: Ctx, sFirst: number, last: number): Range | null {
     }
   }
   return trimRange(toks, first, last)
+}
+
+/** A short phrase opened by a preposition or adverb: "In both cases", "Still", "On Tuesday". */
+function introductory(toks: readonly Tok[], r: Range): boolean {
+  const t = toks[r.first]!
+  const opener = t.cls === 'prep' || t.cls === 'adv' || t.cls === 'conj' || t.cls === 'time'
+  return opener && r.last - r.first < 6
+}
+
+function hasContentWord(toks: readonly Tok[], r: Range): boolean {
+  for (let j = r.first; j <= r.last; j++) {
+    const t = toks[j]!
+    if (isContent(t) && !(t.cap && t.cls !== 'other' && j === r.first)) return true
+  }
+  return false
 }
 
 function endsClause(toks: readonly Tok[], i: number, sLast: number): boolean {

@@ -123,6 +123,10 @@ function baseLeft(sc: Scan, k: number, lo: number): number {
   for (let i = k; i >= lo; i--) {
     const t = toks[i]!
     if (t.kind === 'word' && OPENERS.has(t.lower)) {
+      // "CBS This Morning": a capitalised determiner inside a run of capitalised words
+      const prev = toks[i - 1]
+      if (t.cap && first >= 0 && toks[first]!.cap && prev?.cap && prev.kind === 'word' && i - 1 >= lo)
+        continue
       if (first >= 0) first = i
       break
     }
@@ -259,7 +263,9 @@ export function appositionBefore(
     const t = toks[j]!
     if (t.text === ',' || t.text === '(' || t.text === '—' || t.text === '–') break
     if (t.kind === 'punct' && /[.;:!?]/.test(t.text)) return null
-    if (t.kind === 'mark' || t.kind === 'single') return null
+    if (t.kind === 'mark') return null
+    // a single mark is allowed only as a possessive ("Sanders' adviser")
+    if (t.kind === 'single' && !(isPossessive(t) && toks[j - 1]?.end === t.start)) return null
     j--
   }
   if (j < lo || toks[j]?.text !== ',' || comma - j < 2) return null
