@@ -255,12 +255,15 @@ function afterQuote(ctx: Ctx, qi: number): Found | null {
   if (i >= paraEnd || ctx.quoted[i]) return null
   const lastPiece = q.pieces[q.pieces.length - 1]!
   const inner = sc.text.slice(lastPiece.start, lastPiece.end).trimEnd()
-  const endsSentence = /[.]$/.test(inner) && toks[i]!.cap && toks[last + 1]?.text !== ','
+  const endsSentence = /[.?!]$/.test(inner) && toks[i]!.cap && toks[last + 1]?.text !== ','
+  const opens = opensClause(ctx, qi)
+  // “…girls.” Cruz says, “…”: a quote closing an earlier sentence is not the one introduced
+  if (endsSentence && !opens) return null
   // cue first: “…,” said X
   const c0 = ctx.cueAt[i]!
   if (c0 >= 0 && !ctx.usedCue[c0]) {
     const cue = ctx.cues[c0]!
-    if (cue.first === i && !cue.passive && INVERTING.has(cue.info.lemma)) {
+    if (cue.first === i && !cue.passive && !cue.ing && INVERTING.has(cue.info.lemma)) {
       const sp = rightNP(sc, cue.last + 1, paraEnd)
       if (sp !== null) return { cue, speaker: sp, end: sp.last, tight: false }
     }
@@ -277,10 +280,20 @@ function afterQuote(ctx: Ctx, qi: number): Found | null {
     if (cue.first !== j) continue
     const sp = subjectOf(ctx, j, i)
     if (sp === null || sp.first !== i) return null
-    if (endsSentence && takesOwnContent(ctx, cue)) return null
+    // “Marco! Marco!,” the senator said his campaign…: the cue has content of its own
+    if ((endsSentence || !opens) && takesOwnContent(ctx, cue)) return null
+    if (!opens && introducesNext(ctx, cue)) return null
     return { cue, speaker: sp.mention, end: cue.last, tight: false }
   }
   return null
+}
+
+/** The cue is followed by a colon or comma and an opening mark: "Trump said: “…”". */
+function introducesNext(ctx: Ctx, cue: Cue): boolean {
+  const { toks } = ctx
+  const p = toks[cue.last + 1]
+  const q = toks[cue.last + 2]
+  return (p?.text === ':' || p?.text === ',') && q?.kind === 'mark' && q.role !== 'close'
 }
 
 /** X said: “…” / X said, “…” / X said “…” / X said that “…” / according to X, “…” */
@@ -595,8 +608,14 @@ function isAdjunctStart(t: Tok): boolean {
 /** Whether all that follows the cue up to the sentence end is an adjunct: "said on Tuesday." */
 function afterIsAdjunct(ctx: Ctx, cue: Cue, sLast: number): boolean {
   const { toks } = ctx
-  const i = cue.last + 1
+  let i = cue.last + 1
   if (i > sLast) return true
+  if (cue.info.cls === 'tell') {
+    // "told reporters", "told The Associated Press on Tuesday"
+    const r = rightNP(ctx.sc, i, sLast + 1)
+    if (r !== null) i = r.last + 1
+    if (i > sLast) return true
+  }
   const t = toks[i]!
   if (t.text === ',' || END_PUNCT.test(t.text)) return true
   if (!isAdjunctStart(t)) return false
@@ -658,9 +677,10 @@ function clauseEnd(ctx: Ctx, i: number, sLast: number): number {
       const cue = ctx.cues[ci]!
       // ", adding …", ", according to …"
       if (prev.text === ',' && (cue.ing || cue.info.cls === 'according')) return j - 2
-      // "… and added …": a second verb of the same speaker (unless the content is a
-      // that-clause, whose own subject the verb may belong to)
-      if ((prev.lower === 'and' || prev.lower === 'but') && toks[i]!.lower !== 'that') {
+      // "… and added …": a second verb of the same speaker; after a that-clause only a verb of
+      // speech, since others ("and thought") may belong to the clause's own subject
+      const speech = cue.info.cls === 'say' || cue.info.cls === 'tell' || cue.info.cls === 'appraise'
+      if ((prev.lower === 'and' || prev.lower === 'but') && (toks[i]!.lower !== 'that' || speech)) {
         return toks[j - 2]?.text === ',' ? j - 3 : j - 2
       }
       // "… and Trump said …": a new speaker after a connector
@@ -672,6 +692,8 @@ function clauseEnd(ctx: Ctx, i: number, sLast: number): number {
         }
       }
     }
+    // a trailing modifier after a comma or dash: ", linking to …", ", which …", "— a swipe at …"
+    if ((t.text === ',' || DASHES.has(t.text)) && trailing(ctx, j, sLast)) return j - 1
     // ", X said," inside the content: leave it to the parenthetical rule
     if (t.text === ',' && ci < 0) {
       const n = nextCueAfterSubject(ctx, j + 1, sLast)
@@ -679,6 +701,27 @@ function clauseEnd(ctx: Ctx, i: number, sLast: number): number {
     }
   }
   return sLast
+}
+
+/**
+ * Words that, after a comma, open a modifier that PolNeAR-style contents leave out more often
+ * than not (counted on the training split: ", -ing" 57%, ", which" 60%, ", while" 61%); a dash
+ * that is not closed again in the sentence ends the content too.
+ */
+const TRAILING = new Set(['which', 'while', 'whereas', 'although', 'though', 'despite', 'compared'])
+
+function trailing(ctx: Ctx, j: number, sLast: number): boolean {
+  const { toks } = ctx
+  const t = toks[j]!
+  const n = toks[j + 1]
+  if (n === undefined || j + 1 > sLast || n.kind !== 'word') return false
+  if (DASHES.has(t.text)) {
+    if (t.text === '-' && toks[j - 1]!.end === t.start) return false // a hyphen
+    for (let k = j + 1; k <= sLast; k++) if (DASHES.has(toks[k]!.text) && !ctx.quoted[k]) return false
+    return j + 1 < sLast
+  }
+  if (TRAILING.has(n.lower)) return true
+  return n.lower.endsWith('ing') && n.lower.length > 5 && !n.cap && n.cls === 'other'
 }
 
 /** ", he said" / ", Smith said": a short subject and an unused cue right after position `i`. */

@@ -57,6 +57,9 @@ const NOUN_OPENERS = new Set([
 ])
 const BE = new Set(['is', 'was', 'are', 'were', 'be', 'been', 'being', "'re", '’re', 'am'])
 
+/** Verb forms that are as often nouns. */
+const NOUNISH = new Set(['show', 'shows', 'report', 'reports', 'claim', 'claims', 'plan', 'plans', 'call', 'calls', 'support', 'view', 'views', 'hope', 'hopes', 'fear', 'fears', 'attack', 'attacks', 'question', 'questions', 'demand', 'demands', 'comment', 'comments', 'answer', 'answers', 'reply', 'replies', 'tweet', 'tweets', 'post', 'posts', 'warning', 'finding', 'findings', 'promise', 'promises', 'vow', 'vows', 'pledge', 'pledges', 'threat', 'estimate', 'estimates', 'doubt', 'doubts', 'wish', 'wishes', 'note', 'notes', 'remark', 'remarks', 'charge', 'charges', 'order', 'orders', 'request', 'requests', 'appeal', 'appeals', 'text', 'email', 'emails', 'quote', 'quotes', 'label', 'brand', 'term', 'terms', 'address', 'protest', 'protests', 'love', 'like', 'hate', 'regret', 'welcome', 'challenge', 'challenges', 'dispute', 'back', 'favor', 'counter', 'reason', 'figure', 'figures', 'aim', 'campaign', 'lobby', 'object', 'echo', 'echoes', 'cry', 'cries', 'sigh', 'laugh', 'groan', 'thunder', 'pen', 'blog', 'vent', 'smear', 'insight', 'praise', 'blame', 'criticism', 'read', 'reads', 'sing', 'discovery'])
+
 /** Lemmas whose bare form is mostly not a cue ("at one point", "the states"). */
 const NO_BARE = new Set(['back', 'point', 'state', 'counter', 'charge', 'project', 'view', 'post', 'reason', 'muse', 'read'])
 
@@ -128,6 +131,13 @@ function verbal(sc: Scan, i: number): boolean {
   }
   // "so-called"
   if (t.lower === 'called' && prev?.text === '-' && toks[i - 2]?.lower === 'so') return false
+  // forms that are also nouns ("an NBC show as", "the reports of") need a clause or phrase after
+  if (NOUNISH.has(t.lower)) {
+    const n = toks[i + 1]
+    if (n === undefined || n.sent !== t.sent) return false
+    if (n.kind !== 'word' && n.kind !== 'mark' && n.kind !== 'num' && n.text !== ':' && n.text !== ',') return false
+    if (n.kind === 'word' && (n.cls === 'prep' || n.cls === 'aux') && n.lower !== 'that') return false
+  }
   // capitalised mid-sentence: a name or title ("Report", "Post"), unless the sentence is a headline
   if (t.cap && prev !== undefined && prev.sent === t.sent && !headline(sc, t.sent)) return false
   return true
