@@ -429,8 +429,18 @@ function subjectOf(ctx: Ctx, c: number, lo: number): { mention: Range; first: nu
     return { mention: ap.head, first: ap.head.first }
   }
   if (ctx.quoted[k]) return null
-  const np = leftNP(sc, k, lo)
+  let np = leftNP(sc, k, lo)
   if (np === null) return null
+  // "the polling guru who founded fivethirtyeight.com tweeted": the speaker owns the clause
+  for (let j = np.first - 1; j >= lo && j >= np.first - 4; j--) {
+    const w = toks[j]!
+    if (w.kind !== 'word') break
+    if (w.lower === 'who') {
+      const head = toks[j - 1]?.text === ',' ? appositionBefore(sc, j - 1, lo)?.head : leftNP(sc, j - 1, lo)
+      if (head !== undefined && head !== null) np = head
+      break
+    }
+  }
   // "and Clinton said" is fine; "a speech Clinton said" is not a subject boundary we trust less
   return { mention: np, first: np.first }
 }
@@ -813,19 +823,28 @@ function standsAlone(ctx: Ctx, qi: number): boolean {
   return inner.split(/\s+/).length >= 3
 }
 
+/**
+ * The attribution a quoted sentence at `pos` continues: the last one before it, passing over
+ * reported speech inside the attribution clause of a direct quote ("“…,” X told the Journal,
+ * after arguing that …").
+ */
 function lastBefore(list: readonly Attribution[], pos: number, ctx: Ctx): Attribution | null {
-  let best: Attribution | null = null
-  let bestEnd = -1
-  for (const a of list) {
-    const seg = a.segments[a.segments.length - 1]!
-    const end = Math.max(seg.last, a.cue?.last ?? -1, a.speaker?.last ?? -1)
-    if (end < pos && end > bestEnd) {
-      best = a
-      bestEnd = end
-    }
-  }
-  void ctx
-  return best
+  const { toks } = ctx
+  const ends = list
+    .map((a) => {
+      const seg = a.segments[a.segments.length - 1]!
+      return { a, end: Math.max(seg.last, a.cue?.last ?? -1, a.speaker?.last ?? -1) }
+    })
+    .filter((x) => x.end < pos)
+    .sort((x, y) => y.end - x.end)
+  const top = ends[0]
+  if (top === undefined) return null
+  if (top.a.quotes.length > 0 || top.a.cue === null) return top.a
+  const s = toks[top.a.cue.first]!.sent
+  const direct = ends.find(
+    (x) => x.a.pattern.startsWith('quote') && x.a.cue !== null && toks[x.a.cue.first]!.sent === s,
+  )
+  return direct?.a ?? top.a
 }
 
 /**

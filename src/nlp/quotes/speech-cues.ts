@@ -384,7 +384,6 @@ const PHRASES: [string, CueInfo][] = [
   ['are expected', { lemma: 'be expected', cls: 'think', tier: 2 }],
   ['was expected', { lemma: 'be expected', cls: 'think', tier: 2 }],
   ['were expected', { lemma: 'be expected', cls: 'think', tier: 2 }],
-  ['in a statement', { lemma: 'statement', cls: 'say', tier: 1 }],
   ['made no secret of', { lemma: 'make no secret', cls: 'appraise', tier: 1 }],
   ['put it', { lemma: 'put it', cls: 'say', tier: 1 }],
   ...['chimed in', 'chimes in', 'chiming in', 'chime in'].map(
