@@ -39,6 +39,8 @@ export type Pattern =
 
 const END_PUNCT = /^[.?!…]+$/
 const DASHES = new Set(['—', '–', '-', '--'])
+/** Things that carry words: "a statement saying", "a letter stating". */
+const DOCUMENTS = new Set(['statement', 'letter', 'tweet', 'post', 'email', 'e-mail', 'release', 'memo', 'message', 'note', 'ad', 'video', 'report', 'filing', 'op-ed', 'editorial', 'column', 'speech', 'interview'])
 const CONNECTORS = new Set(['and', 'but', 'while', 'whereas', 'as', 'yet', 'so', 'or'])
 
 interface Ctx {
@@ -308,6 +310,7 @@ function beforeQuote(ctx: Ctx, qi: number): Found | null {
     // a paragraph-long quote introduced by the previous paragraph ("Cruz continued:")
     if (prevTok.text !== ':' || prevTok.para + 1 !== open.para) return null
   }
+  if (prevTok.kind === 'punct' && END_PUNCT.test(prevTok.text)) return null
   let tight = false
   if (prevTok.text === ':' || prevTok.text === ',') {
     tight = true
@@ -346,7 +349,7 @@ function beforeQuote(ctx: Ctx, qi: number): Found | null {
       if (contentFrom !== undefined) found.contentFrom = contentFrom
       return found
     }
-    if (t.kind === 'punct' && t.text !== ',' && t.text !== '.' && !DASHES.has(t.text)) return null
+    if (t.kind === 'punct' && t.text !== ',' && !DASHES.has(t.text)) return null
     if (t.kind === 'mark' || t.kind === 'single') return null
   }
   return null
@@ -362,11 +365,8 @@ function colonIntro(ctx: Ctx, qi: number): Found | null {
   const colon = first - 1
   if (toks[colon]?.text !== ':') return null
   const s = sc.sents[toks[colon]!.sent]!
-  let i = s.first
-  while (i < colon && toks[i]!.kind !== 'word') i++
-  if (colon - i > 14) return null
-  const sp = rightNP(sc, i, colon)
-  if (sp === null) return null
+  const sp = clauseSubject(ctx, s.first, colon)
+  if (sp === null || colon - sp.first > 14) return null
   const head = toks[sp.first]!
   if (!head.cap && head.cls !== 'pron' && head.cls !== 'det') return null
   for (let j = sp.last + 1; j < colon; j++) if (ctx.quoted[j]) return null
@@ -380,6 +380,8 @@ function brokenRest(ctx: Ctx, qi: number, end: number): number | null {
   if (next === undefined) return null
   const { first } = next
   if (toks[first]!.para !== toks[end]!.para) return null
+  // “A,” he said. “B,” she replied: the next quote has its own attribution
+  if (afterQuote(ctx, qi + 1) !== null) return null
   for (let j = end + 1; j < first; j++) {
     const t = toks[j]!
     if (t.text === ',' || t.text === ':' || t.text === '.' || DASHES.has(t.text)) continue
@@ -429,6 +431,9 @@ function subjectOf(ctx: Ctx, c: number, lo: number): { mention: Range; first: nu
     return { mention: ap.head, first: ap.head.first }
   }
   if (ctx.quoted[k]) return null
+  // "a message that said": the relative pronoun is the local mention
+  if ((t.lower === 'that' || t.lower === 'which') && k > lo && isContent(toks[k - 1]!))
+    return { mention: { first: k, last: k }, first: k }
   let np = leftNP(sc, k, lo)
   if (np === null) return null
   // "the polling guru who founded fivethirtyeight.com tweeted": the speaker owns the clause
@@ -457,27 +462,46 @@ function isChained(toks: readonly Tok[], cue: Cue, lo: number): boolean {
 
 /**
  * The subject of a verb chained to an earlier one: "Trump called on her to resign and said, …",
- * "Cruz took the stage with a shot at Trump, saying …": the phrase that opens the sentence (after
- * an introductory phrase closed by a comma).
+ * "Cruz took the stage with a shot at Trump, saying …": the phrase that opens the sentence.
  */
 function chainedSubject(ctx: Ctx, cue: Cue, lo: number): { mention: Range; first: number } | null {
-  const { toks, sc } = ctx
-  if (!isChained(toks, cue, lo)) return null
-  let i = lo
-  while (i < cue.first && (toks[i]!.kind !== 'word' || CONNECTORS.has(toks[i]!.lower))) i++
-  const t = toks[i]
-  if (t === undefined) return null
-  if (t.cls === 'prep' || t.cls === 'conj' || t.cls === 'adv' || t.cls === 'wh' || t.cls === 'time') {
-    // skip "On Tuesday," / "In a statement,"
-    let j = i
-    while (j < cue.first && toks[j]!.text !== ',') j++
-    if (j >= cue.first - 1) return null
-    i = j + 1
-  }
-  const np = rightNP(sc, i, cue.first)
+  if (!isChained(ctx.toks, cue, lo)) return null
+  const np = clauseSubject(ctx, lo, cue.first)
   if (np === null || np.last >= cue.first - 1) return null
-  void lo
   return { mention: np, first: np.first }
+}
+
+/**
+ * The subject that opens a clause between `lo` and `hi`: after leading conjunctions and adverbs,
+ * and after an introductory phrase closed by a comma ("In a statement, …", "Asked about it, …").
+ */
+function clauseSubject(ctx: Ctx, lo: number, hi: number): Range | null {
+  const { toks, sc } = ctx
+  let i = lo
+  const skipWords = () => {
+    while (
+      i < hi &&
+      (toks[i]!.kind !== 'word' ||
+        toks[i]!.cls === 'conj' ||
+        (toks[i]!.cls === 'adv' && toks[i + 1]?.text !== ','))
+    )
+      i++
+  }
+  skipWords()
+  const t = toks[i]
+  if (t === undefined || i >= hi) return null
+  const participle = t.cls === 'other' && /(?:ing|ed)$/.test(t.lower)
+  if (t.cls === 'prep' || t.cls === 'adv' || t.cls === 'wh' || t.cls === 'time' || participle) {
+    let j = i
+    while (j < hi && toks[j]!.text !== ',') j++
+    if (j >= hi - 1) return null
+    i = j + 1
+    skipWords()
+  }
+  const first = toks[i]
+  if (first === undefined || i >= hi) return null
+  if (!first.cap && first.cls === 'other' && /(?:ing|ed)$/.test(first.lower)) return null
+  return rightNP(sc, i, hi)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -494,7 +518,12 @@ function reported(ctx: Ctx, ci: number, done: readonly Attribution[]): Attributi
 
   const prevTok = toks[cue.first - 1]
   const chained = isChained(toks, cue, sFirst)
-  const subj = chained ? null : subjectOf(ctx, cue.first, sFirst)
+  let subj = chained ? null : subjectOf(ctx, cue.first, sFirst)
+  if (subj !== null && cue.ing && DOCUMENTS.has(toks[subj.mention.last]!.lower)) {
+    // "X released a statement saying …": the speaker is who released it
+    const owner = clauseSubject(ctx, sFirst, subj.mention.first)
+    if (owner !== null && owner.last < subj.mention.first - 1) subj = { mention: owner, first: subj.first }
+  }
   let speaker: Range | null = subj?.mention ?? null
   let pattern: Pattern = 'svc'
   if (speaker === null && chained) {
@@ -697,7 +726,9 @@ function clauseEnd(ctx: Ctx, i: number, sLast: number): number {
       const sp = subjectOf(ctx, j, i)
       if (sp !== null && sp.first > i + 1) {
         const c = toks[sp.first - 1]!
-        if (CONNECTORS.has(c.lower) || c.text === ',' || c.text === '—') {
+        // "that the title, history and text of the law showed": 'and' inside the clause's subject
+        const inSubject = c.lower === 'and' && toks[i]!.lower === 'that' && sp.first - i < 10
+        if (!inSubject && (CONNECTORS.has(c.lower) || c.text === ',' || c.text === '—')) {
           return toks[sp.first - 2]?.text === ',' ? sp.first - 3 : sp.first - 2
         }
       }

@@ -58,7 +58,7 @@ const NOUN_OPENERS = new Set([
 const BE = new Set(['is', 'was', 'are', 'were', 'be', 'been', 'being', "'re", '’re', 'am'])
 
 /** Verb forms that are as often nouns. */
-const NOUNISH = new Set(['show', 'shows', 'report', 'reports', 'claim', 'claims', 'plan', 'plans', 'call', 'calls', 'support', 'view', 'views', 'hope', 'hopes', 'fear', 'fears', 'attack', 'attacks', 'question', 'questions', 'demand', 'demands', 'comment', 'comments', 'answer', 'answers', 'reply', 'replies', 'tweet', 'tweets', 'post', 'posts', 'warning', 'finding', 'findings', 'promise', 'promises', 'vow', 'vows', 'pledge', 'pledges', 'threat', 'estimate', 'estimates', 'doubt', 'doubts', 'wish', 'wishes', 'note', 'notes', 'remark', 'remarks', 'charge', 'charges', 'order', 'orders', 'request', 'requests', 'appeal', 'appeals', 'text', 'email', 'emails', 'quote', 'quotes', 'label', 'brand', 'term', 'terms', 'address', 'protest', 'protests', 'love', 'like', 'hate', 'regret', 'welcome', 'challenge', 'challenges', 'dispute', 'back', 'favor', 'counter', 'reason', 'figure', 'figures', 'aim', 'campaign', 'lobby', 'object', 'echo', 'echoes', 'cry', 'cries', 'sigh', 'laugh', 'groan', 'thunder', 'pen', 'blog', 'vent', 'smear', 'insight', 'praise', 'blame', 'criticism', 'read', 'reads', 'sing', 'discovery'])
+const NOUNISH = new Set(['show', 'shows', 'report', 'reports', 'claim', 'claims', 'plan', 'plans', 'call', 'calls', 'support', 'view', 'views', 'hope', 'hopes', 'fear', 'fears', 'attack', 'attacks', 'question', 'questions', 'demand', 'demands', 'comment', 'comments', 'answer', 'answers', 'reply', 'replies', 'tweet', 'tweets', 'post', 'posts', 'warning', 'finding', 'findings', 'promise', 'promises', 'vow', 'vows', 'pledge', 'pledges', 'threat', 'estimate', 'estimates', 'doubt', 'doubts', 'wish', 'wishes', 'note', 'notes', 'remark', 'remarks', 'charge', 'charges', 'order', 'orders', 'request', 'requests', 'appeal', 'appeals', 'text', 'email', 'emails', 'quote', 'quotes', 'label', 'brand', 'term', 'terms', 'address', 'protest', 'protests', 'love', 'like', 'hate', 'regret', 'welcome', 'challenge', 'challenges', 'dispute', 'back', 'favor', 'counter', 'reason', 'figure', 'figures', 'aim', 'campaign', 'lobby', 'object', 'echo', 'echoes', 'cry', 'cries', 'sigh', 'laugh', 'groan', 'thunder', 'pen', 'blog', 'vent', 'smear', 'insight', 'praise', 'blame', 'criticism', 'read', 'reads', 'sing', 'discovery', 'retort', 'quip', 'guarantee', 'rant', 'gripe', 'moan', 'snarl', 'growl', 'whisper', 'shout', 'yell', 'scream', 'plea', 'pledge', 'forecast', 'project', 'signal', 'signals', 'hint', 'hints', 'rebuke', 'snipe', 'tease', 'volunteer', 'witness', 'dub', 'deal', 'mention', 'mentions'])
 
 /** Lemmas whose bare form is mostly not a cue ("at one point", "the states"). */
 const NO_BARE = new Set(['back', 'point', 'state', 'counter', 'charge', 'project', 'view', 'post', 'reason', 'muse', 'read'])
@@ -96,7 +96,10 @@ export function findCues(sc: Scan, quoted: Uint8Array): Cue[] {
       passive,
       ing: t.lower.endsWith('ing'),
       bare: t.lower === info.lemma,
-      weak: info.tier === 3 || (t.lower === info.lemma && NO_BARE.has(info.lemma)),
+      weak:
+        info.tier === 3 ||
+        (t.lower === info.lemma && NO_BARE.has(info.lemma)) ||
+        (phrase === null && nounish(sc, i)),
     })
     i = last
   }
@@ -131,16 +134,36 @@ function verbal(sc: Scan, i: number): boolean {
   }
   // "so-called"
   if (t.lower === 'called' && prev?.text === '-' && toks[i - 2]?.lower === 'so') return false
-  // forms that are also nouns ("an NBC show as", "the reports of") need a clause or phrase after
-  if (NOUNISH.has(t.lower)) {
-    const n = toks[i + 1]
-    if (n === undefined || n.sent !== t.sent) return false
-    if (n.kind !== 'word' && n.kind !== 'mark' && n.kind !== 'num' && n.text !== ':' && n.text !== ',') return false
-    if (n.kind === 'word' && (n.cls === 'prep' || n.cls === 'aux') && n.lower !== 'that') return false
-  }
   // capitalised mid-sentence: a name or title ("Report", "Post"), unless the sentence is a headline
   if (t.cap && prev !== undefined && prev.sent === t.sent && !headline(sc, t.sent)) return false
   return true
+}
+
+/**
+ * Forms that are as often nouns ("an NBC show as", "a subsequent tweet, Trump said") are weak cues
+ * (trusted only right next to a quote) unless the words around them make a verb of them: a base
+ * form needs a plural or pronoun subject or an auxiliary before it, and either form needs a clause
+ * or phrase after it.
+ */
+function nounish(sc: Scan, i: number): boolean {
+  const { toks } = sc
+  const t = toks[i]!
+  if (!NOUNISH.has(t.lower)) return false
+  const n = toks[i + 1]
+  if (n === undefined || n.sent !== t.sent) return true
+  if (n.kind !== 'word' && n.kind !== 'mark' && n.kind !== 'num' && n.text !== ':') return true
+  if (n.kind === 'word' && (n.cls === 'prep' || n.cls === 'aux') && n.lower !== 'that') return true
+  if (t.lower.endsWith('s') && !t.lower.endsWith('ss')) return false
+  const p = toks[i - 1]
+  if (p === undefined || p.sent !== t.sent) return false
+  if (p.kind !== 'word') return true
+  const l = p.lower
+  return !(
+    ['i', 'you', 'we', 'they', 'who', 'that', 'to'].includes(l) ||
+    p.cls === 'aux' ||
+    p.cls === 'adv' ||
+    (l.endsWith('s') && !l.endsWith('ss') && !l.endsWith("'s") && !l.endsWith('’s'))
+  )
 }
 
 function headline(sc: Scan, s: number): boolean {

@@ -20,7 +20,7 @@ const LISTS: [WordClass, string][] = [
   ],
   [
     'conj',
-    'and or but nor so yet because although though while whereas if unless until as than whether where when once whenever wherever whilst lest however meanwhile moreover thus therefore',
+    'and or but nor so yet because although though while whereas if unless until as than whether where when whenever wherever whilst lest however meanwhile moreover thus therefore',
   ],
   [
     'aux',
@@ -28,7 +28,7 @@ const LISTS: [WordClass, string][] = [
   ],
   [
     'adv',
-    'also then later earlier previously repeatedly often once recently again even just already still now reportedly publicly privately quickly simply flatly strongly only first initially subsequently frequently long always sometimes similarly separately further likewise directly openly explicitly specifically clearly bluntly angrily sharply firmly quietly loudly proudly immediately eventually finally ultimately apparently allegedly widely generally largely personally herself himself themselves itself very too really actually indeed certainly perhaps probably maybe',
+    'also then once later earlier previously repeatedly often once recently again even just already still now reportedly publicly privately quickly simply flatly strongly only first initially subsequently frequently long always sometimes similarly separately further likewise directly openly explicitly specifically clearly bluntly angrily sharply firmly quietly loudly proudly immediately eventually finally ultimately apparently allegedly widely generally largely personally herself himself themselves itself very too really actually indeed certainly perhaps probably maybe',
   ],
   ['wh', 'that whether how what why when where which who whom whose if'],
   [
