@@ -425,7 +425,7 @@ function subjectOf(ctx: Ctx, c: number, lo: number): { mention: Range; first: nu
   const k = skipAuxLeft(toks, c - 1, lo)
   if (k < lo) return null
   const t = toks[k]!
-  if (t.text === ',') {
+  if (t.text === ',' || t.text === '—' || t.text === '–' || t.text === '--') {
     const ap = appositionBefore(sc, k, lo)
     if (ap === null) return null
     return { mention: ap.head, first: ap.head.first }
@@ -436,11 +436,12 @@ function subjectOf(ctx: Ctx, c: number, lo: number): { mention: Range; first: nu
     return { mention: { first: k, last: k }, first: k }
   let np = leftNP(sc, k, lo)
   if (np === null) return null
-  // "the polling guru who founded fivethirtyeight.com tweeted": the speaker owns the clause
-  for (let j = np.first - 1; j >= lo && j >= np.first - 4; j--) {
+  // "the polling guru who founded fivethirtyeight.com tweeted", "officials whose laws have been
+  // invalidated say": the speaker owns the relative clause
+  for (let j = np.first - 1; j >= lo && j >= np.first - 8; j--) {
     const w = toks[j]!
-    if (w.kind !== 'word') break
-    if (w.lower === 'who') {
+    if (w.kind !== 'word' || w.cls === 'conj' || ctx.cueAt[j]! >= 0) break
+    if (w.lower === 'who' || w.lower === 'whose') {
       const head = toks[j - 1]?.text === ',' ? appositionBefore(sc, j - 1, lo)?.head : leftNP(sc, j - 1, lo)
       if (head !== undefined && head !== null) np = head
       break
@@ -688,14 +689,18 @@ function rightContent(ctx: Ctx, cue: Cue, sLast: number): Range | null {
     i++
   if (i > sLast) return null
   if (cue.info.cls === 'tell') i = skipRecipient(ctx, i, sLast)
-  // adjuncts before "that": "said on Tuesday that …"
-  for (let j = i; j <= sLast && j - i <= 14; j++) {
+  // adjuncts before "that": "said on Tuesday that …", "said to reporters that …"
+  const a0 = toks[i]!
+  const adjunct =
+    isAdjunctStart(a0) &&
+    (a0.lower !== 'to' || (toks[i + 1] !== undefined && (toks[i + 1]!.cls === 'det' || toks[i + 1]!.cap || toks[i + 1]!.cls === 'pron')))
+  for (let j = i + 1; adjunct && j <= sLast && j - i <= 14; j++) {
     const t = toks[j]!
-    if (t.lower === 'that' && j > i && isAdjunctStart(toks[i]!)) {
+    if (t.lower === 'that') {
       i = j
       break
     }
-    if (t.kind === 'mark' || (t.kind === 'punct' && t.text !== ',' && t.text !== '.')) break
+    if (t.kind === 'mark' || t.kind === 'punct' || ctx.cueAt[j]! >= 0) break
   }
   while (i <= sLast && toks[i]!.text === ',') i++
   if (i > sLast) return null

@@ -58,6 +58,10 @@ const OPENERS = new Set([
 /** Words inside names that are not capitalised ("Bank of America", "Ludwig van Beethoven"). */
 const NAME_JOINERS = new Set(['of', 'de', 'van', 'von', 'der', 'da', 'di', 'la', 'le', 'al', 'bin', 'el', 'du', 'and', '&'])
 
+/** Quantifiers and demonstratives that stand as a subject on their own. */
+const QUANTIFIERS = new Set(['few', 'many', 'some', 'most', 'both', 'all', 'several', 'others', 'none', 'one', 'each', 'those', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'half', 'majority', 'minority', 'dozens', 'hundreds', 'thousands', 'millions', 'neither', 'either'])
+const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'us', 'me', 'it'])
+
 const POSSESSIVE = /^(?:'s|’s|'|’)$/
 
 /** An open-class word: noun, adjective or (unavoidably) verb. */
@@ -89,6 +93,20 @@ export function leftNP(sc: Scan, k: number, lo: number): Range | null {
   if (end === undefined || k < lo) return null
   if (end.kind === 'word' && (SUBJECT_PRONOUNS.has(end.lower) || end.lower === 'who'))
     return { first: k, last: k }
+  // "few are calling", "both have", "nearly three in five said", "others"
+  if (end.kind === 'word' && QUANTIFIERS.has(end.lower)) {
+    let first = k
+    while (first - 2 >= lo && toks[first - 1]!.lower === 'in' && QUANTIFIERS.has(toks[first - 2]!.lower)) first -= 2
+    if (first - 1 >= lo && toks[first - 1]!.lower === 'of') return null
+    return { first, last: k }
+  }
+  // "those around him", "people close to her": a phrase whose object is a pronoun
+  if (end.kind === 'word' && OBJECT_PRONOUNS.has(end.lower) && k - 2 >= lo && toks[k - 1]!.cls === 'prep') {
+    const inner = leftNP(sc, k - 2, lo)
+    if (inner !== null) return { first: inner.first, last: k }
+    if (QUANTIFIERS.has(toks[k - 2]!.lower) || toks[k - 2]!.lower === 'those') return { first: k - 2, last: k }
+    return null
+  }
   let from = k
   if (end.text === ')') {
     // "(R-Ohio)" after a name belongs to it
@@ -217,71 +235,46 @@ export function rightNP(sc: Scan, k: number, hi: number): Range | null {
 /** Prepositions that extend a phrase to the right ("a spokesman for the campaign"). */
 const RIGHT_PREPS = new Set(['of', 'for', 'with', 'from'])
 
-/** Words that open an apposition or a non-restrictive relative clause after a name. */
-const APPOSITION_OPENERS = new Set([
-  'a',
-  'an',
-  'the',
-  'who',
-  'whose',
-  'which',
-  'one',
-  'his',
-  'her',
-  'their',
-  'its',
-  'former',
-  'then',
-  'now',
-  'also',
-  'chief',
-  'head',
-  'director',
-  'president',
-  'spokesman',
-  'spokeswoman',
-  'spokesperson',
-  'chairman',
-  'chairwoman',
-  'author',
-  'co-founder',
-  'founder',
-  'senior',
-])
+const DASH = new Set(['—', '–', '--'])
 
 /**
- * "X, a spokesman for Y," before a cue: given the comma at `comma` that closes an apposition,
- * returns the phrase that names the speaker and the whole span with the apposition, or null.
+ * "X, a spokesman for Y, said", "Beck, who has described Trump as …, intended", "the Post —
+ * even the devil can quote statistics — observed": given the comma or dash at `close` that ends an
+ * interruption between a subject and its verb, returns the subject (the phrase before the
+ * interruption, which must open its clause) and the whole span, or null.
  */
 export function appositionBefore(
   sc: Scan,
-  comma: number,
+  close: number,
   lo: number,
 ): { head: Range; whole: Range } | null {
   const { toks } = sc
-  // find the comma that opens the apposition, within the sentence and a few words
-  let j = comma - 1
-  while (j >= lo && comma - j <= 30) {
+  const dash = DASH.has(toks[close]!.text)
+  let j = close - 1
+  while (j >= lo && close - j <= 40) {
     const t = toks[j]!
-    if (t.text === ',' || t.text === '(' || t.text === '—' || t.text === '–') break
-    if (t.kind === 'punct' && /[.;:!?]/.test(t.text)) return null
-    if (t.kind === 'mark') return null
-    // a single mark is allowed only as a possessive ("Sanders' adviser")
-    if (t.kind === 'single' && !(isPossessive(t) && toks[j - 1]?.end === t.start)) return null
+    if (dash ? DASH.has(t.text) : t.text === ',') break
+    if (t.kind === 'punct' && /^[;:!?]$/.test(t.text)) return null
+    if (t.text === '.' && toks[j + 1]?.text !== ')' && toks[j + 1]?.text !== ',') return null
     j--
   }
-  if (j < lo || toks[j]?.text !== ',' || comma - j < 2) return null
-  const opener = toks[j + 1]!
-  const aposNP = leftNP(sc, comma - 1, j + 1)
-  const opensLikeApposition =
-    APPOSITION_OPENERS.has(opener.lower) || opener.cls === 'title' || (aposNP !== null && aposNP.first === j + 1)
-  if (!opensLikeApposition) return null
+  if (j < lo || close - j < 2) return null
   const head = leftNP(sc, j - 1, lo)
   if (head === null) return null
   const h = toks[head.first]!
-  // the head must look like a name or a pronoun-free phrase
-  if (h.cls === 'pron' && !h.cap) return null
-  return { head, whole: { first: head.first, last: comma } }
+  if (h.cls === 'pron' && !h.cap && h.lower !== 'who') return null
+  // the subject opens its clause
+  const before = toks[head.first - 1]
+  const opensClause =
+    head.first <= lo ||
+    before === undefined ||
+    before.sent !== h.sent ||
+    before.kind === 'mark' ||
+    [',', ':', ';', '(', '—', '–', '--'].includes(before.text) ||
+    before.cls === 'conj' ||
+    before.cls === 'wh'
+  if (!opensClause) return null
+  return { head, whole: { first: head.first, last: close } }
 }
 
 /** After a name: ", a spokesman for Y," — the apposition's last token, or -1. */
@@ -289,7 +282,7 @@ export function appositionAfter(sc: Scan, comma: number, hi: number): number {
   const { toks } = sc
   const opener = toks[comma + 1]
   if (opener === undefined || comma + 1 >= hi) return -1
-  if (!(APPOSITION_OPENERS.has(opener.lower) || opener.cls === 'title' || opener.cap)) return -1
+  if (!(opener.cls === 'det' || opener.cls === 'title' || opener.cap || opener.lower === 'who')) return -1
   let j = comma + 1
   while (j < hi && j - comma <= 30) {
     const t = toks[j]!
