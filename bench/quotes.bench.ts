@@ -94,6 +94,7 @@ function toPolnear(a: Article, quotes: Quote[]): Doc {
         speaker_start: q.speaker?.mention?.start ?? null,
         speaker_end: q.speaker?.mention?.end ?? null,
       }
+      if (values.debug) Object.assign(out, { cue: q.cue?.text ?? null, confidence: q.confidence })
       return out
     }),
   }

@@ -41,6 +41,10 @@ const END_PUNCT = /^[.?!…]+$/
 const DASHES = new Set(['—', '–', '-', '--'])
 /** Things that carry words: "a statement saying", "a letter stating". */
 const DOCUMENTS = new Set(['statement', 'letter', 'tweet', 'post', 'email', 'e-mail', 'release', 'memo', 'message', 'note', 'ad', 'video', 'report', 'filing', 'op-ed', 'editorial', 'column', 'speech', 'interview'])
+function hasDocument(toks: readonly Tok[], r: Range): boolean {
+  for (let j = r.first; j <= r.last; j++) if (DOCUMENTS.has(toks[j]!.lower)) return true
+  return false
+}
 const CONNECTORS = new Set(['and', 'but', 'while', 'whereas', 'as', 'yet', 'so', 'or'])
 
 interface Ctx {
@@ -456,8 +460,13 @@ function isChained(toks: readonly Tok[], cue: Cue, lo: number): boolean {
   const k = skipAuxLeft(toks, cue.first - 1, lo)
   const prev = toks[k]
   if (prev === undefined || k < lo) return false
-  if (cue.ing && (prev.text === ',' || ['by', 'while', 'after', 'before', 'when', 'in', 'without'].includes(prev.lower)))
-    return true
+  if (cue.ing) {
+    // "…, saying", "while saying", "a swipe at Trump saying": an -ing form without "is/was"
+    // before it takes the subject of the clause it hangs on
+    if (k === cue.first - 1 && prev.kind === 'word' && prev.cls === 'aux') return false
+    if (k < cue.first - 1 && toks[k + 1]!.cls === 'aux') return false
+    return k > lo
+  }
   return prev.lower === 'and' || prev.lower === 'but'
 }
 
@@ -479,6 +488,15 @@ function chainedSubject(ctx: Ctx, cue: Cue, lo: number): { mention: Range; first
 function clauseSubject(ctx: Ctx, lo: number, hi: number): Range | null {
   const { toks, sc } = ctx
   let i = lo
+  // a dateline: "WASHINGTON (AP) —", "Washington (AFP) –"
+  for (let j = lo; j < hi && j - lo < 8; j++) {
+    const t = toks[j]!
+    if (DASHES.has(t.text) && j > lo) {
+      i = j + 1
+      break
+    }
+    if (!(t.cap || t.text === '(' || t.text === ')' || t.text === ',' || t.text === '.')) break
+  }
   const skipWords = () => {
     while (
       i < hi &&
@@ -488,21 +506,32 @@ function clauseSubject(ctx: Ctx, lo: number, hi: number): Range | null {
     )
       i++
   }
-  skipWords()
-  const t = toks[i]
-  if (t === undefined || i >= hi) return null
-  const participle = t.cls === 'other' && /(?:ing|ed)$/.test(t.lower)
-  if (t.cls === 'prep' || t.cls === 'adv' || t.cls === 'wh' || t.cls === 'time' || participle) {
+  for (let round = 0; round < 4; round++) {
+    skipWords()
+    const t = toks[i]
+    if (t === undefined || i >= hi) return null
+    const participle = t.cls === 'other' && /(?:ing|ed)$/.test(t.lower)
+    const intro =
+      t.cls === 'prep' || t.cls === 'adv' || t.cls === 'wh' || t.cls === 'time' || participle
+    if (!intro) {
+      if (!t.cap && t.cls === 'other' && /(?:ing|ed)$/.test(t.lower)) return null
+      const np = rightNP(sc, i, hi)
+      if (np === null) return null
+      // "…, Iowa, on Sunday, Mrs. Clinton": a phrase followed by a comma and more introduction
+      const after = toks[np.last + 1]
+      const next = toks[np.last + 2]
+      if (after?.text === ',' && next !== undefined && np.last + 2 < hi && (next.cls === 'prep' || next.cls === 'time' || next.cap)) {
+        i = np.last + 2
+        continue
+      }
+      return np
+    }
     let j = i
     while (j < hi && toks[j]!.text !== ',') j++
     if (j >= hi - 1) return null
     i = j + 1
-    skipWords()
   }
-  const first = toks[i]
-  if (first === undefined || i >= hi) return null
-  if (!first.cap && first.cls === 'other' && /(?:ing|ed)$/.test(first.lower)) return null
-  return rightNP(sc, i, hi)
+  return null
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -520,7 +549,7 @@ function reported(ctx: Ctx, ci: number, done: readonly Attribution[]): Attributi
   const prevTok = toks[cue.first - 1]
   const chained = isChained(toks, cue, sFirst)
   let subj = chained ? null : subjectOf(ctx, cue.first, sFirst)
-  if (subj !== null && cue.ing && DOCUMENTS.has(toks[subj.mention.last]!.lower)) {
+  if (subj !== null && cue.ing && hasDocument(toks, subj.mention)) {
     // "X released a statement saying …": the speaker is who released it
     const owner = clauseSubject(ctx, sFirst, subj.mention.first)
     if (owner !== null && owner.last < subj.mention.first - 1) subj = { mention: owner, first: subj.first }
@@ -659,10 +688,11 @@ function afterIsAdjunct(ctx: Ctx, cue: Cue, sLast: number): boolean {
   const t = toks[i]!
   if (t.text === ',' || END_PUNCT.test(t.text)) return true
   if (!isAdjunctStart(t)) return false
-  for (let j = i; j <= sLast; j++) {
-    if (toks[j]!.lower === 'that' || ctx.cueAt[j]! >= 0) return false
+  // the adjunct runs to the next comma: "said of Apple in February, when …"
+  for (let j = i; j <= sLast && toks[j]!.text !== ','; j++) {
+    if (toks[j]!.lower === 'that' || ctx.cueAt[j]! >= 0 || toks[j]!.kind === 'mark') return false
   }
-  return sLast - i < 12
+  return true
 }
 
 /** Whether a cue is followed by a content clause of its own (not just adjuncts). */

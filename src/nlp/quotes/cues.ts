@@ -58,7 +58,10 @@ const NOUN_OPENERS = new Set([
 const BE = new Set(['is', 'was', 'are', 'were', 'be', 'been', 'being', "'re", '’re', 'am'])
 
 /** Verb forms that are as often nouns. */
-const NOUNISH = new Set(['show', 'shows', 'report', 'reports', 'claim', 'claims', 'plan', 'plans', 'call', 'calls', 'support', 'view', 'views', 'hope', 'hopes', 'fear', 'fears', 'attack', 'attacks', 'question', 'questions', 'demand', 'demands', 'comment', 'comments', 'answer', 'answers', 'reply', 'replies', 'tweet', 'tweets', 'post', 'posts', 'warning', 'finding', 'findings', 'promise', 'promises', 'vow', 'vows', 'pledge', 'pledges', 'threat', 'estimate', 'estimates', 'doubt', 'doubts', 'wish', 'wishes', 'note', 'notes', 'remark', 'remarks', 'charge', 'charges', 'order', 'orders', 'request', 'requests', 'appeal', 'appeals', 'text', 'email', 'emails', 'quote', 'quotes', 'label', 'brand', 'term', 'terms', 'address', 'protest', 'protests', 'love', 'like', 'hate', 'regret', 'welcome', 'challenge', 'challenges', 'dispute', 'back', 'favor', 'counter', 'reason', 'figure', 'figures', 'aim', 'campaign', 'lobby', 'object', 'echo', 'echoes', 'cry', 'cries', 'sigh', 'laugh', 'groan', 'thunder', 'pen', 'blog', 'vent', 'smear', 'insight', 'praise', 'blame', 'criticism', 'read', 'reads', 'sing', 'discovery', 'retort', 'quip', 'guarantee', 'rant', 'gripe', 'moan', 'snarl', 'growl', 'whisper', 'shout', 'yell', 'scream', 'plea', 'pledge', 'forecast', 'project', 'signal', 'signals', 'hint', 'hints', 'rebuke', 'snipe', 'tease', 'volunteer', 'witness', 'dub', 'deal', 'mention', 'mentions'])
+const NOUNISH = new Set(['states', 'points', 'known', 'show', 'shows', 'report', 'reports', 'claim', 'claims', 'plan', 'plans', 'call', 'calls', 'support', 'view', 'views', 'hope', 'hopes', 'fear', 'fears', 'attack', 'attacks', 'question', 'questions', 'demand', 'demands', 'comment', 'comments', 'answer', 'answers', 'reply', 'replies', 'tweet', 'tweets', 'post', 'posts', 'warning', 'finding', 'findings', 'promise', 'promises', 'vow', 'vows', 'pledge', 'pledges', 'threat', 'estimate', 'estimates', 'doubt', 'doubts', 'wish', 'wishes', 'note', 'notes', 'remark', 'remarks', 'charge', 'charges', 'order', 'orders', 'request', 'requests', 'appeal', 'appeals', 'text', 'email', 'emails', 'quote', 'quotes', 'label', 'brand', 'term', 'terms', 'address', 'protest', 'protests', 'love', 'like', 'hate', 'regret', 'welcome', 'challenge', 'challenges', 'dispute', 'back', 'favor', 'counter', 'reason', 'figure', 'figures', 'aim', 'campaign', 'lobby', 'object', 'echo', 'echoes', 'cry', 'cries', 'sigh', 'laugh', 'groan', 'thunder', 'pen', 'blog', 'vent', 'smear', 'insight', 'praise', 'blame', 'criticism', 'read', 'reads', 'sing', 'discovery', 'retort', 'quip', 'guarantee', 'rant', 'gripe', 'moan', 'snarl', 'growl', 'whisper', 'shout', 'yell', 'scream', 'plea', 'pledge', 'forecast', 'project', 'signal', 'signals', 'hint', 'hints', 'rebuke', 'snipe', 'tease', 'volunteer', 'witness', 'dub', 'deal', 'mention', 'mentions'])
+
+/** Third-person forms that are far more often plural nouns. */
+const STRICT_3SG = new Set(['states', 'points', 'emails', 'texts', 'reports', 'calls', 'attacks', 'supports', 'views', 'notes', 'charges', 'orders', 'quotes'])
 
 /** Lemmas whose bare form is mostly not a cue ("at one point", "the states"). */
 const NO_BARE = new Set(['back', 'point', 'state', 'counter', 'charge', 'project', 'view', 'post', 'reason', 'muse', 'read'])
@@ -84,9 +87,13 @@ export function findCues(sc: Scan, quoted: Uint8Array): Cue[] {
       if (!verbal(sc, i)) continue
     }
     // particles that belong to the verb: "called for", "pointed out", "lashed out at"
+    let particle = false
     if (info.particles !== undefined) {
       const n = toks[last + 1]
-      if (n !== undefined && n.kind === 'word' && info.particles.includes(n.lower)) last++
+      if (n !== undefined && n.kind === 'word' && info.particles.includes(n.lower)) {
+        last++
+        particle = true
+      }
     }
     const passive = isPassive(toks, i, sc.sents[t.sent]!.first)
     out.push({
@@ -97,7 +104,7 @@ export function findCues(sc: Scan, quoted: Uint8Array): Cue[] {
       ing: t.lower.endsWith('ing'),
       bare: t.lower === info.lemma,
       weak:
-        info.tier === 3 ||
+        (info.tier === 3 && !particle) ||
         (t.lower === info.lemma && NO_BARE.has(info.lemma)) ||
         (phrase === null && nounish(sc, i)),
     })
@@ -153,8 +160,12 @@ function nounish(sc: Scan, i: number): boolean {
   if (n === undefined || n.sent !== t.sent) return true
   if (n.kind !== 'word' && n.kind !== 'mark' && n.kind !== 'num' && n.text !== ':') return true
   if (n.kind === 'word' && (n.cls === 'prep' || n.cls === 'aux') && n.lower !== 'that') return true
-  if (t.lower.endsWith('s') && !t.lower.endsWith('ss')) return false
   const p = toks[i - 1]
+  if (t.lower.endsWith('s') && !t.lower.endsWith('ss') && !STRICT_3SG.has(t.lower)) return false
+  if (STRICT_3SG.has(t.lower)) {
+    // "30 states", "percentage points", "Clinton emails": a verb only after a name or pronoun
+    return !(p !== undefined && p.sent === t.sent && (p.cls === 'pron' || p.lower === 'which' || p.lower === 'that' || p.text === ')' || (p.cap && toks[i - 2]?.cap !== true)))
+  }
   if (p === undefined || p.sent !== t.sent) return false
   if (p.kind !== 'word') return true
   const l = p.lower

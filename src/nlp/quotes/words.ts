@@ -49,8 +49,14 @@ for (const [cls, words] of LISTS) {
 
 /** The closed class of a lower-cased word, or `other` (open class: nouns, verbs, adjectives). */
 export function wordClass(lower: string): WordClass {
-  return CLASS.get(lower) ?? 'other'
+  const c = CLASS.get(lower)
+  if (c !== undefined) return c
+  // adverbs in -ly ("reasonably", "shortly"); not "family", "early", "daily", "only"
+  if (lower.length > 5 && lower.endsWith('ly') && !NOT_ADVERBS.has(lower)) return 'adv'
+  return 'other'
 }
+
+const NOT_ADVERBS = new Set(['family', 'daily', 'weekly', 'monthly', 'yearly', 'assembly', 'supply', 'reply', 'apply', 'rally', 'ally', 'italy', 'july', 'kelly', 'holly', 'sally', 'anomaly', 'monopoly', 'bully', 'jelly', 'belly', 'comply', 'imply', 'multiply', 'elderly', 'friendly', 'costly', 'likely', 'unlikely', 'lonely', 'lovely', 'deadly', 'orderly', 'quarterly', 'scholarly', 'kindly', 'timely', 'homely', 'ugly', 'silly', 'hourly', 'nightly', 'manly', 'worldly', 'stately', 'beverly', 'shelly', 'emily', 'billy', 'lilly', 'wembley', 'bradley', 'dudley', 'stanley', 'ashley', 'beverley', 'hadley', 'huxley', 'bentley', 'oakley', 'kinsley', 'kimberly', 'natalie', 'moseley', 'hartley', 'shirley'])
 
 /** Words that are both a closed-class word and something else: checked by form, not class. */
 export const SUBJECT_PRONOUNS = new Set(['i', 'you', 'he', 'she', 'we', 'they', 'it'])
