@@ -126,7 +126,7 @@ export function attribute(sc: Scan, marked: readonly Marked[]): Attribution[] {
     const { first, last } = ranges[qi]!
     const prev = lastBefore(out, first, ctx)
     if (prev === null || prev.speaker === null || !closeEnough(ctx, prev, qi)) continue
-    if (prev.quotes.length > 0 && prev.pattern.startsWith('quote')) {
+    if (prev.quotes.length > 0) {
       prev.segments.push({ first, last })
       prev.quotes.push(tops[qi]!)
     } else {
@@ -286,9 +286,13 @@ function afterQuote(ctx: Ctx, qi: number): Found | null {
     if (cue.first !== j) continue
     const sp = subjectOf(ctx, j, i)
     if (sp === null || sp.first !== i) return null
+    // a relative clause on the words before the quote: “chief trade prosecutor” who reports
+    if (['who', 'which', 'that', 'whom'].includes(toks[sp.first]!.lower)) return null
     // “Marco! Marco!,” the senator said his campaign…: the cue has content of its own
     if ((endsSentence || !opens) && takesOwnContent(ctx, cue)) return null
     if (!opens && introducesNext(ctx, cue)) return null
+    // Despite his “brash personality,” Quill wrote, Lazar is …: a parenthetical attribution
+    if (!opens && toks[cue.last + 1]?.text === ',' && toks[cue.last + 2]?.kind === 'word') return null
     return { cue, speaker: sp.mention, end: cue.last, tight: false }
   }
   return null
@@ -734,12 +738,41 @@ function rightContent(ctx: Ctx, cue: Cue, sLast: number): Range | null {
   }
   while (i <= sLast && toks[i]!.text === ',') i++
   if (i > sLast) return null
-  const end = clauseEnd(ctx, i, sLast)
+  const end = extendOverQuotes(ctx, i, clauseEnd(ctx, i, sLast, cue))
   return trimRange(toks, i, end)
 }
 
+/**
+ * A content that opens a quote runs at least to its closing mark, even across the sentences
+ * inside it ("said that the party “must be careful. We can now use our strength.”").
+ */
+function extendOverQuotes(ctx: Ctx, first: number, end: number): number {
+  const { toks, sc } = ctx
+  for (let round = 0; round < 4; round++) {
+    let ext = end
+    for (let j = first; j <= end; j++) {
+      const q = ctx.topAt[j]!
+      if (q >= 0 && ctx.ranges[q]!.last > ext) ext = ctx.ranges[q]!.last
+    }
+    if (ext === end) return end
+    const s = sc.sents[toks[ext]!.sent]!
+    const sl = lastWordish(toks, s.first, s.end)
+    first = end + 1
+    end = ext >= sl ? ext : clauseEnd(ctx, ext, sl)
+  }
+  return end
+}
+
+/**
+ * Whether two cues have the same inflection: "noted that … and quoted …" chains two verbs of one
+ * speaker; "says he'd sit Putin down and tell him …" does not ("tell" goes with "he'd").
+ */
+function sameForm(a: Cue | null, b: Cue): boolean {
+  return a === null || !b.bare || a.bare
+}
+
 /** Where the content that starts at `i` ends: the sentence end, or a chained or trailing cue. */
-function clauseEnd(ctx: Ctx, i: number, sLast: number): number {
+function clauseEnd(ctx: Ctx, i: number, sLast: number, owner: Cue | null = null): number {
   const { toks } = ctx
   for (let j = i + 1; j <= sLast; j++) {
     const t = toks[j]!
@@ -754,7 +787,7 @@ function clauseEnd(ctx: Ctx, i: number, sLast: number): number {
       // "… and added …": a second verb of the same speaker; after a that-clause only a verb of
       // speech, since others ("and thought") may belong to the clause's own subject
       const speech = cue.info.cls === 'say' || cue.info.cls === 'tell' || cue.info.cls === 'appraise'
-      if ((prev.lower === 'and' || prev.lower === 'but') && (toks[i]!.lower !== 'that' || speech)) {
+      if ((prev.lower === 'and' || prev.lower === 'but') && (toks[i]!.lower !== 'that' || speech) && sameForm(owner, cue)) {
         return toks[j - 2]?.text === ',' ? j - 3 : j - 2
       }
       // "… and Trump said …": a new speaker after a connector

@@ -58,10 +58,10 @@ const NOUN_OPENERS = new Set([
 const BE = new Set(['is', 'was', 'are', 'were', 'be', 'been', 'being', "'re", '’re', 'am'])
 
 /** Verb forms that are as often nouns. */
-const NOUNISH = new Set(['states', 'points', 'known', 'show', 'shows', 'report', 'reports', 'claim', 'claims', 'plan', 'plans', 'call', 'calls', 'support', 'view', 'views', 'hope', 'hopes', 'fear', 'fears', 'attack', 'attacks', 'question', 'questions', 'demand', 'demands', 'comment', 'comments', 'answer', 'answers', 'reply', 'replies', 'tweet', 'tweets', 'post', 'posts', 'warning', 'finding', 'findings', 'promise', 'promises', 'vow', 'vows', 'pledge', 'pledges', 'threat', 'estimate', 'estimates', 'doubt', 'doubts', 'wish', 'wishes', 'note', 'notes', 'remark', 'remarks', 'charge', 'charges', 'order', 'orders', 'request', 'requests', 'appeal', 'appeals', 'text', 'email', 'emails', 'quote', 'quotes', 'label', 'brand', 'term', 'terms', 'address', 'protest', 'protests', 'love', 'like', 'hate', 'regret', 'welcome', 'challenge', 'challenges', 'dispute', 'back', 'favor', 'counter', 'reason', 'figure', 'figures', 'aim', 'campaign', 'lobby', 'object', 'echo', 'echoes', 'cry', 'cries', 'sigh', 'laugh', 'groan', 'thunder', 'pen', 'blog', 'vent', 'smear', 'insight', 'praise', 'blame', 'criticism', 'read', 'reads', 'sing', 'discovery', 'retort', 'quip', 'guarantee', 'rant', 'gripe', 'moan', 'snarl', 'growl', 'whisper', 'shout', 'yell', 'scream', 'plea', 'pledge', 'forecast', 'project', 'signal', 'signals', 'hint', 'hints', 'rebuke', 'snipe', 'tease', 'volunteer', 'witness', 'dub', 'deal', 'mention', 'mentions'])
+const NOUNISH = new Set(['chant', 'chants', 'states', 'points', 'known', 'show', 'shows', 'report', 'reports', 'claim', 'claims', 'plan', 'plans', 'call', 'calls', 'support', 'view', 'views', 'hope', 'hopes', 'fear', 'fears', 'attack', 'attacks', 'question', 'questions', 'demand', 'demands', 'comment', 'comments', 'answer', 'answers', 'reply', 'replies', 'tweet', 'tweets', 'post', 'posts', 'warning', 'finding', 'findings', 'promise', 'promises', 'vow', 'vows', 'pledge', 'pledges', 'threat', 'estimate', 'estimates', 'doubt', 'doubts', 'wish', 'wishes', 'note', 'notes', 'remark', 'remarks', 'charge', 'charges', 'order', 'orders', 'request', 'requests', 'appeal', 'appeals', 'text', 'email', 'emails', 'quote', 'quotes', 'label', 'brand', 'term', 'terms', 'address', 'protest', 'protests', 'love', 'like', 'hate', 'regret', 'welcome', 'challenge', 'challenges', 'dispute', 'back', 'favor', 'counter', 'reason', 'figure', 'figures', 'aim', 'campaign', 'lobby', 'object', 'echo', 'echoes', 'cry', 'cries', 'sigh', 'laugh', 'groan', 'thunder', 'pen', 'blog', 'vent', 'smear', 'insight', 'praise', 'blame', 'criticism', 'read', 'reads', 'sing', 'discovery', 'retort', 'quip', 'guarantee', 'rant', 'gripe', 'moan', 'snarl', 'growl', 'whisper', 'shout', 'yell', 'scream', 'plea', 'pledge', 'forecast', 'project', 'signal', 'signals', 'hint', 'hints', 'rebuke', 'snipe', 'tease', 'volunteer', 'witness', 'dub', 'deal', 'mention', 'mentions'])
 
 /** Third-person forms that are far more often plural nouns. */
-const STRICT_3SG = new Set(['states', 'points', 'emails', 'texts', 'reports', 'calls', 'attacks', 'supports', 'views', 'notes', 'charges', 'orders', 'quotes'])
+const STRICT_3SG = new Set(['chants', 'states', 'points', 'emails', 'texts', 'reports', 'calls', 'attacks', 'supports', 'views', 'notes', 'charges', 'orders', 'quotes'])
 
 /** Lemmas whose bare form is mostly not a cue ("at one point", "the states"). */
 const NO_BARE = new Set(['back', 'point', 'state', 'counter', 'charge', 'project', 'view', 'post', 'reason', 'muse', 'read'])
@@ -95,7 +95,7 @@ export function findCues(sc: Scan, quoted: Uint8Array): Cue[] {
         particle = true
       }
     }
-    const passive = isPassive(toks, i, sc.sents[t.sent]!.first)
+    const passive = isPassive(toks, i, sc.sents[t.sent]!.first, info)
     out.push({
       first: i,
       last,
@@ -190,9 +190,10 @@ function headline(sc: Scan, s: number): boolean {
   return words > 0 && caps / words > 0.6
 }
 
-function isPassive(toks: readonly Tok[], i: number, lo: number): boolean {
+function isPassive(toks: readonly Tok[], i: number, lo: number, info: CueInfo): boolean {
   const t = toks[i]!
-  if (!/(?:ed|wn|ld|ght|en|id|ne|ot)$/.test(t.lower) || t.lower === 'said') return false
+  // a participle: neither the bare form, nor -s, nor -ing ("was found", "is expected")
+  if (t.lower === info.lemma || /(?:s|ing)$/.test(t.lower) || t.lower === 'said') return false
   for (let j = i - 1; j >= lo && i - j <= 3; j--) {
     const p = toks[j]!
     if (p.kind !== 'word') return false

@@ -215,6 +215,16 @@ export function rightNP(sc: Scan, k: number, hi: number): Range | null {
       i = tail.last
       continue
     }
+    // a quoted title after a possessive: "ABC's “Good Morning America”"
+    if (t.kind === 'mark' && t.role !== 'close' && last >= 0 && /['’]s$/.test(toks[last]!.lower)) {
+      let j = i + 1
+      while (j < hi && j - i < 10 && !(toks[j]!.kind === 'mark' && toks[j]!.role !== 'open')) j++
+      if (j < hi && toks[j]!.kind === 'mark') {
+        last = j
+        i = j
+        continue
+      }
+    }
     if (t.text === '(' && last >= 0 && toks[last]!.cap) {
       let j = i + 1
       while (j < hi && toks[j]!.text !== ')' && j - i < 8) j++
