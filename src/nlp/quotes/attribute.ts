@@ -243,6 +243,12 @@ function closesClause(ctx: Ctx, qi: number): boolean {
     if (t.sent !== toks[last]!.sent && toks[j - 1]!.kind !== 'word') return true
     if (t.kind === 'punct' && (END_PUNCT.test(t.text) || t.text === ';')) return true
     if (t.kind === 'word' || t.kind === 'num') {
+      // “…,” and, “…”: a list of quotes
+      if (['and', 'or', 'but'].includes(t.lower)) {
+        let k = j + 1
+        while (k < paraEnd && toks[k]!.kind === 'punct') k++
+        if (ctx.topAt[k]! >= 0) return true
+      }
       // “…,” he said / “…,” said Smith / “…” — Smith said
       return afterQuote(ctx, qi) !== null
     }
@@ -439,9 +445,13 @@ function subjectOf(ctx: Ctx, c: number, lo: number): { mention: Range; first: nu
     return { mention: ap.head, first: ap.head.first }
   }
   if (ctx.quoted[k]) return null
-  // "a message that said": the relative pronoun is the local mention
-  if ((t.lower === 'that' || t.lower === 'which') && k > lo && isContent(toks[k - 1]!))
-    return { mention: { first: k, last: k }, first: k }
+  // "a message that said", "the sign — which read": the relative pronoun is the local mention
+  if ((t.lower === 'that' || t.lower === 'which') && k > lo) {
+    const p = toks[k - 1]!
+    const q = toks[k - 2]
+    if (isContent(p) || ((p.text === ',' || DASHES.has(p.text)) && q !== undefined && isContent(q)))
+      return { mention: { first: k, last: k }, first: k }
+  }
   let np = leftNP(sc, k, lo)
   if (np === null) return null
   // "the polling guru who founded fivethirtyeight.com tweeted", "officials whose laws have been

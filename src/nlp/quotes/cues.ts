@@ -55,6 +55,7 @@ const NOUN_OPENERS = new Set([
   'more',
   'whose',
 ])
+const CONTRACTED = new Set(["he's", "she's", "it's", "that's", "there's", "who's", "what's", "he’s", "she’s", "it’s", "that’s", "there’s", "who’s", "what’s"])
 const BE = new Set(['is', 'was', 'are', 'were', 'be', 'been', 'being', "'re", '’re', 'am'])
 
 /** Verb forms that are as often nouns. */
@@ -134,11 +135,16 @@ function verbal(sc: Scan, i: number): boolean {
   const { toks } = sc
   const t = toks[i]!
   const prev = toks[i - 1]
-  if (prev !== undefined && prev.sent === t.sent) {
+  // after a determiner or possessive, a form that can be a noun is one ("the report", "his
+  // claims", "a saying"); other forms stay verbs ("Some said", "He's said")
+  const canBeNoun = NOUNISH.has(t.lower) || t.lower.endsWith('ing')
+  if (prev !== undefined && prev.sent === t.sent && canBeNoun) {
     if (prev.kind === 'word' && NOUN_OPENERS.has(prev.lower)) return false
-    if (prev.kind === 'word' && /['’]s$/.test(prev.lower) && t.lower !== 'says') return false
-    if (prev.text === 'so-' || prev.lower === 'so' && t.lower === 'called') return false
+    if (prev.kind === 'word' && /['’]s$/.test(prev.lower) && !CONTRACTED.has(prev.lower)) return false
   }
+  // "That said, …" is a linking phrase
+  if (t.lower === 'said' && prev?.lower === 'that' && toks[i + 1]?.text === ',' && (i < 2 || toks[i - 2]!.sent !== t.sent))
+    return false
   // "so-called"
   if (t.lower === 'called' && prev?.text === '-' && toks[i - 2]?.lower === 'so') return false
   // capitalised mid-sentence: a name or title ("Report", "Post"), unless the sentence is a headline

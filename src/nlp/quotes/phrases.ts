@@ -182,6 +182,11 @@ export function rightNP(sc: Scan, k: number, hi: number): Range | null {
   const t0 = toks[k]
   if (t0 === undefined || k >= hi) return null
   if (t0.kind === 'word' && SUBJECT_PRONOUNS.has(t0.lower)) return { first: k, last: k }
+  // "read one", "said another", "said many"
+  if (t0.kind === 'word' && (QUANTIFIERS.has(t0.lower) || t0.lower === 'another')) {
+    const n = toks[k + 1]
+    if (n === undefined || k + 1 >= hi || !nominal(n)) return { first: k, last: k }
+  }
   let i = k
   if (t0.kind === 'word' && OPENERS.has(t0.lower)) i++
   let last = -1
@@ -192,6 +197,10 @@ export function rightNP(sc: Scan, k: number, hi: number): Range | null {
     if (last >= 0 && !t.cap && t.cls === 'other' && /ed$/.test(t.lower) && !toks[last]!.cap) break
     if (nominal(t)) {
       last = i
+      continue
+    }
+    if (t.kind === 'word' && CALENDAR.has(t.lower) && toks[i + 1] !== undefined && i + 1 < hi && nominal(toks[i + 1]!) && !CALENDAR.has(toks[i + 1]!.lower)) {
+      // "a Wednesday editorial"
       continue
     }
     if (isPossessive(t) && last >= 0 && toks[i - 1]!.end === t.start) {

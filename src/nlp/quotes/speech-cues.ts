@@ -386,6 +386,9 @@ const PHRASES: [string, CueInfo][] = [
   ['were expected', { lemma: 'be expected', cls: 'think', tier: 2 }],
   ['made no secret of', { lemma: 'make no secret', cls: 'appraise', tier: 1 }],
   ['put it', { lemma: 'put it', cls: 'say', tier: 1 }],
+  ...['issued a statement', 'released a statement', 'put out a statement', 'issued the following statement', 'released the following statement', 'issues a statement', 'releases a statement'].map(
+    (p): [string, CueInfo] => [p, { lemma: 'issue a statement', cls: 'say', tier: 1 }],
+  ),
   ...['chimed in', 'chimes in', 'chiming in', 'chime in'].map(
     (p): [string, CueInfo] => [p, { lemma: 'chime', cls: 'say', tier: 1 }],
   ),
