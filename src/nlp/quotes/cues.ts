@@ -102,7 +102,7 @@ export function findCues(sc: Scan, quoted: Uint8Array): Cue[] {
       last,
       info,
       passive,
-      ing: t.lower.endsWith('ing'),
+      ing: t.lower.endsWith('ing') && info.cls !== 'according',
       bare: t.lower === info.lemma,
       weak:
         (info.tier === 3 && !particle) ||
@@ -164,12 +164,15 @@ function nounish(sc: Scan, i: number): boolean {
   if (!NOUNISH.has(t.lower)) return false
   const n = toks[i + 1]
   if (n === undefined || n.sent !== t.sent) return true
+  if (STRICT_3SG.has(t.lower) && (n.text === '.' || n.text === ',')) return false
   if (n.kind !== 'word' && n.kind !== 'mark' && n.kind !== 'num' && n.text !== ':') return true
   if (n.kind === 'word' && (n.cls === 'prep' || n.cls === 'aux') && n.lower !== 'that') return true
   const p = toks[i - 1]
   if (t.lower.endsWith('s') && !t.lower.endsWith('ss') && !STRICT_3SG.has(t.lower)) return false
   if (STRICT_3SG.has(t.lower)) {
-    // "30 states", "percentage points", "Clinton emails": a verb only after a name or pronoun
+    // "30 states", "percentage points", "Clinton emails": a verb only after a name or pronoun,
+    // or at the end of a clause ("…, the Daily Caller reports.")
+    if (n.text === '.' || n.text === ',' || n.lower === 'that') return false
     return !(p !== undefined && p.sent === t.sent && (p.cls === 'pron' || p.lower === 'which' || p.lower === 'that' || p.text === ')' || (p.cap && toks[i - 2]?.cap !== true)))
   }
   if (p === undefined || p.sent !== t.sent) return false
