@@ -752,6 +752,7 @@ function rightContent(ctx: Ctx, cue: Cue, sLast: number): Range | null {
   return trimRange(toks, i, end)
 }
 
+
 /**
  * A content that opens a quote runs at least to its closing mark, even across the sentences
  * inside it ("said that the party “must be careful. We can now use our strength.”").
