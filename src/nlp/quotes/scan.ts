@@ -100,28 +100,30 @@ export function scan(
     }
     while (mi < markup.length && markup[mi]!.end <= start) mi++
     const inMarkup = mi < markup.length && markup[mi]!.start <= start
-    const gap = text.slice(lastEnd, start)
+    let breakBefore = toks.length === 0
+    for (let k = lastEnd; k < start && !breakBefore; k++) if (text.charCodeAt(k) === 10) breakBefore = true
     lastEnd = end
-    const first = t.codePointAt(0)!
+    const c0 = t.charCodeAt(0)
     const isDouble = DOUBLE_MARKS.has(t)
-    const isSingle = SINGLE_MARKS.has(t)
-    const kind: TokKind = isDouble
-      ? 'mark'
-      : isSingle
-        ? 'single'
-        : /[\p{L}\p{M}]/u.test(t)
-          ? 'word'
-          : /\p{N}/u.test(t)
-            ? 'num'
-            : 'punct'
+    const isSingle = !isDouble && SINGLE_MARKS.has(t)
+    let kind: TokKind
+    if (isDouble) kind = 'mark'
+    else if (isSingle) kind = 'single'
+    else if ((c0 >= 97 && c0 <= 122) || (c0 >= 65 && c0 <= 90)) kind = 'word'
+    else if (c0 >= 48 && c0 <= 57) kind = /[a-zA-Z\p{L}]/u.test(t) ? 'word' : 'num'
+    else if (c0 < 128) kind = 'punct'
+    else kind = /[\p{L}\p{M}]/u.test(t) ? 'word' : /\p{N}/u.test(t) ? 'num' : 'punct'
     const lower = t.toLowerCase()
+    const cap =
+      kind === 'word' &&
+      (c0 < 128 ? c0 >= 65 && c0 <= 90 : t[0] !== lower[0])
     toks.push({
       start,
       end,
       text: t,
       lower,
       kind,
-      cap: kind === 'word' && String.fromCodePoint(first) !== String.fromCodePoint(first).toLowerCase(),
+      cap,
       role:
         isDouble || isSingle
           ? inMarkup
@@ -132,7 +134,7 @@ export function scan(
       sent: 0,
       para: 0,
       markup: inMarkup,
-      breakBefore: gap.includes('\n') || toks.length === 0,
+      breakBefore,
     })
   }
   const paras = layParagraphs(text, toks, blocks)
