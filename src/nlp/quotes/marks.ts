@@ -85,7 +85,7 @@ export function pairMarks(sc: Scan): Marked[] {
     if (nextTok !== undefined && nextTok.kind === 'mark' && nextTok.role !== 'close') {
       o.pieces.push(piece)
       carried = o
-    } else if (o.pieces.length === 0 && (o.tok === first || introduced(toks, o.tok))) {
+    } else if (o.pieces.length === 0 && (o.tok === first || introduced(toks, o.tok) || opensSentence(toks, o.tok))) {
       // a quote whose closing mark was lost (or mistyped): it ends with its paragraph
       out.push({ pieces: [piece], depth: 0, single: false })
     } else if (o.pieces.length > 0) {
@@ -96,6 +96,13 @@ export function pairMarks(sc: Scan): Marked[] {
   }
   out.push(...pairSingles(sc, out))
   return out.sort((a, b) => a.pieces[0]!.start - b.pieces[0]!.start || a.depth - b.depth)
+}
+
+/** An unambiguous opening mark at a sentence start: "… he said. “It has consequences." */
+function opensSentence(toks: readonly Tok[], open: number): boolean {
+  const t = toks[open]!
+  const prev = toks[open - 1]
+  return t.role === 'open' && t.text !== '"' && prev !== undefined && /^[.?!]$/.test(prev.text)
 }
 
 /** An opening mark right after a colon or comma: "He said: “…" */

@@ -278,6 +278,10 @@ export function appositionBefore(
     j--
   }
   if (j < lo || close - j < 2) return null
+  // an interruption holds whole quotes only ("the NBC executive in charge of ''Today,''")
+  let marks = 0
+  for (let k = j + 1; k < close; k++) if (toks[k]!.kind === 'mark') marks++
+  if (marks % 2 === 1) return null
   const head = leftNP(sc, j - 1, lo)
   if (head === null) return null
   const h = toks[head.first]!
