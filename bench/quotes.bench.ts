@@ -71,10 +71,16 @@ const perSecond = (articles.length / best) * 1000
 const MARKS = /["“”„‟«»‘’‹›']/
 
 /** PolNeAR's content spans of direct quotes include the quote marks. */
-function withMarks(text: string, s: { start: number; end: number }): { start: number; end: number } {
+function withMarks(
+  text: string,
+  s: { start: number; end: number },
+): { start: number; end: number } {
   let { start, end } = s
   if (MARKS.test(text[start - 1] ?? '')) start -= text.slice(start - 2, start) === "''" ? 2 : 1
-  if (MARKS.test(text[end] ?? '')) end += text.slice(end, end + 2) === "''" ? 2 : 1
+  // the finder leaves out the comma before the closing mark (“We will win,” she said)
+  let e = end
+  while (e < text.length && /[\s,]/.test(text[e]!)) e++
+  if (MARKS.test(text[e] ?? '')) end = e + (text.slice(e, e + 2) === "''" ? 2 : 1)
   return { start, end }
 }
 
@@ -132,7 +138,10 @@ console.log(
 )
 
 if (values.json !== undefined) {
-  writeFileSync(values.json, JSON.stringify({ file: values.file, marked, all, articlesPerSecond: perSecond }, null, 2))
+  writeFileSync(
+    values.json,
+    JSON.stringify({ file: values.file, marked, all, articlesPerSecond: perSecond }, null, 2),
+  )
 }
 
 if (values.debug) {
@@ -155,7 +164,8 @@ if (values.debug) {
       byKind.set(q.type!, k)
     }
   })
-  for (const [k, v] of byKind) console.log(`  ${k}: ${v.n} predicted, ${v.hit} match a gold attribution`)
+  for (const [k, v] of byKind)
+    console.log(`  ${k}: ${v.n} predicted, ${v.hit} match a gold attribution`)
 }
 
 if (values.check !== undefined) {
@@ -166,7 +176,9 @@ if (values.check !== undefined) {
     ['all', all, []],
   ] as const) {
     const ref = JSON.parse(
-      execFileSync('node', [values.check, values.file!, values.out, ...extra], { encoding: 'utf8' }),
+      execFileSync('node', [values.check, values.file!, values.out, ...extra], {
+        encoding: 'utf8',
+      }),
     ) as unknown
     const same = JSON.stringify(ref) === JSON.stringify(ours)
     console.log(`check against ${values.check} (${label}): ${same ? 'identical' : 'DIFFERENT'}`)

@@ -161,7 +161,8 @@ export function scoreQuotes(
             !!(x && y && x[0] < y[1] && y[0] < x[1])
           const lenient = (gs === null && ps === null) || ov(gs, ps) || ov(cs, ps)
           const strict =
-            (gs === null && ps === null) || (gs !== null && ps !== null && sameTrimmed(text, [gs], [ps]))
+            (gs === null && ps === null) ||
+            (gs !== null && ps !== null && sameTrimmed(text, [gs], [ps]))
           matched++
           if (lenient) spkLenient++
           if (strict) spkStrict++

@@ -40,7 +40,27 @@ export type Pattern =
 const END_PUNCT = /^[.?!…]+$/
 const DASHES = new Set(['—', '–', '-', '--'])
 /** Things that carry words: "a statement saying", "a letter stating". */
-const DOCUMENTS = new Set(['statement', 'letter', 'tweet', 'post', 'email', 'e-mail', 'release', 'memo', 'message', 'note', 'ad', 'video', 'report', 'filing', 'op-ed', 'editorial', 'column', 'speech', 'interview'])
+const DOCUMENTS = new Set([
+  'statement',
+  'letter',
+  'tweet',
+  'post',
+  'email',
+  'e-mail',
+  'release',
+  'memo',
+  'message',
+  'note',
+  'ad',
+  'video',
+  'report',
+  'filing',
+  'op-ed',
+  'editorial',
+  'column',
+  'speech',
+  'interview',
+])
 function hasDocument(toks: readonly Tok[], r: Range): boolean {
   for (let j = r.first; j <= r.last; j++) if (DOCUMENTS.has(toks[j]!.lower)) return true
   return false
@@ -227,7 +247,77 @@ function clauseStart(ctx: Ctx, i: number): number {
 }
 
 /** Verbs that invert with their subject after a quote: “…,” said Smith. */
-const INVERTING = new Set(['say', 'ask', 'add', 'write', 'continue', 'explain', 'recall', 'note', 'declare', 'reply', 'respond', 'answer', 'argue', 'insist', 'warn', 'acknowledge', 'admit', 'tweet', 'read', 'conclude', 'agree', 'state', 'quip', 'joke', 'caution', 'counter', 'observe', 'remark', 'suggest', 'predict', 'complain', 'concede', 'echo', 'shout', 'cry', 'exclaim', 'whisper', 'retort', 'interject', 'proclaim', 'boast', 'announce', 'report', 'claim', 'tell', 'muse', 'opine', 'wonder', 'scoff', 'laugh', 'chime', 'gush', 'snap', 'sneer', 'yell', 'scream', 'plead', 'confide', 'confirm', 'emphasize', 'stress', 'assert', 'contend', 'maintain', 'summarize', 'chant', 'testify', 'comment', 'according to'])
+const INVERTING = new Set([
+  'say',
+  'ask',
+  'add',
+  'write',
+  'continue',
+  'explain',
+  'recall',
+  'note',
+  'declare',
+  'reply',
+  'respond',
+  'answer',
+  'argue',
+  'insist',
+  'warn',
+  'acknowledge',
+  'admit',
+  'tweet',
+  'read',
+  'conclude',
+  'agree',
+  'state',
+  'quip',
+  'joke',
+  'caution',
+  'counter',
+  'observe',
+  'remark',
+  'suggest',
+  'predict',
+  'complain',
+  'concede',
+  'echo',
+  'shout',
+  'cry',
+  'exclaim',
+  'whisper',
+  'retort',
+  'interject',
+  'proclaim',
+  'boast',
+  'announce',
+  'report',
+  'claim',
+  'tell',
+  'muse',
+  'opine',
+  'wonder',
+  'scoff',
+  'laugh',
+  'chime',
+  'gush',
+  'snap',
+  'sneer',
+  'yell',
+  'scream',
+  'plead',
+  'confide',
+  'confirm',
+  'emphasize',
+  'stress',
+  'assert',
+  'contend',
+  'maintain',
+  'summarize',
+  'chant',
+  'testify',
+  'comment',
+  'according to',
+])
 
 /**
  * Whether the quote closes its clause: after it, its sentence ends, or goes on only with an
@@ -298,7 +388,8 @@ function afterQuote(ctx: Ctx, qi: number): Found | null {
     if ((endsSentence || !opens) && takesOwnContent(ctx, cue)) return null
     if (!opens && introducesNext(ctx, cue)) return null
     // Despite his “brash personality,” Quill wrote, Lazar is …: a parenthetical attribution
-    if (!opens && toks[cue.last + 1]?.text === ',' && toks[cue.last + 2]?.kind === 'word') return null
+    if (!opens && toks[cue.last + 1]?.text === ',' && toks[cue.last + 2]?.kind === 'word')
+      return null
     return { cue, speaker: sp.mention, end: cue.last, tight: false }
   }
   return null
@@ -355,7 +446,9 @@ function beforeQuote(ctx: Ctx, qi: number): Found | null {
         else if (cue.info.cls === 'tell' && rightNP(sc, cue.last + 1, p + 1)?.last === p) {
           // "told reporters “…”"
         } else if (!(tight && (isAdjunctStart(between) || between.text === ','))) {
-          if (!(p - cue.last <= 2 && toks.slice(cue.last + 1, p + 1).every((x) => x.cls === 'time')))
+          if (
+            !(p - cue.last <= 2 && toks.slice(cue.last + 1, p + 1).every((x) => x.cls === 'time'))
+          )
             return null
         }
       }
@@ -422,7 +515,8 @@ function skipAuxLeft(toks: readonly Tok[], k: number, lo: number): number {
     else if (t.kind === 'word' && t.cls === 'time' && j - 1 >= lo) {
       // "Trump on Friday described", "Clinton last week said"
       const p = toks[j - 1]!
-      if (p.lower === 'on' || p.lower === 'last' || p.lower === 'this' || p.lower === 'earlier') j -= 2
+      if (p.lower === 'on' || p.lower === 'last' || p.lower === 'this' || p.lower === 'earlier')
+        j -= 2
       else if (t.cap) j--
       else break
     } else break
@@ -460,7 +554,8 @@ function subjectOf(ctx: Ctx, c: number, lo: number): { mention: Range; first: nu
     const w = toks[j]!
     if (w.kind !== 'word' || w.cls === 'conj' || ctx.cueAt[j]! >= 0) break
     if (w.lower === 'who' || w.lower === 'whose') {
-      const head = toks[j - 1]?.text === ',' ? appositionBefore(sc, j - 1, lo)?.head : leftNP(sc, j - 1, lo)
+      const head =
+        toks[j - 1]?.text === ',' ? appositionBefore(sc, j - 1, lo)?.head : leftNP(sc, j - 1, lo)
       if (head !== undefined && head !== null) np = head
       break
     }
@@ -534,7 +629,12 @@ function clauseSubject(ctx: Ctx, lo: number, hi: number): Range | null {
       // "…, Iowa, on Sunday, Mrs. Clinton": a phrase followed by a comma and more introduction
       const after = toks[np.last + 1]
       const next = toks[np.last + 2]
-      if (after?.text === ',' && next !== undefined && np.last + 2 < hi && (next.cls === 'prep' || next.cls === 'time' || next.cap)) {
+      if (
+        after?.text === ',' &&
+        next !== undefined &&
+        np.last + 2 < hi &&
+        (next.cls === 'prep' || next.cls === 'time' || next.cap)
+      ) {
         i = np.last + 2
         continue
       }
@@ -566,12 +666,16 @@ function reported(ctx: Ctx, ci: number, done: readonly Attribution[]): Attributi
   if (subj !== null && cue.ing && hasDocument(toks, subj.mention)) {
     // "X released a statement saying …": the speaker is who released it
     const owner = clauseSubject(ctx, sFirst, subj.mention.first)
-    if (owner !== null && owner.last < subj.mention.first - 1) subj = { mention: owner, first: subj.first }
+    if (owner !== null && owner.last < subj.mention.first - 1)
+      subj = { mention: owner, first: subj.first }
   }
   let speaker: Range | null = subj?.mention ?? null
   let pattern: Pattern = 'svc'
   if (speaker === null && chained) {
-    speaker = lastSpeakerInSentence(done, s, cue.first, toks) ?? chainedSubject(ctx, cue, sFirst)?.mention ?? null
+    speaker =
+      lastSpeakerInSentence(done, s, cue.first, toks) ??
+      chainedSubject(ctx, cue, sFirst)?.mention ??
+      null
     if (speaker === null) return null
     pattern = 'chained'
   }
@@ -737,7 +841,9 @@ function rightContent(ctx: Ctx, cue: Cue, sLast: number): Range | null {
   const a0 = toks[i]!
   const adjunct =
     isAdjunctStart(a0) &&
-    (a0.lower !== 'to' || (toks[i + 1] !== undefined && (toks[i + 1]!.cls === 'det' || toks[i + 1]!.cap || toks[i + 1]!.cls === 'pron')))
+    (a0.lower !== 'to' ||
+      (toks[i + 1] !== undefined &&
+        (toks[i + 1]!.cls === 'det' || toks[i + 1]!.cap || toks[i + 1]!.cls === 'pron')))
   for (let j = i + 1; adjunct && j <= sLast && j - i <= 14; j++) {
     const t = toks[j]!
     if (t.lower === 'that') {
@@ -751,7 +857,6 @@ function rightContent(ctx: Ctx, cue: Cue, sLast: number): Range | null {
   const end = extendOverQuotes(ctx, i, clauseEnd(ctx, i, sLast, cue))
   return trimRange(toks, i, end)
 }
-
 
 /**
  * A content that opens a quote runs at least to its closing mark, even across the sentences
@@ -797,8 +902,13 @@ function clauseEnd(ctx: Ctx, i: number, sLast: number, owner: Cue | null = null)
       if (prev.text === ',' && (cue.ing || cue.info.cls === 'according')) return j - 2
       // "… and added …": a second verb of the same speaker; after a that-clause only a verb of
       // speech, since others ("and thought") may belong to the clause's own subject
-      const speech = cue.info.cls === 'say' || cue.info.cls === 'tell' || cue.info.cls === 'appraise'
-      if ((prev.lower === 'and' || prev.lower === 'but') && (toks[i]!.lower !== 'that' || speech) && sameForm(owner, cue)) {
+      const speech =
+        cue.info.cls === 'say' || cue.info.cls === 'tell' || cue.info.cls === 'appraise'
+      if (
+        (prev.lower === 'and' || prev.lower === 'but') &&
+        (toks[i]!.lower !== 'that' || speech) &&
+        sameForm(owner, cue)
+      ) {
         return toks[j - 2]?.text === ',' ? j - 3 : j - 2
       }
       // "… and Trump said …": a new speaker after a connector
@@ -837,7 +947,8 @@ function trailing(ctx: Ctx, j: number, sLast: number): boolean {
   if (n === undefined || j + 1 > sLast || n.kind !== 'word') return false
   if (DASHES.has(t.text)) {
     if (t.text === '-' && toks[j - 1]!.end === t.start) return false // a hyphen
-    for (let k = j + 1; k <= sLast; k++) if (DASHES.has(toks[k]!.text) && !ctx.quoted[k]) return false
+    for (let k = j + 1; k <= sLast; k++)
+      if (DASHES.has(toks[k]!.text) && !ctx.quoted[k]) return false
     return j + 1 < sLast
   }
   if (TRAILING.has(n.lower)) return true

@@ -55,17 +55,205 @@ const NOUN_OPENERS = new Set([
   'more',
   'whose',
 ])
-const CONTRACTED = new Set(["he's", "she's", "it's", "that's", "there's", "who's", "what's", "he’s", "she’s", "it’s", "that’s", "there’s", "who’s", "what’s"])
+const CONTRACTED = new Set([
+  "he's",
+  "she's",
+  "it's",
+  "that's",
+  "there's",
+  "who's",
+  "what's",
+  'he’s',
+  'she’s',
+  'it’s',
+  'that’s',
+  'there’s',
+  'who’s',
+  'what’s',
+])
 const BE = new Set(['is', 'was', 'are', 'were', 'be', 'been', 'being', "'re", '’re', 'am'])
 
 /** Verb forms that are as often nouns. */
-const NOUNISH = new Set(['chant', 'chants', 'states', 'points', 'known', 'show', 'shows', 'report', 'reports', 'claim', 'claims', 'plan', 'plans', 'call', 'calls', 'support', 'view', 'views', 'hope', 'hopes', 'fear', 'fears', 'attack', 'attacks', 'question', 'questions', 'demand', 'demands', 'comment', 'comments', 'answer', 'answers', 'reply', 'replies', 'tweet', 'tweets', 'post', 'posts', 'warning', 'finding', 'findings', 'promise', 'promises', 'vow', 'vows', 'pledge', 'pledges', 'threat', 'estimate', 'estimates', 'doubt', 'doubts', 'wish', 'wishes', 'note', 'notes', 'remark', 'remarks', 'charge', 'charges', 'order', 'orders', 'request', 'requests', 'appeal', 'appeals', 'text', 'email', 'emails', 'quote', 'quotes', 'label', 'brand', 'term', 'terms', 'address', 'protest', 'protests', 'love', 'like', 'hate', 'regret', 'welcome', 'challenge', 'challenges', 'dispute', 'back', 'favor', 'counter', 'reason', 'figure', 'figures', 'aim', 'campaign', 'lobby', 'object', 'echo', 'echoes', 'cry', 'cries', 'sigh', 'laugh', 'groan', 'thunder', 'pen', 'blog', 'vent', 'smear', 'insight', 'praise', 'blame', 'criticism', 'read', 'reads', 'sing', 'discovery', 'retort', 'quip', 'guarantee', 'rant', 'gripe', 'moan', 'snarl', 'growl', 'whisper', 'shout', 'yell', 'scream', 'plea', 'pledge', 'forecast', 'project', 'signal', 'signals', 'hint', 'hints', 'rebuke', 'snipe', 'tease', 'volunteer', 'witness', 'dub', 'deal', 'mention', 'mentions'])
+const NOUNISH = new Set([
+  'chant',
+  'chants',
+  'states',
+  'points',
+  'known',
+  'show',
+  'shows',
+  'report',
+  'reports',
+  'claim',
+  'claims',
+  'plan',
+  'plans',
+  'call',
+  'calls',
+  'support',
+  'view',
+  'views',
+  'hope',
+  'hopes',
+  'fear',
+  'fears',
+  'attack',
+  'attacks',
+  'question',
+  'questions',
+  'demand',
+  'demands',
+  'comment',
+  'comments',
+  'answer',
+  'answers',
+  'reply',
+  'replies',
+  'tweet',
+  'tweets',
+  'post',
+  'posts',
+  'warning',
+  'finding',
+  'findings',
+  'promise',
+  'promises',
+  'vow',
+  'vows',
+  'pledge',
+  'pledges',
+  'threat',
+  'estimate',
+  'estimates',
+  'doubt',
+  'doubts',
+  'wish',
+  'wishes',
+  'note',
+  'notes',
+  'remark',
+  'remarks',
+  'charge',
+  'charges',
+  'order',
+  'orders',
+  'request',
+  'requests',
+  'appeal',
+  'appeals',
+  'text',
+  'email',
+  'emails',
+  'quote',
+  'quotes',
+  'label',
+  'brand',
+  'term',
+  'terms',
+  'address',
+  'protest',
+  'protests',
+  'love',
+  'like',
+  'hate',
+  'regret',
+  'welcome',
+  'challenge',
+  'challenges',
+  'dispute',
+  'back',
+  'favor',
+  'counter',
+  'reason',
+  'figure',
+  'figures',
+  'aim',
+  'campaign',
+  'lobby',
+  'object',
+  'echo',
+  'echoes',
+  'cry',
+  'cries',
+  'sigh',
+  'laugh',
+  'groan',
+  'thunder',
+  'pen',
+  'blog',
+  'vent',
+  'smear',
+  'insight',
+  'praise',
+  'blame',
+  'criticism',
+  'read',
+  'reads',
+  'sing',
+  'discovery',
+  'retort',
+  'quip',
+  'guarantee',
+  'rant',
+  'gripe',
+  'moan',
+  'snarl',
+  'growl',
+  'whisper',
+  'shout',
+  'yell',
+  'scream',
+  'plea',
+  'pledge',
+  'forecast',
+  'project',
+  'signal',
+  'signals',
+  'hint',
+  'hints',
+  'rebuke',
+  'snipe',
+  'tease',
+  'volunteer',
+  'witness',
+  'dub',
+  'deal',
+  'mention',
+  'mentions',
+])
 
 /** Third-person forms that are far more often plural nouns. */
-const STRICT_3SG = new Set(['chants', 'states', 'points', 'emails', 'texts', 'reports', 'calls', 'attacks', 'supports', 'views', 'notes', 'charges', 'orders', 'quotes'])
+const STRICT_3SG = new Set([
+  'chants',
+  'states',
+  'points',
+  'emails',
+  'texts',
+  'reports',
+  'calls',
+  'attacks',
+  'supports',
+  'views',
+  'notes',
+  'charges',
+  'orders',
+  'quotes',
+])
 
 /** Lemmas whose bare form is mostly not a cue ("at one point", "the states"). */
-const NO_BARE = new Set(['back', 'point', 'state', 'counter', 'charge', 'project', 'view', 'post', 'reason', 'muse', 'read'])
+const NO_BARE = new Set([
+  'back',
+  'point',
+  'state',
+  'counter',
+  'charge',
+  'project',
+  'view',
+  'post',
+  'reason',
+  'muse',
+  'read',
+])
 
 /**
  * Every cue outside quoted text (`quoted[i]` is 1 for tokens inside quote marks), in text order.
@@ -140,10 +328,16 @@ function verbal(sc: Scan, i: number): boolean {
   const canBeNoun = NOUNISH.has(t.lower) || t.lower.endsWith('ing')
   if (prev !== undefined && prev.sent === t.sent && canBeNoun) {
     if (prev.kind === 'word' && NOUN_OPENERS.has(prev.lower)) return false
-    if (prev.kind === 'word' && /['’]s$/.test(prev.lower) && !CONTRACTED.has(prev.lower)) return false
+    if (prev.kind === 'word' && /['’]s$/.test(prev.lower) && !CONTRACTED.has(prev.lower))
+      return false
   }
   // "That said, …" is a linking phrase
-  if (t.lower === 'said' && prev?.lower === 'that' && toks[i + 1]?.text === ',' && (i < 2 || toks[i - 2]!.sent !== t.sent))
+  if (
+    t.lower === 'said' &&
+    prev?.lower === 'that' &&
+    toks[i + 1]?.text === ',' &&
+    (i < 2 || toks[i - 2]!.sent !== t.sent)
+  )
     return false
   // "so-called"
   if (t.lower === 'called' && prev?.text === '-' && toks[i - 2]?.lower === 'so') return false
@@ -173,7 +367,15 @@ function nounish(sc: Scan, i: number): boolean {
     // "30 states", "percentage points", "Clinton emails": a verb only after a name or pronoun,
     // or at the end of a clause ("…, the Daily Caller reports.")
     if (n.text === '.' || n.text === ',' || n.lower === 'that') return false
-    return !(p !== undefined && p.sent === t.sent && (p.cls === 'pron' || p.lower === 'which' || p.lower === 'that' || p.text === ')' || (p.cap && toks[i - 2]?.cap !== true)))
+    return !(
+      p !== undefined &&
+      p.sent === t.sent &&
+      (p.cls === 'pron' ||
+        p.lower === 'which' ||
+        p.lower === 'that' ||
+        p.text === ')' ||
+        (p.cap && toks[i - 2]?.cap !== true))
+    )
   }
   if (p === undefined || p.sent !== t.sent) return false
   if (p.kind !== 'word') return true

@@ -49,7 +49,7 @@ export function findQuotes(input: QuoteInput, options: QuoteOptions = {}): Quote
   const sc = scan(input.text, input.blocks, input.sentences)
   const marked = pairMarks(sc)
   const found = attribute(sc, marked)
-  const resolver = new SpeakerResolver(input.entities)
+  const resolver = new SpeakerResolver(input.entities, input.text)
   const quotes: Quote[] = []
   for (const a of found) {
     const q = toQuote(input.text, sc, a, resolver, quotes.length + 1)
@@ -73,7 +73,8 @@ function toQuote(
   for (const seg of a.segments) {
     const exact = quoteRanges.find(({ r }) => r.first === seg.first && r.last === seg.last)
     if (exact !== undefined) {
-      for (const p of exact.m.pieces) segments.push({ start: p.start, end: p.end })
+      // the comma before the attribution ("“We will win,” she said") is not part of the words
+      for (const p of exact.m.pieces) segments.push(trimSpan(text, p.start, p.end))
     } else {
       allQuoted = false
       segments.push({ start: toks[seg.first]!.start, end: toks[seg.last]!.end })
@@ -100,6 +101,14 @@ function toQuote(
     quote.cue = { start: cs, end: ce, text: text.slice(cs, ce) }
   }
   return quote
+}
+
+function trimSpan(text: string, start: number, end: number): Span {
+  let s = start
+  let e = end
+  while (s < e && /\s/.test(text[s]!)) s++
+  while (e > s && /[\s,]/.test(text[e - 1]!)) e--
+  return { start: s, end: e }
 }
 
 function confidence(a: Attribution): number {

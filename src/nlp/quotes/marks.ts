@@ -64,7 +64,11 @@ export function pairMarks(sc: Scan): Marked[] {
     for (let i = from; i < end; i++) {
       const t = toks[i]!
       if (t.kind !== 'mark' || t.role === 'none') continue
-      const closes = t.role === 'close' || (t.role === 'either' && stack.length > 0)
+      // „low-high“: after „ the mark “ closes
+      const top = stack[stack.length - 1]
+      const lowHigh =
+        top !== undefined && toks[top.tok]!.text === '„' && (t.text === '“' || t.text === '”')
+      const closes = t.role === 'close' || lowHigh || (t.role === 'either' && stack.length > 0)
       if (closes) {
         const o = stack.pop()
         if (o === undefined) continue // a stray closing mark
@@ -85,7 +89,10 @@ export function pairMarks(sc: Scan): Marked[] {
     if (nextTok !== undefined && nextTok.kind === 'mark' && nextTok.role !== 'close') {
       o.pieces.push(piece)
       carried = o
-    } else if (o.pieces.length === 0 && (o.tok === first || introduced(toks, o.tok) || opensSentence(toks, o.tok))) {
+    } else if (
+      o.pieces.length === 0 &&
+      (o.tok === first || introduced(toks, o.tok) || opensSentence(toks, o.tok))
+    ) {
       // a quote whose closing mark was lost (or mistyped): it ends with its paragraph
       out.push({ pieces: [piece], depth: 0, single: false })
     } else if (o.pieces.length > 0) {
@@ -108,7 +115,9 @@ function opensSentence(toks: readonly Tok[], open: number): boolean {
 /** An opening mark right after a colon or comma: "He said: “…" */
 function introduced(toks: readonly Tok[], open: number): boolean {
   const prev = toks[open - 1]
-  return prev !== undefined && (prev.text === ':' || prev.text === ',') && prev.para === toks[open]!.para
+  return (
+    prev !== undefined && (prev.text === ':' || prev.text === ',') && prev.para === toks[open]!.para
+  )
 }
 
 /**
@@ -131,7 +140,7 @@ function pairSingles(sc: Scan, doubles: readonly Marked[]): Marked[] {
     if (t.text === '’' || t.text === '›') continue
     const before = text[t.start - 1] ?? ''
     const after = text[t.end] ?? ''
-    if (!(before === '' || /[\s(\[—–:]/.test(before)) || !/\p{L}/u.test(after)) continue
+    if (!(before === '' || /[\s([—–:]/.test(before)) || !/\p{L}/u.test(after)) continue
     for (let j = i + 1; j < toks.length && toks[j]!.sent === t.sent && !inside[j]; j++) {
       const c = toks[j]!
       if (c.kind !== 'single' || c.text === '‘') continue

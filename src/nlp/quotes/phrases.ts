@@ -56,10 +56,57 @@ const OPENERS = new Set([
   'such',
 ])
 /** Words inside names that are not capitalised ("Bank of America", "Ludwig van Beethoven"). */
-const NAME_JOINERS = new Set(['of', 'de', 'van', 'von', 'der', 'da', 'di', 'la', 'le', 'al', 'bin', 'el', 'du', 'and', '&'])
+const NAME_JOINERS = new Set([
+  'of',
+  'de',
+  'van',
+  'von',
+  'der',
+  'da',
+  'di',
+  'la',
+  'le',
+  'al',
+  'bin',
+  'el',
+  'du',
+  'and',
+  '&',
+])
 
 /** Quantifiers and demonstratives that stand as a subject on their own. */
-const QUANTIFIERS = new Set(['few', 'many', 'some', 'most', 'both', 'all', 'several', 'others', 'none', 'one', 'each', 'those', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'half', 'majority', 'minority', 'dozens', 'hundreds', 'thousands', 'millions', 'neither', 'either'])
+const QUANTIFIERS = new Set([
+  'few',
+  'many',
+  'some',
+  'most',
+  'both',
+  'all',
+  'several',
+  'others',
+  'none',
+  'one',
+  'each',
+  'those',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'half',
+  'majority',
+  'minority',
+  'dozens',
+  'hundreds',
+  'thousands',
+  'millions',
+  'neither',
+  'either',
+])
 const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'us', 'me', 'it'])
 
 const POSSESSIVE = /^(?:'s|’s|'|’)$/
@@ -69,7 +116,9 @@ export function isContent(t: Tok): boolean {
   if (t.kind === 'num') return true
   if (t.kind !== 'word' || t.markup) return false
   if (CALENDAR.has(t.lower)) return false
-  return t.cls === 'other' || t.cls === 'title' || (t.cap && t.cls === 'time' && !CALENDAR.has(t.lower))
+  return (
+    t.cls === 'other' || t.cls === 'title' || (t.cap && t.cls === 'time' && !CALENDAR.has(t.lower))
+  )
 }
 
 /** A word of a phrase, looking only at the token itself. */
@@ -96,15 +145,26 @@ export function leftNP(sc: Scan, k: number, lo: number): Range | null {
   // "few are calling", "both have", "nearly three in five said", "others"
   if (end.kind === 'word' && QUANTIFIERS.has(end.lower)) {
     let first = k
-    while (first - 2 >= lo && toks[first - 1]!.lower === 'in' && QUANTIFIERS.has(toks[first - 2]!.lower)) first -= 2
+    while (
+      first - 2 >= lo &&
+      toks[first - 1]!.lower === 'in' &&
+      QUANTIFIERS.has(toks[first - 2]!.lower)
+    )
+      first -= 2
     if (first - 1 >= lo && toks[first - 1]!.lower === 'of') return null
     return { first, last: k }
   }
   // "those around him", "people close to her": a phrase whose object is a pronoun
-  if (end.kind === 'word' && OBJECT_PRONOUNS.has(end.lower) && k - 2 >= lo && toks[k - 1]!.cls === 'prep') {
+  if (
+    end.kind === 'word' &&
+    OBJECT_PRONOUNS.has(end.lower) &&
+    k - 2 >= lo &&
+    toks[k - 1]!.cls === 'prep'
+  ) {
     const inner = leftNP(sc, k - 2, lo)
     if (inner !== null) return { first: inner.first, last: k }
-    if (QUANTIFIERS.has(toks[k - 2]!.lower) || toks[k - 2]!.lower === 'those') return { first: k - 2, last: k }
+    if (QUANTIFIERS.has(toks[k - 2]!.lower) || toks[k - 2]!.lower === 'those')
+      return { first: k - 2, last: k }
     return null
   }
   let from = k
@@ -143,7 +203,14 @@ function baseLeft(sc: Scan, k: number, lo: number): number {
     if (t.kind === 'word' && OPENERS.has(t.lower)) {
       // "CBS This Morning": a capitalised determiner inside a run of capitalised words
       const prev = toks[i - 1]
-      if (t.cap && first >= 0 && toks[first]!.cap && prev?.cap && prev.kind === 'word' && i - 1 >= lo)
+      if (
+        t.cap &&
+        first >= 0 &&
+        toks[first]!.cap &&
+        prev?.cap &&
+        prev.kind === 'word' &&
+        i - 1 >= lo
+      )
         continue
       if (first >= 0) first = i
       break
@@ -164,7 +231,7 @@ function baseLeft(sc: Scan, k: number, lo: number): number {
     if (t.kind === 'word' && NAME_JOINERS.has(t.lower) && first >= 0 && toks[i + 1]?.cap) {
       // "Bank of America": a joiner between two capitalised words
       const prev = toks[i - 1]
-      if (prev !== undefined && prev.cap && prev.kind === 'word' && i - 1 >= lo) continue
+      if (prev?.cap && prev.kind === 'word' && i - 1 >= lo) continue
     }
     break
   }
@@ -199,7 +266,14 @@ export function rightNP(sc: Scan, k: number, hi: number): Range | null {
       last = i
       continue
     }
-    if (t.kind === 'word' && CALENDAR.has(t.lower) && toks[i + 1] !== undefined && i + 1 < hi && nominal(toks[i + 1]!) && !CALENDAR.has(toks[i + 1]!.lower)) {
+    if (
+      t.kind === 'word' &&
+      CALENDAR.has(t.lower) &&
+      toks[i + 1] !== undefined &&
+      i + 1 < hi &&
+      nominal(toks[i + 1]!) &&
+      !CALENDAR.has(toks[i + 1]!.lower)
+    ) {
       // "a Wednesday editorial"
       continue
     }
@@ -215,7 +289,7 @@ export function rightNP(sc: Scan, k: number, hi: number): Range | null {
     }
     if (t.kind === 'word' && NAME_JOINERS.has(t.lower) && last >= 0 && toks[last]!.cap) {
       const n = toks[i + 1]
-      if (n !== undefined && n.cap && i + 1 < hi) continue
+      if (n?.cap && i + 1 < hi) continue
     }
     if (t.kind === 'word' && RIGHT_PREPS.has(t.lower) && last >= 0) {
       const tail = rightNP(sc, i + 1, hi)
@@ -305,11 +379,13 @@ export function appositionAfter(sc: Scan, comma: number, hi: number): number {
   const { toks } = sc
   const opener = toks[comma + 1]
   if (opener === undefined || comma + 1 >= hi) return -1
-  if (!(opener.cls === 'det' || opener.cls === 'title' || opener.cap || opener.lower === 'who')) return -1
+  if (!(opener.cls === 'det' || opener.cls === 'title' || opener.cap || opener.lower === 'who'))
+    return -1
   let j = comma + 1
   while (j < hi && j - comma <= 30) {
     const t = toks[j]!
-    if (t.text === ',' || (t.kind === 'punct' && /[.;:!?]/.test(t.text) && t.text.length === 1)) break
+    if (t.text === ',' || (t.kind === 'punct' && /[.;:!?]/.test(t.text) && t.text.length === 1))
+      break
     if (t.kind === 'mark') break
     j++
   }

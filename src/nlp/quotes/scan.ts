@@ -65,7 +65,14 @@ const ABBREV_DOT =
   /^(?:[A-Z]|Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|Lt|Col|Maj|Capt|Sgt|Adm|Cmdr|Pres|Rev|St|Jr|Sr|Hon|Amb|Atty|Supt|Insp|Sec|Corp|Inc|Ltd|Co|Bros|No|Nos|Vol|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mon|Tue|Tues|Wed|Thu|Thurs|Fri|Sat|Sun|vs|etc|al|approx|Ave|Blvd|Rd|Mt|Ft|Calif|Conn|Fla|Ga|Ill|Ind|Kan|Ky|La|Mass|Md|Mich|Minn|Miss|Mo|Mont|Neb|Nev|Okla|Ore|Pa|Penn|Tenn|Tex|Va|Vt|Wash|Wis|Wyo|Colo|Ariz|Ala|Ark|Del|Ida|Me|Del|D|R|I|[A-Z](?:\.[A-Z])+|[a-z](?:\.[a-z])+)$/
 
 function roleOf(text: string, before: string, after: string): MarkRole {
-  if (text === '“' || text === '„' || text === '«' || text === '``' || text === '‟' || text === '〝')
+  if (
+    text === '“' ||
+    text === '„' ||
+    text === '«' ||
+    text === '``' ||
+    text === '‟' ||
+    text === '〝'
+  )
     return 'open'
   if (text === '”' || text === '»' || text === '〞') return 'close'
   // straight marks (", '') decide by their neighbours
@@ -77,11 +84,7 @@ function roleOf(text: string, before: string, after: string): MarkRole {
 }
 
 /** Tokenizes `text` and lays out paragraphs (from `blocks` or blank lines) and sentences. */
-export function scan(
-  text: string,
-  blocks: readonly Span[],
-  sentences: readonly Span[],
-): Scan {
+export function scan(text: string, blocks: readonly Span[], sentences: readonly Span[]): Scan {
   const markup: Span[] = []
   for (const m of text.matchAll(MARKUP)) markup.push({ start: m.index, end: m.index + m[0].length })
   let mi = 0
@@ -101,7 +104,8 @@ export function scan(
     while (mi < markup.length && markup[mi]!.end <= start) mi++
     const inMarkup = mi < markup.length && markup[mi]!.start <= start
     let breakBefore = toks.length === 0
-    for (let k = lastEnd; k < start && !breakBefore; k++) if (text.charCodeAt(k) === 10) breakBefore = true
+    for (let k = lastEnd; k < start && !breakBefore; k++)
+      if (text.charCodeAt(k) === 10) breakBefore = true
     lastEnd = end
     const c0 = t.charCodeAt(0)
     const isDouble = DOUBLE_MARKS.has(t)
@@ -114,9 +118,7 @@ export function scan(
     else if (c0 < 128) kind = 'punct'
     else kind = /[\p{L}\p{M}]/u.test(t) ? 'word' : /\p{N}/u.test(t) ? 'num' : 'punct'
     const lower = t.toLowerCase()
-    const cap =
-      kind === 'word' &&
-      (c0 < 128 ? c0 >= 65 && c0 <= 90 : t[0] !== lower[0])
+    const cap = kind === 'word' && (c0 < 128 ? c0 >= 65 && c0 <= 90 : t[0] !== lower[0])
     toks.push({
       start,
       end,

@@ -16,6 +16,8 @@ const PLURAL_PRONOUNS = new Set(['they', 'we'])
 /** What the speaker's words say by themselves, before any resolution. */
 export interface LocalSpeaker {
   mention: Span
+  /** The head phrase, without complements ("a spokesman" of "a spokesman for the campaign"). */
+  head: Span
   text: string
   /** Capitalised words that name someone: "Emmanuel Macron", "the Élysée". */
   name?: string
@@ -31,14 +33,26 @@ export function readSpeaker(sc: Scan, r: Range): LocalSpeaker {
   const mention = { start: toks[r.first]!.start, end: toks[r.last]!.end }
   const mtext = text.slice(mention.start, mention.end)
   const first = toks[r.first]!
-  if (r.first === r.last && first.kind === 'word' && (SUBJECT_PRONOUNS.has(first.lower) || RELATIVE.has(first.lower))) {
-    return { mention, text: mtext, pronoun: true, anonymous: false }
+  if (
+    r.first === r.last &&
+    first.kind === 'word' &&
+    (SUBJECT_PRONOUNS.has(first.lower) || RELATIVE.has(first.lower))
+  ) {
+    return { mention, head: mention, text: mtext, pronoun: true, anonymous: false }
   }
   // the base phrase ends before "of/for/with/from" + complement, which may hold other names
   let baseLast = r.last
   for (let i = r.first + 1; i <= r.last; i++) {
     const l = toks[i]!.lower
-    if ((l === 'for' || l === 'with' || l === 'from' || l === 'at' || l === 'close' || l === 'familiar') && !toks[i]!.cap) {
+    if (
+      (l === 'for' ||
+        l === 'with' ||
+        l === 'from' ||
+        l === 'at' ||
+        l === 'close' ||
+        l === 'familiar') &&
+      !toks[i]!.cap
+    ) {
       baseLast = i - 1
       break
     }
@@ -50,7 +64,7 @@ export function readSpeaker(sc: Scan, r: Range): LocalSpeaker {
   // the last run of capitalised words in the base phrase, without leading titles
   let runEnd = -1
   let runStart = -1
-  for (let i = baseLast; i >= r.first; i--) {
+  for (let i = lastWordOf(toks, r.first, baseLast); i >= r.first; i--) {
     const t = toks[i]!
     const capWord = (t.kind === 'word' && t.cap) || (runEnd >= 0 && isJoiner(toks, i))
     if (capWord && !/['’]s$/.test(t.lower)) {
@@ -58,17 +72,32 @@ export function readSpeaker(sc: Scan, r: Range): LocalSpeaker {
       runStart = i
     } else if (runEnd >= 0) break
     else if (t.kind === 'word' && /['’]s$/.test(t.lower) && t.cap) {
-      // "Macron's aide": the owner is not the speaker
-      continue
+    }
+  }
+  // the name starts after the last title in the run: "German Chancellor Olaf Scholz"
+  for (let i = runEnd - 1; i >= runStart && runStart >= 0; i--) {
+    if (TITLES.test(toks[i]!.text)) {
+      runStart = i + 1
+      break
     }
   }
   while (runStart >= 0 && runStart <= runEnd && TITLES.test(toks[runStart]!.text)) runStart++
   while (runStart >= 0 && runStart <= runEnd && ['the', 'a', 'an'].includes(toks[runStart]!.lower))
     runStart++
   let name: string | undefined
-  if (runStart >= 0 && runStart <= runEnd && !(runStart === r.first && runStart === runEnd && first.cls !== 'other' && first.cls !== 'title')) {
-    name = text.slice(toks[runStart]!.start, toks[runEnd]!.end)
-  }
+  const single = runStart === runEnd
+  const runOk =
+    runStart >= 0 &&
+    runStart <= runEnd &&
+    // a capitalised modifier before a common head is not a name ("a senior European diplomat")
+    runEnd === lastWordOf(toks, r.first, baseLast) &&
+    // nor is a capitalised common word that opens the sentence ("People familiar with …")
+    !(
+      single &&
+      (SOURCE_NOUNS.has(toks[runStart]!.lower) ||
+        (runStart === r.first && first.cls !== 'other' && first.cls !== 'title'))
+    )
+  if (runOk) name = text.slice(toks[runStart]!.start, toks[runEnd]!.end)
   const descParts: string[] = []
   if (name === undefined) descParts.push(mtext)
   else {
@@ -78,17 +107,32 @@ export function readSpeaker(sc: Scan, r: Range): LocalSpeaker {
     if (after !== '') descParts.push(after)
   }
   const description = descParts.join(', ').replace(/\s+/g, ' ') || undefined
-  const out: LocalSpeaker = { mention, text: mtext, pronoun: false, anonymous: false }
+  const head = { start: mention.start, end: toks[Math.max(r.first, baseLast)]!.end }
+  const out: LocalSpeaker = { mention, head, text: mtext, pronoun: false, anonymous: false }
   if (name !== undefined) out.name = name
   if (description !== undefined) out.description = description
   out.anonymous = name === undefined && isAnonymous(toks, r, baseLast, mtext)
   return out
 }
 
+/** The last word of a phrase, past a closing parenthesis ("Sen. Pat Toomey (R-Pa.)"). */
+function lastWordOf(toks: readonly Tok[], first: number, last: number): number {
+  let j = last
+  if (toks[j]?.text === ')') {
+    while (j > first && toks[j]!.text !== '(') j--
+    j--
+  }
+  while (j > first && toks[j]!.kind !== 'word') j--
+  return j
+}
+
 function isJoiner(toks: readonly Tok[], i: number): boolean {
   const t = toks[i]!
   return (
-    (t.kind === 'word' && ['of', 'de', 'van', 'von', 'der', 'da', 'al', 'bin', 'and', 'la', 'le', 'du'].includes(t.lower)) ||
+    (t.kind === 'word' &&
+      ['of', 'de', 'van', 'von', 'der', 'da', 'al', 'bin', 'and', 'la', 'le', 'du'].includes(
+        t.lower,
+      )) ||
     t.text === '.' ||
     t.text === '-' ||
     t.text === '&'
@@ -111,7 +155,10 @@ export class SpeakerResolver {
   private readonly byMention: { start: number; end: number; entity: Entity; rank: number }[] = []
   private lastNamed: { name: string; entityId?: string } | null = null
 
-  constructor(private readonly entities: readonly Entity[]) {
+  constructor(
+    private readonly entities: readonly Entity[],
+    private readonly text: string,
+  ) {
     const rank = { name: 0, title: 1, description: 2, pronoun: 3 }
     for (const e of entities) {
       for (const m of e.mentions) {
@@ -128,7 +175,11 @@ export class SpeakerResolver {
     if (entity !== null) {
       sp.name = entity.name
       sp.entityId = entity.id
-    } else if (local.pronoun && this.lastNamed !== null && !PLURAL_PRONOUNS.has(local.text.toLowerCase())) {
+    } else if (
+      local.pronoun &&
+      this.lastNamed !== null &&
+      !PLURAL_PRONOUNS.has(local.text.toLowerCase())
+    ) {
       // no cast: "he" is the last named speaker before it
       sp.name = this.lastNamed.name
     }
@@ -142,14 +193,20 @@ export class SpeakerResolver {
   }
 
   private lookup(local: LocalSpeaker): Entity | null {
-    const { start, end } = local.mention
-    // 1. the cast's own mention inside the speaker's words (a name before a pronoun)
+    const { start, end } = local.head
+    // 1. the cast's own mention of the speaker's head words: the largest, then names first;
+    //    not an owner ("Macron's aide") nor a name inside a complement ("a spokesman for Y")
     let best: { entity: Entity; rank: number; overlap: number } | null = null
     for (const m of this.byMention) {
       if (m.start >= end) break
       if (m.end <= start) continue
+      if (m.end < end && /^['’]s\b/.test(this.text.slice(m.end, m.end + 3))) continue
       const overlap = Math.min(end, m.end) - Math.max(start, m.start)
-      if (best === null || m.rank < best.rank || (m.rank === best.rank && overlap > best.overlap))
+      if (
+        best === null ||
+        overlap > best.overlap ||
+        (overlap === best.overlap && m.rank < best.rank)
+      )
         best = { entity: m.entity, rank: m.rank, overlap }
     }
     if (best !== null) return best.entity

@@ -386,24 +386,46 @@ const PHRASES: [string, CueInfo][] = [
   ['were expected', { lemma: 'be expected', cls: 'think', tier: 2 }],
   ['made no secret of', { lemma: 'make no secret', cls: 'appraise', tier: 1 }],
   ['put it', { lemma: 'put it', cls: 'say', tier: 1 }],
-  ...['issued a statement', 'released a statement', 'put out a statement', 'issued the following statement', 'released the following statement', 'issues a statement', 'releases a statement'].map(
-    (p): [string, CueInfo] => [p, { lemma: 'issue a statement', cls: 'say', tier: 1 }],
-  ),
-  ...['chimed in', 'chimes in', 'chiming in', 'chime in'].map(
-    (p): [string, CueInfo] => [p, { lemma: 'chime', cls: 'say', tier: 1 }],
-  ),
-  ...['summed up', 'sums up', 'sum up', 'summing up'].map(
-    (p): [string, CueInfo] => [p, { lemma: 'sum up', cls: 'say', tier: 1 }],
-  ),
+  ...[
+    'issued a statement',
+    'released a statement',
+    'put out a statement',
+    'issued the following statement',
+    'released the following statement',
+    'issues a statement',
+    'releases a statement',
+  ].map((p): [string, CueInfo] => [p, { lemma: 'issue a statement', cls: 'say', tier: 1 }]),
+  ...['chimed in', 'chimes in', 'chiming in', 'chime in'].map((p): [string, CueInfo] => [
+    p,
+    { lemma: 'chime', cls: 'say', tier: 1 },
+  ]),
+  ...['summed up', 'sums up', 'sum up', 'summing up'].map((p): [string, CueInfo] => [
+    p,
+    { lemma: 'sum up', cls: 'say', tier: 1 },
+  ]),
   ...['quoted as saying', 'is quoted as saying', 'was quoted as saying'].map(
     (p): [string, CueInfo] => [p, { lemma: 'quoted as saying', cls: 'say', tier: 1 }],
   ),
-  ...['lashed out', 'lashes out', 'lashing out', 'lash out'].map(
-    (p): [string, CueInfo] => [p, { lemma: 'lash out', cls: 'appraise', tier: 1, particles: ['at', 'against'] }],
-  ),
-  ...['hit back', 'hits back', 'hitting back', 'hit out', 'hits out', 'fired back', 'fires back', 'firing back', 'shot back', 'shoots back', 'shooting back'].map(
-    (p): [string, CueInfo] => [p, { lemma: 'hit back', cls: 'appraise', tier: 1, particles: ['at', 'against'] }],
-  ),
+  ...['lashed out', 'lashes out', 'lashing out', 'lash out'].map((p): [string, CueInfo] => [
+    p,
+    { lemma: 'lash out', cls: 'appraise', tier: 1, particles: ['at', 'against'] },
+  ]),
+  ...[
+    'hit back',
+    'hits back',
+    'hitting back',
+    'hit out',
+    'hits out',
+    'fired back',
+    'fires back',
+    'firing back',
+    'shot back',
+    'shoots back',
+    'shooting back',
+  ].map((p): [string, CueInfo] => [
+    p,
+    { lemma: 'hit back', cls: 'appraise', tier: 1, particles: ['at', 'against'] },
+  ]),
   ['puts it', { lemma: 'put it', cls: 'say', tier: 1 }],
 ]
 
@@ -433,7 +455,12 @@ function regular(lemma: string): string[] {
 
 for (const line of ENTRIES) {
   const [head, irregular] = line.split(' |') as [string, string | undefined]
-  const [lemma, cls, tier, ...particles] = head.split(' ') as [string, CueClass, string, ...string[]]
+  const [lemma, cls, tier, ...particles] = head.split(' ') as [
+    string,
+    CueClass,
+    string,
+    ...string[],
+  ]
   const forms = irregular === undefined ? regular(lemma) : [lemma, ...irregular.split('|')]
   const info: CueInfo = { lemma, cls, tier: Number(tier) as Tier }
   if (particles.length > 0) info.particles = particles
