@@ -23,6 +23,8 @@ export interface Attribution {
   cue: Cue | null
   /** How it was found: feeds the confidence. */
   pattern: Pattern
+  /** Another cue inside the content ("said Y believes Z"). */
+  embedsCue?: boolean
 }
 
 export type Pattern =
@@ -159,6 +161,15 @@ export function attribute(sc: Scan, marked: readonly Marked[]): Attribution[] {
       })
     }
     taken[qi] = 1
+  }
+  for (const a of out) {
+    a.embedsCue = a.segments.some((seg) => {
+      for (let i = seg.first; i <= seg.last; i++) {
+        const ci = cueAt[i]!
+        if (ci >= 0 && cues[ci] !== a.cue && cues[ci]!.first === i && !quoted[i]) return true
+      }
+      return false
+    })
   }
   return out.sort((a, b) => a.segments[0]!.first - b.segments[0]!.first)
 }

@@ -6,7 +6,9 @@
  * when they are there.
  */
 import type { Block, Entity, Quote, QuoteKind, Span } from '../../core/index.js'
-import { type Attribution, attribute, type Pattern } from './attribute.js'
+import { type Attribution, attribute } from './attribute.js'
+import { featuresOf, score } from './confidence.js'
+import { WEIGHTS } from './confidence-weights.js'
 import { pairMarks, tokRange } from './marks.js'
 import { scan } from './scan.js'
 import { readSpeaker, SpeakerResolver } from './speaker.js'
@@ -20,43 +22,43 @@ export interface QuoteInput {
 }
 
 export interface QuoteOptions {
+  /**
+   * Quotes below this confidence are left out.
+   * @default the threshold chosen with the weights (confidence-weights.ts)
+   */
+  minConfidence?: number
   /** Diagnostics; a no-op unless given. */
   debug?: (message: string) => void
 }
 
-/**
- * Confidence by how an attribution was found, before the cue's tier is applied. Set by hand from
- * the share of each pattern's predictions that matched a gold attribution on PolNeAR train
- * (bench:quotes --file train.jsonl --debug), rounded; the order matters more than the values.
- */
-const PATTERN_CONFIDENCE: Record<Pattern, number> = {
-  'quote-after': 0.95,
-  'quote-before': 0.9,
-  'quote-colon': 0.75,
-  'quote-continued': 0.85,
-  svc: 0.8,
-  csv: 0.8,
-  cvs: 0.8,
-  parenthetical: 0.85,
-  according: 0.85,
-  chained: 0.7,
-}
-/** Cue strength scales reported speech: saying verbs keep the pattern's confidence. */
-const TIER_FACTOR = { 1: 1, 2: 0.85, 3: 0.65 } as const
-
 /** Finds the quotes of a text, in text order. */
 export function findQuotes(input: QuoteInput, options: QuoteOptions = {}): Quote[] {
+  const min = options.minConfidence ?? WEIGHTS.threshold
+  const quotes = scoredQuotes(input)
+    .filter((s) => s.quote.confidence >= min)
+    .map((s) => s.quote)
+  quotes.forEach((q, i) => {
+    q.id = `q${i + 1}`
+  })
+  options.debug?.(`quotes: ${quotes.length} quotes at confidence ≥ ${min}`)
+  return quotes
+}
+
+/**
+ * Every candidate quote with its feature vector (see confidence.ts), before the confidence
+ * threshold. For the confidence training script; `findQuotes` is the interface.
+ */
+export function scoredQuotes(input: QuoteInput): { quote: Quote; features: number[] }[] {
   const sc = scan(input.text, input.blocks, input.sentences)
   const marked = pairMarks(sc)
   const found = attribute(sc, marked)
   const resolver = new SpeakerResolver(input.entities, input.text)
-  const quotes: Quote[] = []
+  const out: { quote: Quote; features: number[] }[] = []
   for (const a of found) {
-    const q = toQuote(input.text, sc, a, resolver, quotes.length + 1)
-    if (q !== null) quotes.push(q)
+    const q = toQuote(input.text, sc, a, resolver, out.length + 1)
+    if (q !== null) out.push(q)
   }
-  options.debug?.(`quotes: ${marked.length} marked spans, ${quotes.length} quotes`)
-  return quotes
+  return out
 }
 
 function toQuote(
@@ -65,7 +67,7 @@ function toQuote(
   a: Attribution,
   resolver: SpeakerResolver,
   n: number,
-): Quote | null {
+): { quote: Quote; features: number[] } | null {
   const { toks } = sc
   const quoteRanges = a.quotes.map((m) => ({ m, r: tokRange(m, toks) }))
   const segments: Span[] = []
@@ -85,22 +87,24 @@ function toQuote(
   const start = segments[0]!.start
   const end = segments[segments.length - 1]!.end
   if (end <= start) return null
+  const local = a.speaker === null ? null : readSpeaker(sc, a.speaker)
+  const features = featuresOf(sc, a, local, allQuoted)
   const quote: Quote = {
     id: `q${n}`,
     kind,
     text: segments.map((s) => text.slice(s.start, s.end)).join(' … '),
     start,
     end,
-    confidence: confidence(a),
+    confidence: Math.round(score(features) * 1000) / 1000,
   }
   if (segments.length > 1) quote.segments = segments
-  if (a.speaker !== null) quote.speaker = resolver.resolve(readSpeaker(sc, a.speaker))
+  if (local !== null) quote.speaker = resolver.resolve(local)
   if (a.cue !== null) {
     const cs = toks[a.cue.first]!.start
     const ce = toks[a.cue.last]!.end
     quote.cue = { start: cs, end: ce, text: text.slice(cs, ce) }
   }
-  return quote
+  return { quote, features }
 }
 
 function trimSpan(text: string, start: number, end: number): Span {
@@ -109,11 +113,4 @@ function trimSpan(text: string, start: number, end: number): Span {
   while (s < e && /\s/.test(text[s]!)) s++
   while (e > s && /[\s,]/.test(text[e - 1]!)) e--
   return { start: s, end: e }
-}
-
-function confidence(a: Attribution): number {
-  let c = PATTERN_CONFIDENCE[a.pattern]
-  if (!a.pattern.startsWith('quote') && a.cue !== null) c *= TIER_FACTOR[a.cue.info.tier]
-  if (a.speaker === null) c *= 0.8
-  return Math.round(c * 100) / 100
 }
