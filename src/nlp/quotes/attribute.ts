@@ -67,6 +67,8 @@ function hasDocument(toks: readonly Tok[], r: Range): boolean {
   for (let j = r.first; j <= r.last; j++) if (DOCUMENTS.has(toks[j]!.lower)) return true
   return false
 }
+/** Words before a new subject that end the content before it ("…, while Trump said …"). */
+const NEW_CLAUSE = new Set(['and', 'but', 'while', 'whereas', 'yet'])
 const CONNECTORS = new Set(['and', 'but', 'while', 'whereas', 'as', 'yet', 'so', 'or'])
 
 interface Ctx {
@@ -250,7 +252,7 @@ function clauseStart(ctx: Ctx, i: number): number {
   const s = sc.sents[toks[i]!.sent]!
   for (let j = i - 1; j > s.first; j--) {
     const t = toks[j]!
-    if (t.text === ':' || t.text === ';' || ctx.topAt[j]! >= 0) return j + 1
+    if ((t.text === ':' || t.text === ';') && ctx.topAt[j]! < 0) return j + 1
   }
   let j = s.first
   while (j < i && toks[j]!.kind !== 'word' && toks[j]!.kind !== 'num') j++
@@ -928,7 +930,7 @@ function clauseEnd(ctx: Ctx, i: number, sLast: number, owner: Cue | null = null)
         const c = toks[sp.first - 1]!
         // "that the title, history and text of the law showed": 'and' inside the clause's subject
         const inSubject = c.lower === 'and' && toks[i]!.lower === 'that' && sp.first - i < 10
-        if (!inSubject && (CONNECTORS.has(c.lower) || c.text === ',' || c.text === '—')) {
+        if (!inSubject && (NEW_CLAUSE.has(c.lower) || c.text === ',' || c.text === '—')) {
           return toks[sp.first - 2]?.text === ',' ? sp.first - 3 : sp.first - 2
         }
       }
@@ -987,7 +989,11 @@ function nextCueAfterSubject(ctx: Ctx, i: number, sLast: number): number {
 
 /** Content before a speaker: from the sentence start to token `last` (before the comma). */
 function leftContent(ctx: Ctx, sFirst: number, last: number): Range | null {
-  const { toks } = ctx
+  const { toks, sc } = ctx
+  // a sentence that starts inside a quote begins the content where the quote's sentence does:
+  // Romney “were stiff. They weren’t fun. There was no joy,” Gingrich said.
+  const q = ctx.topAt[sFirst]!
+  if (q >= 0 && ctx.ranges[q]!.first < sFirst) sFirst = sc.sents[toks[ctx.ranges[q]!.first]!.sent]!.first
   let first = sFirst
   // start after a colon or semicolon in the sentence
   for (let j = last; j > sFirst; j--) {
