@@ -69,7 +69,6 @@ function hasDocument(toks: readonly Tok[], r: Range): boolean {
 }
 /** Words before a new subject that end the content before it ("…, while Trump said …"). */
 const NEW_CLAUSE = new Set(['and', 'but', 'while', 'whereas', 'yet'])
-const CONNECTORS = new Set(['and', 'but', 'while', 'whereas', 'as', 'yet', 'so', 'or'])
 
 interface Ctx {
   sc: Scan
@@ -993,7 +992,8 @@ function leftContent(ctx: Ctx, sFirst: number, last: number): Range | null {
   // a sentence that starts inside a quote begins the content where the quote's sentence does:
   // Romney “were stiff. They weren’t fun. There was no joy,” Gingrich said.
   const q = ctx.topAt[sFirst]!
-  if (q >= 0 && ctx.ranges[q]!.first < sFirst) sFirst = sc.sents[toks[ctx.ranges[q]!.first]!.sent]!.first
+  if (q >= 0 && ctx.ranges[q]!.first < sFirst)
+    sFirst = sc.sents[toks[ctx.ranges[q]!.first]!.sent]!.first
   let first = sFirst
   // start after a colon or semicolon in the sentence
   for (let j = last; j > sFirst; j--) {
