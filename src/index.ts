@@ -12,3 +12,26 @@ export { extractArticle, detectFormat } from './extract/index.js'
 export type { ExtractOptions, ExtractResult, ExtractFailure } from './extract/index.js'
 export { analyze } from './nlp/index.js'
 export type { AnalyzeOptions } from './nlp/index.js'
+export {
+  classifySource,
+  createHttpClient,
+  discoverFeeds,
+  fetchPage,
+  newFeedState,
+  pollFeed,
+  readSource,
+  readSources,
+  readWarc,
+  watchFeeds,
+} from './ingest/index.js'
+export type {
+  FeedReport,
+  FeedState,
+  HttpClient,
+  HttpClientOptions,
+  IngestFailure,
+  PollResult,
+  ReadSourcesOptions,
+  SourceEvent,
+  WatchOptions,
+} from './ingest/index.js'

@@ -44,6 +44,6 @@ async function readStdin(): Promise<Uint8Array> {
 }
 
 async function fetchPlain(url: string): Promise<LoadedInput> {
-  const { fetchPage } = await import('../ingest/fetch-page.js')
+  const { fetchPage } = await import('../ingest/index.js')
   return fetchPage(url)
 }

@@ -13,6 +13,8 @@ export type ErrorCode =
   | 'fetch_timeout'
   | 'http_status'
   | 'too_large'
+  | 'too_many_redirects'
+  | 'invalid_feed'
   | 'blocked_address'
   | 'robots_disallowed'
   | 'storage_failed'
