@@ -596,11 +596,47 @@ function isChained(toks: readonly Tok[], cue: Cue, lo: number): boolean {
  * "Cruz took the stage with a shot at Trump, saying …": the phrase that opens the sentence.
  */
 function chainedSubject(ctx: Ctx, cue: Cue, lo: number): { mention: Range; first: number } | null {
-  if (!isChained(ctx.toks, cue, lo)) return null
-  const np = clauseSubject(ctx, lo, cue.first)
+  const { toks, sc } = ctx
+  if (!isChained(toks, cue, lo)) return null
+  let np = clauseSubject(ctx, lo, cue.first)
+  // the nearest clause wins: "prosecutors charged the officer and Emanuel fired his chief,
+  // acknowledging …" — a subject after "and"/"but" followed by its verb
+  for (let j = (np?.last ?? lo) + 1; j < cue.first - 2; j++) {
+    const t = toks[j]!
+    if (ctx.quoted[j] || !(t.lower === 'and' || t.lower === 'but' || t.text === ';')) continue
+    const cand = rightNP(sc, j + 1, cue.first)
+    if (cand === null || cand.last >= cue.first - 2) continue
+    const v = toks[cand.last + 1]!
+    const verbish =
+      !v.cap && v.kind === 'word' && (v.cls === 'aux' || v.cls === 'adv' || v.cls === 'other')
+    if (verbish) {
+      np = cand
+      j = cand.last
+    }
+  }
   if (np === null || np.last >= cue.first - 1) return null
   return { mention: np, first: np.first }
 }
+
+/** Subordinating conjunctions that open an introductory clause ("Although X is …, Y said"). */
+const SUBORDINATORS = new Set([
+  'although',
+  'though',
+  'while',
+  'when',
+  'if',
+  'as',
+  'because',
+  'since',
+  'after',
+  'before',
+  'until',
+  'unless',
+  'whereas',
+  'once',
+  'whether',
+  'even',
+])
 
 /**
  * The subject that opens a clause between `lo` and `hi`: after leading conjunctions and adverbs,
@@ -628,12 +664,13 @@ function clauseSubject(ctx: Ctx, lo: number, hi: number): Range | null {
       i++
   }
   for (let round = 0; round < 4; round++) {
-    skipWords()
+    const sub = toks[i]?.kind === 'word' && SUBORDINATORS.has(toks[i]!.lower)
+    if (!sub) skipWords()
     const t = toks[i]
     if (t === undefined || i >= hi) return null
     const participle = t.cls === 'other' && /(?:ing|ed)$/.test(t.lower)
     const intro =
-      t.cls === 'prep' || t.cls === 'adv' || t.cls === 'wh' || t.cls === 'time' || participle
+      sub || t.cls === 'prep' || t.cls === 'adv' || t.cls === 'wh' || t.cls === 'time' || participle
     if (!intro) {
       if (!t.cap && t.cls === 'other' && /(?:ing|ed)$/.test(t.lower)) return null
       const np = rightNP(sc, i, hi)
