@@ -373,21 +373,3 @@ export function appositionBefore(
   if (!opensClause) return null
   return { head, whole: { first: head.first, last: close } }
 }
-
-/** After a name: ", a spokesman for Y," — the apposition's last token, or -1. */
-export function appositionAfter(sc: Scan, comma: number, hi: number): number {
-  const { toks } = sc
-  const opener = toks[comma + 1]
-  if (opener === undefined || comma + 1 >= hi) return -1
-  if (!(opener.cls === 'det' || opener.cls === 'title' || opener.cap || opener.lower === 'who'))
-    return -1
-  let j = comma + 1
-  while (j < hi && j - comma <= 30) {
-    const t = toks[j]!
-    if (t.text === ',' || (t.kind === 'punct' && /[.;:!?]/.test(t.text) && t.text.length === 1))
-      break
-    if (t.kind === 'mark') break
-    j++
-  }
-  return j - 1
-}

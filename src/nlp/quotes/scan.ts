@@ -140,7 +140,7 @@ export function scan(text: string, blocks: readonly Span[], sentences: readonly 
     })
   }
   const paras = layParagraphs(text, toks, blocks)
-  const sents = sentences.length > 0 ? fromSpans(toks, sentences, paras) : splitSentences(toks)
+  const sents = sentences.length > 0 ? fromSpans(toks, sentences) : splitSentences(toks)
   for (let s = 0; s < sents.length; s++) {
     for (let i = sents[s]!.first; i < sents[s]!.end; i++) toks[i]!.sent = s
   }
@@ -177,7 +177,7 @@ function layParagraphs(text: string, toks: Tok[], blocks: readonly Span[]): Scan
 }
 
 /** Maps the caller's sentence spans onto tokens; sentences never cross paragraphs. */
-function fromSpans(toks: Tok[], sentences: readonly Span[], paras: Scan['paras']): Scan['sents'] {
+function fromSpans(toks: Tok[], sentences: readonly Span[]): Scan['sents'] {
   const sents: Scan['sents'] = []
   let si = 0
   let first = 0
@@ -194,7 +194,6 @@ function fromSpans(toks: Tok[], sentences: readonly Span[], paras: Scan['paras']
     }
   }
   if (first < toks.length) sents.push({ first, end: toks.length })
-  void paras
   return sents
 }
 

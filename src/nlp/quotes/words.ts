@@ -125,9 +125,8 @@ const NOT_ADVERBS = new Set([
   'shirley',
 ])
 
-/** Words that are both a closed-class word and something else: checked by form, not class. */
+/** Subject pronouns: a speaker phrase of their own ("he said"). */
 export const SUBJECT_PRONOUNS = new Set(['i', 'you', 'he', 'she', 'we', 'they', 'it'])
-export const RELATIVE_PRONOUNS = new Set(['who', 'which', 'that'])
 
 /** Days and months: capitalised, yet never part of a speaker's name. */
 export const CALENDAR = new Set(
