@@ -903,9 +903,35 @@ function rightContent(ctx: Ctx, cue: Cue, sLast: number): Range | null {
   }
   while (i <= sLast && toks[i]!.text === ',') i++
   if (i > sLast) return null
-  const end = extendOverQuotes(ctx, i, clauseEnd(ctx, i, sLast, cue))
+  const end = cutAfterQuote(ctx, i, extendOverQuotes(ctx, i, clauseEnd(ctx, i, sLast, cue)))
   return trimRange(toks, i, end)
 }
+
+/**
+ * After a partial quote, a participle or a relative clause set off by a comma usually leaves the
+ * reported words: "said the system was “corrupt,” noting that …" (checked on the training split:
+ * +0.4 quote-marked F1; cutting after a dash or a preposition too lost more than it won).
+ */
+function cutAfterQuote(ctx: Ctx, first: number, end: number): number {
+  const { toks } = ctx
+  for (let j = first; j < end; j++) {
+    const q = ctx.topAt[j]!
+    if (q < 0) continue
+    const close = ctx.ranges[q]!.last
+    if (close >= end) return end
+    const inside = /[,]$/.test(ctx.sc.text.slice(ctx.tops[q]!.pieces.at(-1)!.start, ctx.tops[q]!.pieces.at(-1)!.end).trimEnd())
+    const a = toks[close + 1]!
+    const comma = inside || a.text === ','
+    const n = a.text === ',' ? toks[close + 2] : a
+    if (n !== undefined && n.kind === 'word') {
+      const ing = !n.cap && n.cls === 'other' && n.lower.endsWith('ing') && n.lower.length > 5
+      if (comma && (ing || n.lower === 'which' || n.lower === 'who')) return close
+    }
+    j = close
+  }
+  return end
+}
+
 
 /**
  * A content that opens a quote runs at least to its closing mark, even across the sentences
