@@ -25,6 +25,8 @@ export interface Attribution {
   pattern: Pattern
   /** Another cue inside the content ("said Y believes Z"). */
   embedsCue?: boolean
+  /** The speaker stands inside another attribution's content ("Y" of "said Y believes Z"). */
+  embedded?: boolean
 }
 
 export type Pattern =
@@ -164,6 +166,12 @@ export function attribute(sc: Scan, marked: readonly Marked[]): Attribution[] {
     taken[qi] = 1
   }
   for (const a of out) {
+    const sp = a.speaker
+    a.embedded =
+      sp !== null &&
+      out.some(
+        (b) => b !== a && b.segments.some((seg) => seg.first <= sp.first && sp.last <= seg.last),
+      )
     a.embedsCue = a.segments.some((seg) => {
       for (let i = seg.first; i <= seg.last; i++) {
         const ci = cueAt[i]!
@@ -919,7 +927,11 @@ function cutAfterQuote(ctx: Ctx, first: number, end: number): number {
     if (q < 0) continue
     const close = ctx.ranges[q]!.last
     if (close >= end) return end
-    const inside = /[,]$/.test(ctx.sc.text.slice(ctx.tops[q]!.pieces.at(-1)!.start, ctx.tops[q]!.pieces.at(-1)!.end).trimEnd())
+    const inside = /[,]$/.test(
+      ctx.sc.text
+        .slice(ctx.tops[q]!.pieces.at(-1)!.start, ctx.tops[q]!.pieces.at(-1)!.end)
+        .trimEnd(),
+    )
     const a = toks[close + 1]!
     const comma = inside || a.text === ','
     const n = a.text === ',' ? toks[close + 2] : a
@@ -931,7 +943,6 @@ function cutAfterQuote(ctx: Ctx, first: number, end: number): number {
   }
   return end
 }
-
 
 /**
  * A content that opens a quote runs at least to its closing mark, even across the sentences

@@ -47,6 +47,7 @@ export const FEATURE_NAMES: readonly string[] = [
   'speaker:anonymous',
   'speaker:common',
   'speaker:distance',
+  'speaker:embedded',
   'content:that',
   'content:partial',
   'content:direct',
@@ -98,7 +99,7 @@ export function featuresOf(
     sp === null || cue === null
       ? 0
       : Math.min(Math.abs(cue.first - sp.last), Math.abs(sp.first - cue.last))
-  x.push(Math.log1p(dist) / 3)
+  x.push(Math.log1p(dist) / 3, a.embedded ? 1 : 0)
   const first = a.segments[0]!
   const last = a.segments[a.segments.length - 1]!
   let len = 0
