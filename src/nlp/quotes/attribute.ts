@@ -69,6 +69,8 @@ function hasDocument(toks: readonly Tok[], r: Range): boolean {
   for (let j = r.first; j <= r.last; j++) if (DOCUMENTS.has(toks[j]!.lower)) return true
   return false
 }
+/** Words that open a content clause with its own subject ("says it considered … but opted …"). */
+const SUBJECT_WORDS = new Set(['he', 'she', 'it', 'they', 'we', 'i', 'you'])
 /** Words before a new subject that end the content before it ("…, while Trump said …"). */
 const NEW_CLAUSE = new Set(['and', 'but', 'while', 'whereas', 'yet'])
 
@@ -990,9 +992,10 @@ function clauseEnd(ctx: Ctx, i: number, sLast: number, owner: Cue | null = null)
       // speech, since others ("and thought") may belong to the clause's own subject
       const speech =
         cue.info.cls === 'say' || cue.info.cls === 'tell' || cue.info.cls === 'appraise'
+      const clause = toks[i]!.lower === 'that' || SUBJECT_WORDS.has(toks[i]!.lower)
       if (
         (prev.lower === 'and' || prev.lower === 'but') &&
-        (toks[i]!.lower !== 'that' || speech) &&
+        (!clause || speech) &&
         sameForm(owner, cue)
       ) {
         return toks[j - 2]?.text === ',' ? j - 3 : j - 2
@@ -1009,7 +1012,7 @@ function clauseEnd(ctx: Ctx, i: number, sLast: number, owner: Cue | null = null)
       }
     }
     // a trailing modifier after a comma or dash: ", linking to …", ", which …", "— a swipe at …"
-    if ((t.text === ',' || DASHES.has(t.text)) && trailing(ctx, j, sLast)) return j - 1
+    if ((t.text === ',' || DASHES.has(t.text)) && trailing(ctx, j, sLast, i)) return j - 1
     // ", X said," inside the content: leave it to the parenthetical rule
     if (t.text === ',' && ci < 0) {
       const n = nextCueAfterSubject(ctx, j + 1, sLast)
@@ -1026,15 +1029,23 @@ function clauseEnd(ctx: Ctx, i: number, sLast: number, owner: Cue | null = null)
  */
 const TRAILING = new Set(['which', 'while', 'whereas', 'although', 'though', 'despite', 'compared'])
 
-function trailing(ctx: Ctx, j: number, sLast: number): boolean {
+function isDash(toks: readonly Tok[], k: number): boolean {
+  const t = toks[k]!
+  return DASHES.has(t.text) && !(t.text === '-' && toks[k - 1]?.end === t.start)
+}
+
+function trailing(ctx: Ctx, j: number, sLast: number, from: number): boolean {
   const { toks } = ctx
   const t = toks[j]!
   const n = toks[j + 1]
   if (n === undefined || j + 1 > sLast || n.kind !== 'word') return false
   if (DASHES.has(t.text)) {
     if (t.text === '-' && toks[j - 1]!.end === t.start) return false // a hyphen
-    for (let k = j + 1; k <= sLast; k++)
-      if (DASHES.has(toks[k]!.text) && !ctx.quoted[k]) return false
+    // the second dash of a pair closes an aside: "specifics — including the cost — of their plans"
+    let before = 0
+    for (let k = from; k < j; k++) if (isDash(toks, k) && !ctx.quoted[k]) before++
+    if (before % 2 === 1) return false
+    for (let k = j + 1; k <= sLast; k++) if (isDash(toks, k) && !ctx.quoted[k]) return false
     return j + 1 < sLast
   }
   if (TRAILING.has(n.lower)) return true

@@ -222,6 +222,9 @@ const NOUNISH = new Set([
   'mentions',
 ])
 
+/** Adjective endings ("territorial", "previous", "surviving"). */
+const ADJECTIVE = /(?:al|ous|ive|ic|ful|less|ary|ing|ed)$/
+
 /** Third-person forms that are far more often plural nouns. */
 const STRICT_3SG = new Set([
   'chants',
@@ -358,6 +361,16 @@ function nounish(sc: Scan, i: number): boolean {
   if (!NOUNISH.has(t.lower)) return false
   const n = toks[i + 1]
   if (n === undefined || n.sent !== t.sent) return true
+  // after an adjective the form is a noun: "territorial disputes", "the sole surviving suspect"
+  const b = toks[i - 1]
+  if (
+    b !== undefined &&
+    b.sent === t.sent &&
+    !b.cap &&
+    b.cls === 'other' &&
+    ADJECTIVE.test(b.lower)
+  )
+    return true
   if (STRICT_3SG.has(t.lower) && (n.text === '.' || n.text === ',')) return false
   if (n.kind !== 'word' && n.kind !== 'mark' && n.kind !== 'num' && n.text !== ':') return true
   if (n.kind === 'word' && (n.cls === 'prep' || n.cls === 'aux') && n.lower !== 'that') return true

@@ -356,6 +356,18 @@ const ENTRIES: string[] = [
   'regret think 2 |regrets|regretted|regretted|regretting',
   'welcome appraise 2',
   'deplore appraise 1',
+  // frequent in political news (checked against PolNeAR train counts, see the header)
+  'express say 2',
+  'voice say 2',
+  'bemoan say 1',
+  'retweet say 1',
+  'reference say 2',
+  'offer appraise 2',
+  'vote appraise 3 for against |votes|voted|voted|voting',
+  'side appraise 3 with',
+  'focus appraise 3 on |focuses|focused|focused|focusing',
+  'list appraise 2',
+  'publish say 2',
   'apologize say 1 for',
   'apologise say 1 for',
 ]
