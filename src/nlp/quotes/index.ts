@@ -52,7 +52,7 @@ export function scoredQuotes(input: QuoteInput): { quote: Quote; features: numbe
   const sc = scan(input.text, input.blocks, input.sentences)
   const marked = pairMarks(sc)
   const found = attribute(sc, marked)
-  const resolver = new SpeakerResolver(input.entities, input.text)
+  const resolver = new SpeakerResolver(input.entities, input.text, input.sentences)
   const out: { quote: Quote; features: number[] }[] = []
   for (const a of found) {
     const q = toQuote(input.text, sc, a, resolver, out.length + 1)

@@ -1,9 +1,11 @@
 /**
  * Speakers: the name, description and anonymity of the words that name a speaker, and their
- * resolution to a cast entity (by the cast's own mentions, then by name, then by role), with the
- * last named speaker standing in for a pronoun the cast did not resolve.
+ * resolution to a cast entity (by the cast's own mentions, then the cast's lookup — salience and
+ * gender for pronouns, roles for "the French leader" —, then by name, then by role), with the last
+ * named speaker standing in for a pronoun when there is no cast.
  */
 import type { Entity, Span, Speaker } from '../../core/index.js'
+import { type CastIndex, createCastIndex } from '../cast/index.js'
 import type { Range } from './phrases.js'
 import type { Scan, Tok } from './scan.js'
 import { INDEFINITE, SOURCE_NOUNS, SOURCE_PHRASES, SUBJECT_PRONOUNS } from './words.js'
@@ -155,9 +157,12 @@ export class SpeakerResolver {
   private readonly byMention: { start: number; end: number; entity: Entity; rank: number }[] = []
   private lastNamed: { name: string; entityId?: string } | null = null
 
+  private index: CastIndex | null = null
+
   constructor(
     private readonly entities: readonly Entity[],
     private readonly text: string,
+    private readonly sentences: readonly Span[] = [],
   ) {
     const rank = { name: 0, title: 1, description: 2, pronoun: 3 }
     for (const e of entities) {
@@ -210,8 +215,13 @@ export class SpeakerResolver {
         best = { entity: m.entity, rank: m.rank, overlap }
     }
     if (best !== null) return best.entity
-    if (local.pronoun || local.anonymous) return null
-    // 2. by name or alias, whole or as the last word ("Macron")
+    if (local.anonymous || this.entities.length === 0) return null
+    // 2. the cast's own lookup: salience and gender for "he", roles for "the French leader"
+    this.index ??= createCastIndex(this.text, this.sentences, this.entities)
+    const found = this.index.resolve(start, end)
+    if (found !== undefined) return found
+    if (local.pronoun) return null
+    // 3. by name or alias, whole or as the last word ("Macron")
     if (local.name !== undefined) {
       const n = local.name.toLowerCase()
       const hits = this.entities.filter((e) =>
@@ -222,7 +232,7 @@ export class SpeakerResolver {
       )
       if (hits.length === 1) return hits[0]!
     }
-    // 3. by role: "the French leader" ~ "French President"
+    // 4. by role: "the French leader" ~ "French President"
     const desc = (local.description ?? local.text).toLowerCase().replace(/^(?:the|a|an)\s+/, '')
     if (desc !== '') {
       const hits = this.entities.filter((e) =>
