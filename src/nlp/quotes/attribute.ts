@@ -71,7 +71,7 @@ function hasDocument(toks: readonly Tok[], r: Range): boolean {
 }
 /** Words that open a content clause with its own subject ("says it considered … but opted …"). */
 const SUBJECT_WORDS = new Set(['he', 'she', 'it', 'they', 'we', 'i', 'you'])
-/** Words before a new subject that end the content before it ("…, while Trump said …"). */
+/** Words before a new subject that end the content before it ("…, while the mayor said …"). */
 const NEW_CLAUSE = new Set(['and', 'but', 'while', 'whereas', 'yet'])
 
 interface Ctx {
@@ -204,7 +204,7 @@ function directAttribution(ctx: Ctx, qi: number): Attribution | null {
   }
   if (pick.cue !== null) ctx.usedCue[ctx.cues.indexOf(pick.cue)] = 1
   const { first, last } = ctx.ranges[qi]!
-  // "Clinton is “the most dishonest candidate,” Pence said": the clause is the content
+  // "The plan is “dead on arrival,” the senator said": the clause is the content
   const from = pick === after && !opens ? clauseStart(ctx, first) : (pick.contentFrom ?? first)
   const a: Attribution = {
     segments: [{ first: from, last }],
@@ -381,7 +381,7 @@ function afterQuote(ctx: Ctx, qi: number): Found | null {
   const inner = sc.text.slice(lastPiece.start, lastPiece.end).trimEnd()
   const endsSentence = /[.?!]$/.test(inner) && toks[i]!.cap && toks[last + 1]?.text !== ','
   const opens = opensClause(ctx, qi)
-  // “…girls.” Cruz says, “…”: a quote closing an earlier sentence is not the one introduced
+  // “…over.” Lee says, “…”: a quote closing an earlier sentence is not the one introduced
   if (endsSentence && !opens) return null
   // cue first: “…,” said X
   const c0 = ctx.cueAt[i]!
@@ -404,12 +404,12 @@ function afterQuote(ctx: Ctx, qi: number): Found | null {
     if (cue.first !== j) continue
     const sp = subjectOf(ctx, j, i)
     if (sp === null || sp.first !== i) return null
-    // a relative clause on the words before the quote: “chief trade prosecutor” who reports
+    // a relative clause on the words before the quote: “special envoy” who reports
     if (['who', 'which', 'that', 'whom'].includes(toks[sp.first]!.lower)) return null
-    // “Marco! Marco!,” the senator said his campaign…: the cue has content of its own
+    // “Go, Anna!,” the mayor said her campaign…: the cue has content of its own
     if ((endsSentence || !opens) && takesOwnContent(ctx, cue)) return null
     if (!opens && introducesNext(ctx, cue)) return null
-    // Despite his “brash personality,” Quill wrote, Lazar is …: a parenthetical attribution
+    // Despite his “rough manner,” the lawyer wrote, the client is …: a parenthetical attribution
     if (!opens && toks[cue.last + 1]?.text === ',' && toks[cue.last + 2]?.kind === 'word')
       return null
     return { cue, speaker: sp.mention, end: cue.last, tight: false }
@@ -417,7 +417,7 @@ function afterQuote(ctx: Ctx, qi: number): Found | null {
   return null
 }
 
-/** The cue is followed by a colon or comma and an opening mark: "Trump said: “…”". */
+/** The cue is followed by a colon or comma and an opening mark: "The mayor said: “…”". */
 function introducesNext(ctx: Ctx, cue: Cue): boolean {
   const { toks } = ctx
   const p = toks[cue.last + 1]
@@ -434,7 +434,7 @@ function beforeQuote(ctx: Ctx, qi: number): Found | null {
   const prevTok = toks[p]
   if (prevTok === undefined) return null
   if (prevTok.para !== open.para) {
-    // a paragraph-long quote introduced by the previous paragraph ("Cruz continued:")
+    // a paragraph-long quote introduced by the previous paragraph ("The senator continued:")
     if (prevTok.text !== ':' || prevTok.para + 1 !== open.para) return null
   }
   if (prevTok.kind === 'punct' && END_PUNCT.test(prevTok.text)) return null
@@ -485,8 +485,8 @@ function beforeQuote(ctx: Ctx, qi: number): Found | null {
 }
 
 /**
- * A quote after a colon with no cue: "Trump: ‘I'm the worst thing…’" (a headline) or "Hoff's
- * letter makes a libertarian-style case: “…”". The speaker is the phrase that opens the clause.
+ * A quote after a colon with no cue: "Minister: ‘We will not resign’" (a headline) or "The
+ * union's letter makes a simple case: “…”". The speaker is the phrase that opens the clause.
  */
 function colonIntro(ctx: Ctx, qi: number): Found | null {
   const { toks, sc } = ctx
@@ -535,7 +535,7 @@ function skipAuxLeft(toks: readonly Tok[], k: number, lo: number): number {
     if (t.kind === 'word' && (t.cls === 'aux' || t.cls === 'adv' || /ly$/.test(t.lower)) && !t.cap)
       j--
     else if (t.kind === 'word' && t.cls === 'time' && j - 1 >= lo) {
-      // "Trump on Friday described", "Clinton last week said"
+      // "the mayor on Friday described", "Lee last week said"
       const p = toks[j - 1]!
       if (p.lower === 'on' || p.lower === 'last' || p.lower === 'this' || p.lower === 'earlier')
         j -= 2
@@ -548,7 +548,7 @@ function skipAuxLeft(toks: readonly Tok[], k: number, lo: number): number {
 
 /**
  * The subject of the cue starting at `c`: the phrase right before it (after auxiliaries), or a
- * name with its apposition ("Jack Dorsey, Twitter's chief executive, posted").
+ * name with its apposition ("Ana Ruiz, the company's chief executive, posted").
  */
 function subjectOf(ctx: Ctx, c: number, lo: number): { mention: Range; first: number } | null {
   const { toks, sc } = ctx
@@ -570,8 +570,8 @@ function subjectOf(ctx: Ctx, c: number, lo: number): { mention: Range; first: nu
   }
   let np = leftNP(sc, k, lo)
   if (np === null) return null
-  // "the polling guru who founded fivethirtyeight.com tweeted", "officials whose laws have been
-  // invalidated say": the speaker owns the relative clause
+  // "the analyst who founded the blog wrote", "officials whose plans were
+  // rejected say": the speaker owns the relative clause
   for (let j = np.first - 1; j >= lo && j >= np.first - 8; j--) {
     const w = toks[j]!
     if (w.kind !== 'word' || w.cls === 'conj' || ctx.cueAt[j]! >= 0) break
@@ -582,7 +582,6 @@ function subjectOf(ctx: Ctx, c: number, lo: number): { mention: Range; first: nu
       break
     }
   }
-  // "and Clinton said" is fine; "a speech Clinton said" is not a subject boundary we trust less
   return { mention: np, first: np.first }
 }
 
@@ -592,7 +591,7 @@ function isChained(toks: readonly Tok[], cue: Cue, lo: number): boolean {
   const prev = toks[k]
   if (prev === undefined || k < lo) return false
   if (cue.ing) {
-    // "…, saying", "while saying", "a swipe at Trump saying": an -ing form without "is/was"
+    // "…, saying", "while saying", "a jab at the mayor saying": an -ing form without "is/was"
     // before it takes the subject of the clause it hangs on
     if (k === cue.first - 1 && prev.kind === 'word' && prev.cls === 'aux') return false
     if (k < cue.first - 1 && toks[k + 1]!.cls === 'aux') return false
@@ -602,14 +601,14 @@ function isChained(toks: readonly Tok[], cue: Cue, lo: number): boolean {
 }
 
 /**
- * The subject of a verb chained to an earlier one: "Trump called on her to resign and said, …",
- * "Cruz took the stage with a shot at Trump, saying …": the phrase that opens the sentence.
+ * The subject of a verb chained to an earlier one: "The senator called on her to resign and said, …",
+ * "Lee took the stage with a jab at the mayor, saying …": the phrase that opens the sentence.
  */
 function chainedSubject(ctx: Ctx, cue: Cue, lo: number): { mention: Range; first: number } | null {
   const { toks, sc } = ctx
   if (!isChained(toks, cue, lo)) return null
   let np = clauseSubject(ctx, lo, cue.first)
-  // the nearest clause wins: "prosecutors charged the officer and Emanuel fired his chief,
+  // the nearest clause wins: "the board fired the manager and the mayor replaced his deputy,
   // acknowledging …" — a subject after "and"/"but" followed by its verb
   for (let j = (np?.last ?? lo) + 1; j < cue.first - 2; j++) {
     const t = toks[j]!
@@ -685,7 +684,7 @@ function clauseSubject(ctx: Ctx, lo: number, hi: number): Range | null {
       if (!t.cap && t.cls === 'other' && /(?:ing|ed)$/.test(t.lower)) return null
       const np = rightNP(sc, i, hi)
       if (np === null) return null
-      // "…, Iowa, on Sunday, Mrs. Clinton": a phrase followed by a comma and more introduction
+      // "…, Ohio, on Sunday, Ms. Lee": a phrase followed by a comma and more introduction
       const after = toks[np.last + 1]
       const next = toks[np.last + 2]
       if (
@@ -865,7 +864,7 @@ function afterIsAdjunct(ctx: Ctx, cue: Cue, sLast: number): boolean {
   const t = toks[i]!
   if (t.text === ',' || END_PUNCT.test(t.text)) return true
   if (!isAdjunctStart(t)) return false
-  // the adjunct runs to the next comma: "said of Apple in February, when …"
+  // the adjunct runs to the next comma: "said of the merger in February, when …"
   for (let j = i; j <= sLast && toks[j]!.text !== ','; j++) {
     if (toks[j]!.lower === 'that' || ctx.cueAt[j]! >= 0 || toks[j]!.kind === 'mark') return false
   }
@@ -919,7 +918,7 @@ function rightContent(ctx: Ctx, cue: Cue, sLast: number): Range | null {
 
 /**
  * After a partial quote, a participle or a relative clause set off by a comma usually leaves the
- * reported words: "said the system was “corrupt,” noting that …" (checked on the training split:
+ * reported words: "said the deal was “unfair,” noting that …" (checked on the training split:
  * +0.4 quote-marked F1; cutting after a dash or a preposition too lost more than it won).
  */
 function cutAfterQuote(ctx: Ctx, first: number, end: number): number {
@@ -948,7 +947,7 @@ function cutAfterQuote(ctx: Ctx, first: number, end: number): number {
 
 /**
  * A content that opens a quote runs at least to its closing mark, even across the sentences
- * inside it ("said that the party “must be careful. We can now use our strength.”").
+ * inside it ("said that the party “must wait. We will be ready by May.”").
  */
 function extendOverQuotes(ctx: Ctx, first: number, end: number): number {
   const { toks, sc } = ctx
@@ -969,7 +968,7 @@ function extendOverQuotes(ctx: Ctx, first: number, end: number): number {
 
 /**
  * Whether two cues have the same inflection: "noted that … and quoted …" chains two verbs of one
- * speaker; "says he'd sit Putin down and tell him …" does not ("tell" goes with "he'd").
+ * speaker; "says he'd call the minister and tell him …" does not ("tell" goes with "he'd").
  */
 function sameForm(a: Cue | null, b: Cue): boolean {
   return a === null || !b.bare || a.bare
@@ -1000,11 +999,11 @@ function clauseEnd(ctx: Ctx, i: number, sLast: number, owner: Cue | null = null)
       ) {
         return toks[j - 2]?.text === ',' ? j - 3 : j - 2
       }
-      // "… and Trump said …": a new speaker after a connector
+      // "… and the mayor said …": a new speaker after a connector
       const sp = subjectOf(ctx, j, i)
       if (sp !== null && sp.first > i + 1) {
         const c = toks[sp.first - 1]!
-        // "that the title, history and text of the law showed": 'and' inside the clause's subject
+        // "that the cost, scope and timing of the plan showed": 'and' inside the clause's subject
         const inSubject = c.lower === 'and' && toks[i]!.lower === 'that' && sp.first - i < 10
         if (!inSubject && (NEW_CLAUSE.has(c.lower) || c.text === ',' || c.text === '—')) {
           return toks[sp.first - 2]?.text === ',' ? sp.first - 3 : sp.first - 2
@@ -1041,7 +1040,7 @@ function trailing(ctx: Ctx, j: number, sLast: number, from: number): boolean {
   if (n === undefined || j + 1 > sLast || n.kind !== 'word') return false
   if (DASHES.has(t.text)) {
     if (t.text === '-' && toks[j - 1]!.end === t.start) return false // a hyphen
-    // the second dash of a pair closes an aside: "specifics — including the cost — of their plans"
+    // the second dash of a pair closes an aside: "details — including the cost — of the plan"
     let before = 0
     for (let k = from; k < j; k++) if (isDash(toks, k) && !ctx.quoted[k]) before++
     if (before % 2 === 1) return false
@@ -1075,7 +1074,7 @@ function nextCueAfterSubject(ctx: Ctx, i: number, sLast: number): number {
 function leftContent(ctx: Ctx, sFirst: number, last: number): Range | null {
   const { toks, sc } = ctx
   // a sentence that starts inside a quote begins the content where the quote's sentence does:
-  // Romney “were stiff. They weren’t fun. There was no joy,” Gingrich said.
+  // The rivals “were slow. They were late. They had no plan,” Lee said.
   const q = ctx.topAt[sFirst]!
   if (q >= 0 && ctx.ranges[q]!.first < sFirst)
     sFirst = sc.sents[toks[ctx.ranges[q]!.first]!.sent]!.first

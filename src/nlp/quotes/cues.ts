@@ -350,7 +350,7 @@ function verbal(sc: Scan, i: number): boolean {
 }
 
 /**
- * Forms that are as often nouns ("an NBC show as", "a subsequent tweet, Trump said") are weak cues
+ * Forms that are as often nouns ("a TV show as", "a later tweet, the mayor said") are weak cues
  * (trusted only right next to a quote) unless the words around them make a verb of them: a base
  * form needs a plural or pronoun subject or an auxiliary before it, and either form needs a clause
  * or phrase after it.
@@ -377,8 +377,8 @@ function nounish(sc: Scan, i: number): boolean {
   const p = toks[i - 1]
   if (t.lower.endsWith('s') && !t.lower.endsWith('ss') && !STRICT_3SG.has(t.lower)) return false
   if (STRICT_3SG.has(t.lower)) {
-    // "30 states", "percentage points", "Clinton emails": a verb only after a name or pronoun,
-    // or at the end of a clause ("…, the Daily Caller reports.")
+    // "30 states", "percentage points", "campaign emails": a verb only after a name or pronoun,
+    // or at the end of a clause ("…, the Daily Tribune reports.")
     if (n.text === '.' || n.text === ',' || n.lower === 'that') return false
     return !(
       p !== undefined &&

@@ -25,7 +25,7 @@ describe('pairMarks', () => {
     ['nested single', '“He told me ‘no’ twice,” she said.', ['0:He told me ‘no’ twice,']],
     ['nested double', '“He said “no” twice,” she said.', ['0:He said “no” twice,', '1:no']],
     ['apostrophes', "The voters’ mood and the party's plan in the ’90s.", []],
-    ['single-mark headline', 'Trump says ‘I will win’ at rally', ['0:I will win']],
+    ['single-mark headline', 'Mayor says ‘I will win’ at rally', ['0:I will win']],
     [
       'over two paragraphs',
       '“First part of it.\n“Second part,” he said.',

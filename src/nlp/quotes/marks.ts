@@ -105,7 +105,7 @@ export function pairMarks(sc: Scan): Marked[] {
   return out.sort((a, b) => a.pieces[0]!.start - b.pieces[0]!.start || a.depth - b.depth)
 }
 
-/** An unambiguous opening mark at a sentence start: "… he said. “It has consequences." */
+/** An unambiguous opening mark at a sentence start: "… he said. “We will be back." */
 function opensSentence(toks: readonly Tok[], open: number): boolean {
   const t = toks[open]!
   const prev = toks[open - 1]
@@ -124,7 +124,7 @@ function introduced(toks: readonly Tok[], open: number): boolean {
  * Single-mark quotes (‘…’, '…') outside double-marked spans, within one sentence: headline style
  * quotes. Apostrophes are told apart by their neighbours: an opening mark follows a space and
  * precedes a letter; a closing one follows a word and precedes a space or punctuation, and is not
- * the apostrophe of a plural possessive ("the voters’ heads").
+ * the apostrophe of a plural possessive ("the voters’ choice").
  */
 function pairSingles(sc: Scan, doubles: readonly Marked[]): Marked[] {
   const { toks, text } = sc

@@ -260,7 +260,7 @@ export function rightNP(sc: Scan, k: number, hi: number): Range | null {
   for (; i < hi; i++) {
     const t = toks[i]!
     if (t.kind === 'word' && OPENERS.has(t.lower) && !t.cap) break
-    // "The candidate changed her story": a past form after the head is the verb
+    // "The mayor changed her mind": a past form after the head is the verb
     if (last >= 0 && !t.cap && t.cls === 'other' && /ed$/.test(t.lower) && !toks[last]!.cap) break
     if (nominal(t)) {
       last = i
@@ -331,8 +331,8 @@ const RIGHT_PREPS = new Set(['of', 'for', 'with', 'from'])
 const DASH = new Set(['—', '–', '--'])
 
 /**
- * "X, a spokesman for Y, said", "Beck, who has described Trump as …, intended", "the Post —
- * even the devil can quote statistics — observed": given the comma or dash at `close` that ends an
+ * "X, a spokesman for Y, said", "Lee, who has described the plan as …, intended", "the Gazette —
+ * of all papers — observed": given the comma or dash at `close` that ends an
  * interruption between a subject and its verb, returns the subject (the phrase before the
  * interruption, which must open its clause) and the whole span, or null.
  */
@@ -352,7 +352,7 @@ export function appositionBefore(
     j--
   }
   if (j < lo || close - j < 2) return null
-  // an interruption holds whole quotes only ("the NBC executive in charge of ''Today,''")
+  // an interruption holds whole quotes only ("the executive in charge of ''Evening News,''")
   let marks = 0
   for (let k = j + 1; k < close; k++) if (toks[k]!.kind === 'mark') marks++
   if (marks % 2 === 1) return null

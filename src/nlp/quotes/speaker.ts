@@ -117,7 +117,7 @@ export function readSpeaker(sc: Scan, r: Range): LocalSpeaker {
   return out
 }
 
-/** The last word of a phrase, past a closing parenthesis ("Sen. Pat Toomey (R-Pa.)"). */
+/** The last word of a phrase, past a closing parenthesis ("Sen. Jane Doe (R-Pa.)"). */
 function lastWordOf(toks: readonly Tok[], first: number, last: number): number {
   let j = last
   if (toks[j]?.text === ')') {
