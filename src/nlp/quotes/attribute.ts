@@ -138,7 +138,8 @@ export function attribute(sc: Scan, marked: readonly Marked[]): Attribution[] {
     for (const seg of a.segments) {
       for (let i = seg.first; i <= seg.last; i++) {
         const q = topAt[i]!
-        if (q >= 0 && !taken[q] && !a.quotes.includes(tops[q]!)) {
+        // the quoted words belong to this content even when a direct quote claimed them too
+        if (q >= 0 && !a.quotes.includes(tops[q]!)) {
           a.quotes.push(tops[q]!)
           taken[q] = 1
         }
