@@ -48,3 +48,41 @@ export type {
   Related,
   StoryAssignment,
 } from './link/index.js'
+export { readFiles } from './ingest/files/index.js'
+export type { ReadFilesOptions, ReadProgress } from './ingest/files/index.js'
+export { Pipeline } from './pipeline/index.js'
+export type {
+  DocumentOutcome,
+  Linker as PipelineLinker,
+  PipelineOptions,
+  RunSummary,
+} from './pipeline/index.js'
+export {
+  articleId,
+  compileQuery,
+  contentHash,
+  entityKey,
+  MATCH_END,
+  MATCH_START,
+  openStore,
+  urlKey,
+} from './store/index.js'
+export type {
+  ArticleId,
+  ArticleSummary,
+  ArticleWrite,
+  EntityDetail,
+  EntityKey,
+  EntitySummary,
+  FeedSource,
+  Page,
+  PutOutcome,
+  SearchFilters,
+  SearchHit,
+  SearchQuery,
+  Store,
+  StoredArticle,
+  StoredQuote,
+  StoreOptions,
+  StorySummary,
+} from './store/index.js'
