@@ -17,6 +17,7 @@ import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
 import {
   classifyLines,
+  DEFAULT_BAND,
   type LineModel,
   stage1,
   stage2Rows,
@@ -45,6 +46,8 @@ const { values: args } = parseArgs({
     rounds: { type: 'string', default: '300' },
     depth: { type: 'string', default: '5' },
     'learning-rate': { type: 'string', default: '0.1' },
+    rounds2: { type: 'string' },
+    band: { type: 'string', default: DEFAULT_BAND.join(',') },
   },
 })
 
@@ -53,6 +56,8 @@ const { values: args } = parseArgs({
 const ROUNDS = Number(args.rounds)
 const DEPTH = Number(args.depth)
 const LEARNING_RATE = Number(args['learning-rate'])
+const ROUNDS2 = args.rounds2 !== undefined ? Number(args.rounds2) : ROUNDS
+const BAND = args.band!.split(',').map(Number) as [number, number]
 const LAMBDA = 1
 const MIN_HESS = 1
 const BINS = 48
@@ -210,6 +215,7 @@ function trainGbdt(
   y: ArrayLike<number>,
   weights: ArrayLike<number>,
   seed: number,
+  rounds = ROUNDS,
 ): Ensemble {
   let w: ArrayLike<number> = weights
   const n = rows.length / nCols
@@ -233,7 +239,7 @@ function trainGbdt(
   const trees: Tree[] = []
   const histG = new Float64Array(nFeat * 64)
   const histH = new Float64Array(nFeat * 64)
-  for (let round = 0; round < ROUNDS; round++) {
+  for (let round = 0; round < rounds; round++) {
     for (let i = 0; i < n; i++) {
       const p = 1 / (1 + Math.exp(-score[i]!))
       g[i] = (p - y[i]!) * w[i]!
@@ -355,8 +361,23 @@ function trainStack(pages: Page[], seed: number): LineModel {
     )
     for (const p of pages.filter((_, i) => i % inner === k)) oof.set(p, stage1(m, p.rows))
   }
-  const rows2 = concatF(pages.map((p) => stage2Rows(p.rows, oof.get(p)!, p.lines)))
-  const s2 = trainGbdt(rows2, N_FEATURES + N_CONTEXT, y, w, seed + 100)
+  // The second stage sees only the lines it will be asked about: those whose out-of-fold
+  // first-stage probability lies inside the band (the rest keep their first-stage answer).
+  const parts2: Float32Array[] = []
+  const y2: number[] = []
+  const w2: number[] = []
+  const W = N_FEATURES + N_CONTEXT
+  for (const p of pages) {
+    const p1 = oof.get(p)!
+    const r2 = stage2Rows(p.rows, p1, p.lines)
+    for (let i = 0; i < p.lines.length; i++) {
+      if (!(p1[i]! > BAND[0] && p1[i]! < BAND[1])) continue
+      parts2.push(r2.subarray(i * W, (i + 1) * W))
+      y2.push(p.labels[i]!)
+      w2.push(p.weights[i]!)
+    }
+  }
+  const s2 = trainGbdt(concatF(parts2), W, y2, w2, seed + 100, ROUNDS2)
   return {
     schema: 'lede.text-lines/2',
     features: [...FEATURE_NAMES],
@@ -364,6 +385,7 @@ function trainStack(pages: Page[], seed: number): LineModel {
     stage1: s1,
     stage2: s2,
     threshold: 0.5,
+    band: BAND,
   }
 }
 
@@ -447,6 +469,8 @@ async function main(): Promise<void> {
     data: 'extraction-text (134 dev pages)',
     labels: 'LCS token alignment with the ground-truth body, >= half of a line aligned',
     rounds: ROUNDS,
+    rounds2: ROUNDS2,
+    band: BAND,
     depth: DEPTH,
     learningRate: LEARNING_RATE,
     cv,

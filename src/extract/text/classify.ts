@@ -26,6 +26,8 @@ export interface LineModel {
   stage2: Ensemble
   /** Probability at or above which a line is article. */
   threshold: number
+  /** Stage-1 probabilities outside (band[0], band[1]) skip the second stage. */
+  band?: [number, number]
   /** How the weights were made and measured. */
   trainedOn?: unknown
 }
@@ -80,9 +82,45 @@ export function stage2(model: Ensemble, rows2: Float32Array, n: number): Float64
   return predictRows(model, rows2, N_FEATURES + N_CONTEXT, new Float64Array(n))
 }
 
+/**
+ * Stage-1 probabilities outside this band are final: the second stage runs only on the lines
+ * the first is unsure of, which is most of the speed. The band is chosen by 5-fold CV by page
+ * (scripts/train-text-lines.ts --band) and stored with the model.
+ */
+export const DEFAULT_BAND: readonly [number, number] = [0.02, 0.98]
+
+/**
+ * The final probabilities: the second stage's for lines whose first-stage probability lies in
+ * the model's band, the first stage's for the rest. `evaluated` counts second-stage lines.
+ */
+export function stage2For(
+  model: LineModel,
+  rows: Float32Array,
+  p1: Float64Array,
+  lines: readonly Line[],
+): { p: Float64Array; evaluated: number } {
+  const n = lines.length
+  const [lo, hi] = model.band ?? DEFAULT_BAND
+  const pick: number[] = []
+  for (let i = 0; i < n; i++) if (p1[i]! > lo && p1[i]! < hi) pick.push(i)
+  const p = Float64Array.from(p1)
+  if (pick.length === 0) return { p, evaluated: 0 }
+  const ctx = contextFeatures(p1, lines)
+  const W = N_FEATURES + N_CONTEXT
+  const x = new Float32Array(pick.length * W)
+  for (let k = 0; k < pick.length; k++) {
+    const i = pick[k]!
+    x.set(rows.subarray(i * N_FEATURES, (i + 1) * N_FEATURES), k * W)
+    x.set(ctx.subarray(i * N_CONTEXT, (i + 1) * N_CONTEXT), k * W + N_FEATURES)
+  }
+  const p2 = predictRows(model.stage2, x, W, new Float64Array(pick.length))
+  for (let k = 0; k < pick.length; k++) p[pick[k]!] = p2[k]!
+  return { p, evaluated: pick.length }
+}
+
 /** The probability that each line is part of the article. */
 export function classifyLines(model: LineModel, dump: Dump): Float64Array {
   const rows = lineFeatures(dump)
   const p1 = stage1(model.stage1, rows)
-  return stage2(model.stage2, stage2Rows(rows, p1, dump.lines), dump.lines.length)
+  return stage2For(model, rows, p1, dump.lines).p
 }

@@ -99,8 +99,7 @@ function ending(t: string): number {
     if (i >= 4 && t.charCodeAt(i - 2) === 46 && t.charCodeAt(i - 4) === 46) return 2
     return 1
   }
-  if (c === 33 || c === 63 || c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0x61f)
-    return 1
+  if (c === 33 || c === 63 || c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0x61f) return 1
   if (c === 58 || c === 0xff1a) return 3
   return 0
 }
@@ -310,8 +309,7 @@ export function lineFeatures(dump: Dump): Float32Array {
       if (lastSection >= 0) sinceSection[i] = Math.log1p(i - lastSection)
       if (lastComment >= 0) sinceComment[i] = Math.log1p(i - lastComment)
       const w = lines[i]!.words
-      if (w >= 4 && w <= 30 && end[i] !== 1 && end[i] !== 2 && repeats[i]! > 1)
-        lastHeadline = i
+      if (w >= 4 && w <= 30 && end[i] !== 1 && end[i] !== 2 && repeats[i]! > 1) lastHeadline = i
       if (section[i]) lastSection = i
       if (comment[i]) lastComment = i
     }

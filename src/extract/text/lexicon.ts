@@ -87,3 +87,36 @@ export function kindByWording(line: string): { kind: RemovedKind; reason: string
     return { kind: 'caption', reason: 'photo credit or caption wording' }
   return undefined
 }
+
+/** The wording tests of a dump's lines, each run at most once per line (they are regexes). */
+export interface LineWording {
+  /** `kindByWording` of line i. */
+  kind(i: number): { kind: RemovedKind; reason: string } | undefined
+  /** `isRailHeader` of line i. */
+  railHeader(i: number): boolean
+}
+
+/** Memoised wording tests over `lines`: a rail parse asks about the same line many times. */
+export function lineWording(lines: readonly { text: string }[]): LineWording {
+  const n = lines.length
+  // undefined: not yet tested; null: no kind.
+  const kinds: ({ kind: RemovedKind; reason: string } | null | undefined)[] = new Array(n)
+  const header = new Uint8Array(n) // 0 not yet tested, 1 no, 2 yes
+  return {
+    kind(i) {
+      let k = kinds[i]
+      if (k === undefined) {
+        k = kindByWording(lines[i]!.text) ?? null
+        kinds[i] = k
+      }
+      return k ?? undefined
+    },
+    railHeader(i) {
+      const c = header[i]!
+      if (c !== 0) return c === 2
+      const yes = isRailHeader(lines[i]!.text)
+      header[i] = yes ? 2 : 1
+      return yes
+    },
+  }
+}

@@ -150,7 +150,10 @@ export function scanDump(text: string): Dump {
     pos = next ? end + 2 : end + 1
     let line: Line
     if (needs) {
-      const t = text.slice(start, end).replace(/[\s\u00a0\u200b\ufeff]+/g, ' ').trim()
+      const t = text
+        .slice(start, end)
+        .replace(/[\s\u00a0\u200b\ufeff]+/g, ' ')
+        .trim()
       if (t === '') {
         blank = true
         continue

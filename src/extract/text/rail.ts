@@ -5,7 +5,7 @@
  * by a headline-shaped line; a line between the previous teaser and the headline is a caption.
  */
 import type { RelatedTeaser } from '../../core/index.js'
-import { isRailHeader, kindByWording } from './lexicon.js'
+import { type LineWording, lineWording } from './lexicon.js'
 import type { Line } from './lines.js'
 
 const ELLIPSIS_END = /(…|\.\.\.)["'”’»)\]]*$/u
@@ -36,8 +36,8 @@ function excerptLike(l: Line): boolean {
 }
 
 /** A caption-shaped line: short text that is neither an excerpt nor a rail header. */
-function captionLike(l: Line): boolean {
-  return l.nTok >= 1 && l.nTok <= 40 && !excerptLike(l) && !isRailHeader(l.text)
+function captionLike(l: Line, railHeader: boolean): boolean {
+  return l.nTok >= 1 && l.nTok <= 40 && !excerptLike(l) && !railHeader
 }
 
 /**
@@ -50,15 +50,13 @@ function parseTeasers(
   start: number,
   free: (i: number) => boolean,
   headed: boolean,
+  wording: LineWording,
 ): { teasers: Rail['teasers']; next: number } {
   const teasers: Rail['teasers'] = []
   let i = start
   const n = lines.length
   const ok = (k: number): boolean =>
-    k < n &&
-    free(k) &&
-    !isRailHeader(lines[k]!.text) &&
-    !ENDS_RAIL.has(kindByWording(lines[k]!.text)?.kind ?? '')
+    k < n && free(k) && !wording.railHeader(k) && !ENDS_RAIL.has(wording.kind(k)?.kind ?? '')
   for (;;) {
     // headline + excerpt
     if (ok(i) && ok(i + 1) && headlineLike(lines[i]!) && excerptLike(lines[i + 1]!)) {
@@ -75,7 +73,7 @@ function parseTeasers(
       ok(i) &&
       ok(i + 1) &&
       ok(i + 2) &&
-      captionLike(lines[i]!) &&
+      captionLike(lines[i]!, wording.railHeader(i)) &&
       headlineLike(lines[i + 1]!) &&
       excerptLike(lines[i + 2]!)
     ) {
@@ -110,7 +108,11 @@ function parseTeasers(
  * A headed rail needs one teaser; a headless run needs two teasers with excerpts, so that two
  * stray lines ending in "…" are not taken for a rail.
  */
-export function findRails(lines: readonly Line[], free: (i: number) => boolean): Rail[] {
+export function findRails(
+  lines: readonly Line[],
+  free: (i: number) => boolean,
+  wording: LineWording = lineWording(lines),
+): Rail[] {
   const rails: Rail[] = []
   let i = 0
   while (i < lines.length) {
@@ -118,9 +120,9 @@ export function findRails(lines: readonly Line[], free: (i: number) => boolean):
       i++
       continue
     }
-    if (isRailHeader(lines[i]!.text)) {
+    if (wording.railHeader(i)) {
       // After a header, the teaser grammar alone decides, whatever the classifier said.
-      const { teasers, next } = parseTeasers(lines, i + 1, () => true, true)
+      const { teasers, next } = parseTeasers(lines, i + 1, () => true, true, wording)
       if (teasers.length > 0) {
         rails.push({ header: i, start: i, end: next - 1, teasers })
         i = next
@@ -129,7 +131,7 @@ export function findRails(lines: readonly Line[], free: (i: number) => boolean):
       i++
       continue
     }
-    const { teasers, next } = parseTeasers(lines, i, free, false)
+    const { teasers, next } = parseTeasers(lines, i, free, false, wording)
     if (teasers.length >= 2) {
       rails.push({ start: i, end: next - 1, teasers })
       i = next

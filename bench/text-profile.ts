@@ -1,0 +1,84 @@
+/**
+ * Where the time of text-dump extraction goes: runs each step of the extractor over every
+ * DIR/pages/<id>.txt and prints CPU microseconds per line and per page for each, so a speed
+ * change can be judged step by step (the speed bar is measured by `npm run bench:extract`).
+ *
+ *   npx tsx bench/text-profile.ts [--data ../shared/data/extraction-text] [--rounds 5]
+ */
+import { readdirSync, readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { assemble } from '../src/extract/text/assemble.js'
+import { shippedModel, stage1, stage2For } from '../src/extract/text/classify.js'
+import { decodeText } from '../src/extract/text/decode.js'
+import { lineFeatures } from '../src/extract/text/features.js'
+import { scanDump } from '../src/extract/text/lines.js'
+
+const { values: args } = parseArgs({
+  options: {
+    data: { type: 'string', default: '../shared/data/extraction-text' },
+    rounds: { type: 'string', default: '5' },
+  },
+})
+
+const dir = resolve(args.data!)
+const pages = readdirSync(resolve(dir, 'pages'))
+  .filter((f) => f.endsWith('.txt'))
+  .map((f) => readFileSync(resolve(dir, 'pages', f)))
+const model = shippedModel()
+const steps = ['decode', 'scan', 'features', 'stage1', 'stage2', 'assemble'] as const
+const cpu = new Map<string, number>(steps.map((s) => [s, Infinity]))
+let nLines = 0
+let stage2Lines = 0
+const now = (): number => {
+  const u = process.cpuUsage()
+  return u.user + u.system
+}
+for (let r = 0; r < Number(args.rounds) + 1; r++) {
+  const t = new Map<string, number>(steps.map((s) => [s, 0]))
+  nLines = 0
+  stage2Lines = 0
+  for (const bytes of pages) {
+    let t0 = now()
+    const { text } = decodeText(bytes)
+    let t1 = now()
+    t.set('decode', t.get('decode')! + t1 - t0)
+    t0 = t1
+    const dump = scanDump(text)
+    t1 = now()
+    t.set('scan', t.get('scan')! + t1 - t0)
+    t0 = t1
+    const rows = lineFeatures(dump)
+    t1 = now()
+    t.set('features', t.get('features')! + t1 - t0)
+    t0 = t1
+    const p1 = stage1(model.stage1, rows)
+    t1 = now()
+    t.set('stage1', t.get('stage1')! + t1 - t0)
+    t0 = t1
+    const { p, evaluated } = stage2For(model, rows, p1, dump.lines)
+    t1 = now()
+    t.set('stage2', t.get('stage2')! + t1 - t0)
+    t0 = t1
+    assemble(dump.lines, p, {})
+    t1 = now()
+    t.set('assemble', t.get('assemble')! + t1 - t0)
+    nLines += dump.lines.length
+    stage2Lines += evaluated
+  }
+  // Round 0 warms the JIT; each step keeps its best later round.
+  if (r > 0) for (const s of steps) cpu.set(s, Math.min(cpu.get(s)!, t.get(s)!))
+}
+let total = 0
+console.log(`${pages.length} pages, ${nLines} lines; CPU time, best of ${args.rounds} rounds`)
+for (const s of steps) {
+  const us = cpu.get(s)!
+  total += us
+  console.log(
+    `${s.padEnd(9)} ${(us / nLines).toFixed(2).padStart(7)} µs/line ${(us / pages.length).toFixed(0).padStart(6)} µs/page`,
+  )
+}
+console.log(
+  `total     ${(total / nLines).toFixed(2).padStart(7)} µs/line ${(total / pages.length).toFixed(0).padStart(6)} µs/page = ${((pages.length / total) * 1e6).toFixed(0)} pages per CPU-second`,
+)
+console.log(`stage 2 ran on ${((100 * stage2Lines) / nLines).toFixed(1)} % of the lines`)
