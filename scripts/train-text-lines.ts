@@ -32,7 +32,6 @@ import {
 import type { Ensemble, Tree } from '../src/extract/text/gbdt.js'
 import { extractTextWithModel } from '../src/extract/text/index.js'
 import { type Dump, type Line, scanDump, tokenize } from '../src/extract/text/lines.js'
-import { decodeRegion } from '../src/extract/text/region.js'
 
 const { values: args } = parseArgs({
   options: {
@@ -411,7 +410,6 @@ async function main(): Promise<void> {
   const order = pages.map((p) => ({ p, r: rnd() })).sort((a, b) => a.r - b.r)
   const preds: Record<string, string> = {}
   const raw: Record<string, string> = {}
-  const region: Record<string, string> = {}
   const probs: Record<string, number[]> = {}
   for (let k = 0; k < folds; k++) {
     const test = order.filter((_, i) => i % folds === k).map((o) => o.p)
@@ -422,16 +420,6 @@ async function main(): Promise<void> {
       preds[p.id] = r.ok ? r.value.text : ''
       const pr = classifyLines(model, p.dumpScan)
       probs[p.id] = [...pr].map((x) => Number(x.toFixed(3)))
-      const keep = new Uint8Array(p.lines.length)
-      decodeRegion(
-        pr,
-        p.lines.map((l) => l.words),
-        keep,
-      )
-      region[p.id] = p.lines
-        .filter((_, i) => keep[i] === 1)
-        .map((l) => l.text)
-        .join('\n')
       raw[p.id] = p.lines
         .filter((_, i) => pr[i]! >= model.threshold)
         .map((l) => l.text)
@@ -455,8 +443,6 @@ async function main(): Promise<void> {
   console.log(`${folds}-fold CV by page: F1 ${cv.f1}  P ${cv.precision}  R ${cv.recall}`)
   const mr = scorer.aggregate(pages.map((p) => scorer.scorePage(p.truth, raw[p.id] ?? '')))
   console.log(`  classifier alone (lines >= threshold): F1 ${mr.f1.toFixed(4)}`)
-  const rr = scorer.aggregate(pages.map((p) => scorer.scorePage(p.truth, region[p.id] ?? '')))
-  console.log(`  classifier + region decoding, before rails and headline: F1 ${rr.f1.toFixed(4)}`)
   if (args['dump-errors']) {
     const worst = scored
       .map((s) => ({ id: s.id, f1: s.f1, p: s.precision, r: s.recall }))

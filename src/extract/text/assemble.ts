@@ -14,12 +14,10 @@ import {
   type RemovedKind,
 } from '../../core/index.js'
 import type { ExtractOptions, ExtractResult } from '../types.js'
-import { isRailHeader, kindByWording } from './lexicon.js'
-import type { Line } from './lines.js'
+import { type LineWording, lineWording } from './lexicon.js'
+import { ENDS_COLON, ENDS_ELLIPSIS, ENDS_SENTENCE, type Line } from './lines.js'
 import { findRails } from './rail.js'
-import { decodeRegion } from './region.js'
 
-const SENTENCE_PUNCT_END = /[.!?…:;,。！？]["'”’»)\]]*$/u
 const BULLET = /^([•·▪◦‣∙*–-]|\d{1,2}[.)])\s+/u
 const DATEISH = /\b(1[89]|20)\d{2}\b|\b\d{1,2}:\d{2}\b/
 const BYLINE_LEAD = /^(?:by|von|par|por|di|door|oleh|przez|av)\s+/i
@@ -35,21 +33,26 @@ const TITLE_WINDOW = 15
 const HEADING_MAX_TOKENS = 15
 
 /** A line shaped like a headline: a few words, no sentence-final period, not furniture. */
-function headlineShaped(l: Line): boolean {
+function headlineShaped(l: Line, wording: LineWording): boolean {
   const n = l.nTok
   if (n < 3 || n > 30) return false
-  if (/[.…:;,]["'”’»)\]]*$/u.test(l.text) && !/\?$|!$/.test(l.text)) return false
-  if (isRailHeader(l.text) || kindByWording(l.text)) return false
+  // Ends in . … : ; or , (a question or an exclamation may be a headline).
+  const c = l.last
+  if (c === 46 || c === 0x2026 || c === 58 || c === 59 || c === 44) return false
+  if (wording.railHeader(l.index) || wording.kind(l.index)) return false
   return /^["“‘'(]?\p{Lu}|^\p{N}/u.test(l.text)
 }
 
-function headingShaped(l: Line): boolean {
+/** Ends like a sentence or a clause: . ! ? … : ; , (and their full-width forms). */
+function punctuatedEnd(l: Line): boolean {
+  const e = l.end
   return (
-    l.nTok > 0 &&
-    l.nTok <= HEADING_MAX_TOKENS &&
-    !SENTENCE_PUNCT_END.test(l.text) &&
-    !BULLET.test(l.text)
+    e === ENDS_SENTENCE || e === ENDS_ELLIPSIS || e === ENDS_COLON || l.last === 59 || l.last === 44
   )
+}
+
+function headingShaped(l: Line): boolean {
+  return l.nTok > 0 && l.nTok <= HEADING_MAX_TOKENS && !punctuatedEnd(l) && !BULLET.test(l.text)
 }
 
 /** The names in a byline ("By Ann Lee and Bo Chan" → two names), or none. */
@@ -68,18 +71,16 @@ export function bylineNames(text: string): string[] {
 export function assemble(
   lines: readonly Line[],
   p: ArrayLike<number>,
+  threshold: number,
   options: ExtractOptions,
 ): ExtractResult {
   const n = lines.length
-  const words = new Float64Array(n)
-  for (let i = 0; i < n; i++) words[i] = lines[i]!.words
-  const region = new Uint8Array(n)
-  decodeRegion(p, words, region)
-  const keep = Array.from(region, (k) => k === 1)
-  if (!keep.includes(true)) fallback(lines, p, keep)
+  const keep = Array.from({ length: n }, (_, i) => p[i]! >= threshold)
+  const wording = lineWording(lines)
+  if (!keep.includes(true)) fallback(lines, p, keep, wording)
 
   // Related rails: headed ones may override the classifier, headless ones only use free lines.
-  const rails = findRails(lines, (i) => !keep[i])
+  const rails = findRails(lines, (i) => !keep[i], wording)
   const railOf = new Int32Array(n).fill(-1)
   rails.forEach((r, k) => {
     for (let i = r.start; i <= r.end; i++) {
@@ -94,11 +95,11 @@ export function assemble(
   // The headline: the nearest headline-shaped line above the body; a repeated one is likelier
   // (pages print the headline in the breadcrumb or the share text too).
   let titleLine = -1
-  const counts = new Map<string, number>()
-  for (const l of lines) counts.set(l.text, (counts.get(l.text) ?? 0) + 1)
+  const counts = new Map<number, number>()
+  for (const l of lines) counts.set(l.hash, (counts.get(l.hash) ?? 0) + 1)
   if (first >= 0) {
     // A body that opens on a headline-shaped line opens on its own headline.
-    if (headlineShaped(lines[first]!) && first < last && !keep[first - 1]) {
+    if (headlineShaped(lines[first]!, wording) && first < last && !keep[first - 1]) {
       titleLine = first
       keep[first] = false
       first = keep.indexOf(true)
@@ -106,10 +107,10 @@ export function assemble(
       let best = -Infinity
       for (let i = first - 1; i >= Math.max(0, first - TITLE_WINDOW); i--) {
         const l = lines[i]!
-        if (railOf[i]! >= 0 || !headlineShaped(l)) continue
+        if (railOf[i]! >= 0 || !headlineShaped(l, wording)) continue
         const s =
           -(first - i) +
-          (counts.get(l.text)! > 1 ? 3 : 0) +
+          (counts.get(l.hash)! > 1 ? 3 : 0) +
           (l.nTok >= 5 ? 3 : 0) +
           Math.min(l.nTok, 15) / 5
         if (s > best) {
@@ -153,7 +154,7 @@ export function assemble(
   for (let i = 0; i < n; i++) {
     if (keep[i] || i === titleLine) continue
     const l = lines[i]!
-    const { kind, reason } = furnitureKind(lines, i, {
+    const { kind, reason } = furnitureKind(lines, i, wording, {
       first,
       last,
       title,
@@ -207,11 +208,21 @@ export function assemble(
 /**
  * When no line reaches the threshold, the article is the run the classifier likes best: the
  * segment with the largest sum of (p − half the top p) × words, keeping its lines above half the
- * top p. A page always has its likeliest article; `confidence` says how weak it is.
+ * top p. Lines worded as furniture (a copyright notice, a sign-up box) take no part: a long
+ * copyright line was the fallback's pick on a dev page whose article the classifier doubted.
+ * A page always has its likeliest article; `confidence` says how weak it is.
  */
-function fallback(lines: readonly Line[], p: ArrayLike<number>, keep: boolean[]): void {
+function fallback(
+  lines: readonly Line[],
+  p: ArrayLike<number>,
+  keep: boolean[],
+  wording: LineWording,
+): void {
+  const q = Float64Array.from({ length: lines.length }, (_, i) =>
+    wording.kind(i) === undefined ? p[i]! : 0,
+  )
   let top = 0
-  for (let i = 0; i < lines.length; i++) top = Math.max(top, p[i]!)
+  for (let i = 0; i < lines.length; i++) top = Math.max(top, q[i]!)
   if (top < FALLBACK_MIN) return
   const cut = top / 2
   let best = -Infinity
@@ -220,7 +231,7 @@ function fallback(lines: readonly Line[], p: ArrayLike<number>, keep: boolean[])
   let cur = 0
   let cs = 0
   for (let i = 0; i < lines.length; i++) {
-    const s = (p[i]! - cut) * (lines[i]!.words + 1)
+    const s = (q[i]! - cut) * (lines[i]!.words + 1)
     if (cur <= 0) {
       cur = s
       cs = i
@@ -231,7 +242,7 @@ function fallback(lines: readonly Line[], p: ArrayLike<number>, keep: boolean[])
       be = i
     }
   }
-  for (let i = bs; i <= be; i++) if (p[i]! >= cut) keep[i] = true
+  for (let i = bs; i <= be; i++) if (q[i]! >= cut) keep[i] = true
 }
 
 interface Where {
@@ -246,6 +257,7 @@ interface Where {
 function furnitureKind(
   lines: readonly Line[],
   i: number,
+  wording: LineWording,
   w: Where,
 ): { kind: RemovedKind; reason: string } {
   const l = lines[i]!
@@ -253,7 +265,7 @@ function furnitureKind(
   if (w.inRail) return { kind: 'related', reason: 'teaser of a related rail' }
   if (w.title !== undefined && l.text === w.title)
     return { kind: 'other', reason: 'repeat of the headline' }
-  const worded = kindByWording(l.text)
+  const worded = wording.kind(i)
   // A rail header with no teasers after it ("Latest", "Popular" in a menu) is navigation.
   if (worded && worded.kind !== 'related') return worded
   const before = w.first < 0 || i < w.first

@@ -82,28 +82,6 @@ export const FEATURE_NAMES: readonly string[] = [
 /** Number of line features. */
 export const N_FEATURES = FEATURE_NAMES.length
 
-// ---- line endings ------------------------------------------------------------------------
-
-const CLOSERS = new Set([...'"\'”’»)]」』'].map((c) => c.charCodeAt(0)))
-
-/** How a line ends: 1 sentence punctuation, 2 ellipsis, 3 colon, 0 anything else. */
-function ending(t: string): number {
-  let i = t.length - 1
-  while (i >= 0 && CLOSERS.has(t.charCodeAt(i))) i--
-  if (i < 0) return 0
-  const c = t.charCodeAt(i)
-  if (c === 0x2026) return 2
-  if (c === 46) {
-    if (i >= 2 && t.charCodeAt(i - 1) === 46 && t.charCodeAt(i - 2) === 46) return 2
-    // ". . ."
-    if (i >= 4 && t.charCodeAt(i - 2) === 46 && t.charCodeAt(i - 4) === 46) return 2
-    return 1
-  }
-  if (c === 33 || c === 63 || c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0x61f) return 1
-  if (c === 58 || c === 0xff1a) return 3
-  return 0
-}
-
 // ---- a reused hash table of word hashes -----------------------------------------------------
 
 let cap = 1 << 14
@@ -174,7 +152,7 @@ function locals(lines: readonly Line[]): Local {
   const capRatio = new Float32Array(n)
   for (let i = 0; i < n; i++) {
     const l = lines[i]!
-    const e = ending(l.text)
+    const e = l.end
     end[i] = e
     prose[i] = l.words >= PROSE_TOKENS && (e === 1 || e === 2) ? 1 : 0
     logTok[i] = Math.log1p(l.words)

@@ -45,6 +45,10 @@ export interface Line {
    * teaser's headline run into its excerpt, not a name like "McDonald" or "iPhone".
    */
   gluedHeadline: number
+  /** How the line ends, closing quotes and brackets aside: see `ending`. */
+  end: number
+  /** The line's last character code, closing quotes and brackets aside (0 when none). */
+  last: number
   /** Offsets of this line's word hashes in `Dump.hash` (content words and names). */
   hashStart: number
   hashEnd: number
@@ -107,6 +111,13 @@ function classify(c: number): number {
 function astralIsWord(hi: number, lo: number): boolean {
   return RE_WORD.test(String.fromCharCode(hi, lo))
 }
+
+/** `Line.end` values: sentence punctuation (. ! ?), an ellipsis (… ... . . .), a colon. */
+export const ENDS_SENTENCE = 1
+export const ENDS_ELLIPSIS = 2
+export const ENDS_COLON = 3
+/** Closing quotes and brackets, skipped when looking at how a line ends. */
+const CLOSERS = new Set([...'"\'”’»)]」』'].map((c) => c.charCodeAt(0)))
 
 const SEPARATORS = new Set([...'|•·»›►▸→←«‹/'].map((c) => c.charCodeAt(0)))
 const CONTENT_MIN = 4 // shorter words are mostly function words in the dev set's languages
@@ -281,8 +292,31 @@ function measure(
       }
     }
   }
+  // The last character before any closing quotes and brackets.
+  let e = to - 1
+  while (e >= from && CLOSERS.has(src.charCodeAt(e))) e--
+  const last = e >= from ? src.charCodeAt(e) : 0
+  let end = 0
+  if (last === 0x2026) end = ENDS_ELLIPSIS
+  else if (last === 46) {
+    const dots =
+      (e - 2 >= from && src.charCodeAt(e - 1) === 46 && src.charCodeAt(e - 2) === 46) ||
+      (e - 4 >= from && src.charCodeAt(e - 2) === 46 && src.charCodeAt(e - 4) === 46) // ". . ."
+    end = dots ? ENDS_ELLIPSIS : ENDS_SENTENCE
+  } else if (
+    last === 33 ||
+    last === 63 ||
+    last === 0x3002 ||
+    last === 0xff01 ||
+    last === 0xff1f ||
+    last === 0x61f
+  )
+    end = ENDS_SENTENCE
+  else if (last === 58 || last === 0xff1a) end = ENDS_COLON
   return {
     text: t ?? src.slice(from, to),
+    end,
+    last,
     index,
     hash: lineHash,
     blankBefore,

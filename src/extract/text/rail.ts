@@ -6,12 +6,10 @@
  */
 import type { RelatedTeaser } from '../../core/index.js'
 import { type LineWording, lineWording } from './lexicon.js'
-import type { Line } from './lines.js'
+import { ENDS_ELLIPSIS, ENDS_SENTENCE, type Line } from './lines.js'
 
-const ELLIPSIS_END = /(…|\.\.\.)["'”’»)\]]*$/u
 /** Lines worded as these kinds end a rail: the page's footer, a sign-up box, an ad, comments. */
 const ENDS_RAIL = new Set(['footer', 'newsletter', 'ad', 'comments', 'share'])
-const SENTENCE_END = /[.!?。！？]["'”’»)\]]*$/u
 
 /** A rail found in the dump: the lines it covers and the teasers parsed from them. */
 export interface Rail {
@@ -26,13 +24,13 @@ export interface Rail {
 /** A headline-shaped line: short, not a sentence-ending period, not itself an excerpt. */
 function headlineLike(l: Line): boolean {
   const n = l.nTok
-  if (n < 2 || n > 30 || ELLIPSIS_END.test(l.text)) return false
-  return !/\.["'”’»)\]]*$/u.test(l.text) || n <= 14
+  if (n < 2 || n > 30 || l.end === ENDS_ELLIPSIS) return false
+  return l.last !== 46 || n <= 14
 }
 
 /** An excerpt: prose cut off with an ellipsis. */
 function excerptLike(l: Line): boolean {
-  return ELLIPSIS_END.test(l.text) && l.nTok >= 4
+  return l.end === ENDS_ELLIPSIS && l.nTok >= 4
 }
 
 /** A caption-shaped line: short text that is neither an excerpt nor a rail header. */
@@ -93,7 +91,7 @@ function parseTeasers(
     while (
       ok(i) &&
       headlineLike(lines[i]!) &&
-      !SENTENCE_END.test(lines[i]!.text) &&
+      lines[i]!.end !== ENDS_SENTENCE &&
       lines[i]!.nTok >= 3
     ) {
       teasers.push({ title: lines[i]!.text, lines: [i] })
