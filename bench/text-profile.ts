@@ -59,7 +59,8 @@ for (let r = 0; r < Number(args.rounds) + 1; r++) {
   t1 = now()
   t.set('stage2', t1 - t0)
   t0 = t1
-  for (let k = 0; k < dumps.length; k++) assemble(dumps[k]!.lines, p[k]!.p, model.threshold, {})
+  for (let k = 0; k < dumps.length; k++)
+    assemble(dumps[k]!.lines, p[k]!.p, model.threshold, {}, dumps[k]!.furniture)
   t1 = now()
   t.set('assemble', t1 - t0)
   nLines = 0

@@ -73,10 +73,11 @@ export function assemble(
   p: ArrayLike<number>,
   threshold: number,
   options: ExtractOptions,
+  furniture?: Uint8Array,
 ): ExtractResult {
   const n = lines.length
   const keep = Array.from({ length: n }, (_, i) => p[i]! >= threshold)
-  const wording = lineWording(lines)
+  const wording = lineWording(lines, furniture)
   if (!keep.includes(true)) fallback(lines, p, keep, wording)
 
   // Related rails: headed ones may override the classifier, headless ones only use free lines.
@@ -102,11 +103,12 @@ export function assemble(
     // it is long, all capitals or a question: in 5-fold CV on the dev pages the first kept
     // line, headline-shaped with no kept line above it, belonged to the body 7 times in 9, and
     // 5 of those 7 were a lead-in of 20+ words, an all-caps subheading or a question (the 2
-    // right ones, 27 and 30 words long, are now missed).
+    // right ones, 27 and 30 words long, are now missed). Words, not tokens: a Japanese
+    // paragraph is a few long tokens.
     const f = lines[first]!
     if (
       headlineShaped(f, wording) &&
-      f.nTok <= 20 &&
+      f.words <= 20 &&
       !(f.upper > 0 && f.lower === 0) &&
       f.last !== 63 &&
       f.last !== 33 &&

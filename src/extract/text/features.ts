@@ -268,9 +268,11 @@ export function lineFeatures(dump: Dump): Float32Array {
   for (let i = 0; i < n; i++) {
     const t = lines[i]!.text
     if (t.length <= 200 && furnitureWorded(t)) furniture[i] = 1
-    if (t.length <= 60 && isSectionHeader(t)) section[i] = 1
+    // A section header is furniture-worded (RELATED_HEADER, COMMENTS), so test only those.
+    if (furniture[i] && t.length <= 60 && isSectionHeader(t)) section[i] = 1
     if (t.length <= 120 && commentMeta(t)) comment[i] = 1
   }
+  dump.furniture = furniture
   const commentCum = new Int32Array(n + 1)
   for (let i = 0; i < n; i++) commentCum[i + 1] = commentCum[i]! + comment[i]!
 

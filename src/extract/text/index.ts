@@ -36,7 +36,7 @@ export function extractTextWithModel(
   const { lines } = dump
   if (lines.length === 0) return err({ code: 'no_main_content', message: 'the dump is empty' })
   const p = classifyLines(model, dump)
-  return assemble(lines, p, model.threshold, options)
+  return assemble(lines, p, model.threshold, options, dump.furniture)
 }
 
 export type { LineModel } from './classify.js'

@@ -81,6 +81,8 @@ export function isSectionHeader(line: string): boolean {
   return isRailHeader(line) || (line.length <= 60 && COMMENTS.test(line))
 }
 
+const CAPTION_KIND = { kind: 'caption', reason: 'photo credit or caption wording' } as const
+
 /** The kind a furniture line is by its wording, with a reason; undefined when nothing fits. */
 export function kindByWording(line: string): { kind: RemovedKind; reason: string } | undefined {
   const short = line.length <= 80
@@ -94,8 +96,7 @@ export function kindByWording(line: string): { kind: RemovedKind; reason: string
   if (line.length <= 200 && FOOTER.test(line))
     return { kind: 'footer', reason: 'copyright, policy or contact wording' }
   if (short && BYLINE.test(line)) return { kind: 'byline', reason: 'byline or date line' }
-  if (line.length <= 200 && CAPTION.test(line))
-    return { kind: 'caption', reason: 'photo credit or caption wording' }
+  if (line.length <= 200 && CAPTION.test(line)) return CAPTION_KIND
   return undefined
 }
 
@@ -107,8 +108,16 @@ export interface LineWording {
   railHeader(i: number): boolean
 }
 
-/** Memoised wording tests over `lines`: a rail parse asks about the same line many times. */
-export function lineWording(lines: readonly { text: string }[]): LineWording {
+/**
+ * Memoised wording tests over `lines`: a rail parse asks about the same line many times. With
+ * `furniture` (per line, `furnitureWorded` of lines of 200 characters or fewer), a line it marks
+ * 0 can only be a caption: every other kind's lexicon is part of `furnitureWorded`, and each is
+ * tried only on lines of 200 characters or fewer.
+ */
+export function lineWording(
+  lines: readonly { text: string }[],
+  furniture?: Uint8Array,
+): LineWording {
   const n = lines.length
   // undefined: not yet tested; null: no kind.
   const kinds: ({ kind: RemovedKind; reason: string } | null | undefined)[] = new Array(n)
@@ -117,7 +126,10 @@ export function lineWording(lines: readonly { text: string }[]): LineWording {
     kind(i) {
       let k = kinds[i]
       if (k === undefined) {
-        k = kindByWording(lines[i]!.text) ?? null
+        const t = lines[i]!.text
+        if (furniture !== undefined && furniture[i] === 0)
+          k = t.length <= 200 && CAPTION.test(t) ? CAPTION_KIND : null
+        else k = kindByWording(t) ?? null
         kinds[i] = k
       }
       return k ?? undefined
@@ -125,7 +137,7 @@ export function lineWording(lines: readonly { text: string }[]): LineWording {
     railHeader(i) {
       const c = header[i]!
       if (c !== 0) return c === 2
-      const yes = isRailHeader(lines[i]!.text)
+      const yes = !(furniture !== undefined && furniture[i] === 0) && isRailHeader(lines[i]!.text)
       header[i] = yes ? 2 : 1
       return yes
     },

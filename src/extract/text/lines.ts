@@ -61,6 +61,11 @@ export interface Dump {
   hash: Int32Array
   /** Per hash: 1 content word, 2 name (a capitalised token that does not open the line), 3 both. */
   kind: Uint8Array
+  /**
+   * Per line, 1 when its wording is furniture's (`furnitureWorded`, lines of 200 characters or
+   * fewer); filled by `lineFeatures`, so that later steps skip the lexicons for other lines.
+   */
+  furniture?: Uint8Array
 }
 
 // Character classes, one byte per UTF-16 code unit, filled lazily from Unicode properties.
