@@ -105,13 +105,13 @@ export function stage2For(
   for (let i = 0; i < n; i++) if (p1[i]! > lo && p1[i]! < hi) pick.push(i)
   const p = Float64Array.from(p1)
   if (pick.length === 0) return { p, evaluated: 0 }
-  const ctx = contextFeatures(p1, lines)
+  const ctx = contextFeatures(p1, lines, pick)
   const W = N_FEATURES + N_CONTEXT
   const x = new Float32Array(pick.length * W)
   for (let k = 0; k < pick.length; k++) {
     const i = pick[k]!
     x.set(rows.subarray(i * N_FEATURES, (i + 1) * N_FEATURES), k * W)
-    x.set(ctx.subarray(i * N_CONTEXT, (i + 1) * N_CONTEXT), k * W + N_FEATURES)
+    x.set(ctx.subarray(k * N_CONTEXT, (k + 1) * N_CONTEXT), k * W + N_FEATURES)
   }
   const p2 = predictRows(model.stage2, x, W, new Float64Array(pick.length))
   for (let k = 0; k < pick.length; k++) p[pick[k]!] = p2[k]!

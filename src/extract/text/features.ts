@@ -500,12 +500,17 @@ export const N_CONTEXT = CONTEXT_NAMES.length
 
 /**
  * Second-stage features from first-stage probabilities `p` (one per line) and line sizes: a flat
- * row-major array, `N_CONTEXT` values per line.
+ * row-major array, `N_CONTEXT` values per line — or, given `pick`, per picked line only.
  */
-export function contextFeatures(p: ArrayLike<number>, lines: readonly Line[]): Float32Array {
+export function contextFeatures(
+  p: ArrayLike<number>,
+  lines: readonly Line[],
+  pick?: readonly number[],
+): Float32Array {
   const n = p.length
   const C = N_CONTEXT
-  const out = new Float32Array(n * C)
+  const rows = pick ? pick.length : n
+  const out = new Float32Array(rows * C)
   // Token mass the first stage believes is article, above and below each line.
   const massCum = new Float64Array(n + 1)
   for (let i = 0; i < n; i++) massCum[i + 1] = massCum[i]! + p[i]! * lines[i]!.words
@@ -529,8 +534,9 @@ export function contextFeatures(p: ArrayLike<number>, lines: readonly Line[]): F
       segEnd = i
     }
   }
-  for (let i = 0; i < n; i++) {
-    let k = i * C
+  for (let r = 0; r < rows; r++) {
+    const i = pick ? pick[r]! : r
+    let k = r * C
     out[k++] = p[i]!
     for (let d = -3; d <= 3; d++) {
       if (d === 0) continue
