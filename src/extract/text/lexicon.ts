@@ -72,12 +72,20 @@ const RAIL_HEADER_TRAIL = new Set(
  * Comment metadata: "Alex on September 17, 2018 at 6:34 am said:", "2 days ago", "Reply".
  * A run of these below the article marks a comment section whose posts read like prose.
  */
-const COMMENT_META =
-  /\b(said|says|wrote|writes|replied|commented)\s*:$|\b\d+\s+(seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b|^(vor|il y a|hace|há)\s+\d+\s|^(reply|report|flag|like|likes|upvote|permalink|report abuse|reply to this comment|antworten|répondre|responder|rispondi|balas|odpowiedz)$|^\d+\s+(likes?|replies|points|votes)$/i
+const COMMENT_META_START =
+  /^(vor|il y a|hace|há)\s+\d+\s|^(reply|report|flag|like|likes|upvote|permalink|report abuse|reply to this comment|antworten|répondre|responder|rispondi|balas|odpowiedz)$|^\d+\s+(likes?|replies|points|votes)$/i
+const COMMENT_SAID = /\b(said|says|wrote|writes|replied|commented)\s*:$/i
+const COMMENT_AGO =
+  /\b\d+\s+(seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b/i
 
-/** True for a line of comment metadata (an author-and-date header, "Reply", "3 days ago"). */
+/**
+ * True for a line of comment metadata (an author-and-date header, "Reply", "3 days ago"). The
+ * patterns that may match anywhere are tried only on lines that end in a colon or hold "ago".
+ */
 export function commentMeta(line: string): boolean {
-  return COMMENT_META.test(line)
+  if (COMMENT_META_START.test(line)) return true
+  if (line.charCodeAt(line.length - 1) === 58 && COMMENT_SAID.test(line)) return true
+  return /ago/i.test(line) && COMMENT_AGO.test(line)
 }
 
 /** True for a short line that heads a rail or a comment section: what follows is not article. */
