@@ -9,6 +9,7 @@ import { registerExtract } from './commands/extract.js'
 import { registerIngest } from './commands/ingest.js'
 import { registerSearch } from './commands/search.js'
 import { registerSources } from './commands/sources.js'
+import { registerStories } from './commands/stories.js'
 import { VERSION } from './version.js'
 
 export function buildProgram(): Command {
@@ -23,6 +24,7 @@ export function buildProgram(): Command {
   registerIngest(program)
   registerSearch(program)
   registerSources(program)
+  registerStories(program)
   return program
 }
 

@@ -32,6 +32,7 @@ export {
 export {
   type CopyView,
   copyDiff,
+  outletsOf,
   type ReadStoryOptions,
   readStory,
   type StoryArticleView,

@@ -10,6 +10,7 @@ import type {
   ArticleId,
   ArticleSummary,
   CopyLink,
+  RailLink,
   Store,
   StoryAssignment,
   StoryId,
@@ -33,6 +34,8 @@ export interface StoryArticleView extends ArticleSummary {
   copies: CopyView[]
   /** Set when the article copies one in another story (a user moved one of them). */
   copy?: CopyLink
+  /** Teasers of the page's own related rail that point at stored articles. */
+  rail: (RailLink & { target: ArticleSummary })[]
 }
 
 export interface StoryView {
@@ -97,22 +100,21 @@ export async function readStory(
       }
       views.push(view)
     }
-    const original: StoryArticleView = { ...withWhy(a), copies: views }
+    const original: StoryArticleView = {
+      ...withWhy(a),
+      copies: views,
+      rail: await store.railLinks(a.id),
+    }
     if (a.copyOf !== undefined) {
       const link = await store.copyLink(a.id)
       if (link) original.copy = link
     }
     articles.push(original)
   }
-  const outlets = new Map<string, number>()
-  for (const a of found.articles)
-    for (const x of [a, ...a.copies]) {
-      const name = x.siteName ?? x.host ?? 'unknown'
-      outlets.set(name, (outlets.get(name) ?? 0) + 1)
-    }
   const storyId = found.story.id
   const best = new Map<StoryId, ArticleSummary & { score: number }>()
-  for (const a of found.articles) {
+  const wanted = options.related ?? 5
+  for (const a of wanted > 0 ? found.articles : []) {
     for (const r of await store.related(a.id, 20)) {
       if (r.storyId === undefined || r.storyId === storyId) continue
       const seen = best.get(r.storyId)
@@ -121,10 +123,23 @@ export async function readStory(
   }
   return {
     story: found.story,
-    outlets: [...outlets]
-      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-      .map(([name, n]) => ({ name, articles: n })),
+    outlets: outletsOf(found.articles),
     articles,
-    related: [...best.values()].sort((a, b) => b.score - a.score).slice(0, options.related ?? 5),
+    related: [...best.values()].sort((a, b) => b.score - a.score).slice(0, wanted),
   }
+}
+
+/** Outlets of a story's articles and their copies (site name, else host), most articles first. */
+export function outletsOf(
+  articles: readonly (ArticleSummary & { copies?: readonly ArticleSummary[] })[],
+): { name: string; articles: number }[] {
+  const outlets = new Map<string, number>()
+  for (const a of articles)
+    for (const x of [a, ...(a.copies ?? [])]) {
+      const name = x.siteName ?? x.host ?? 'unknown'
+      outlets.set(name, (outlets.get(name) ?? 0) + 1)
+    }
+  return [...outlets]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .map(([name, n]) => ({ name, articles: n }))
 }
