@@ -69,8 +69,8 @@ export function registerStories(program: Command): void {
     .argument('<story>', 'the story id, or new')
     .addOption(dbOption())
     .option('--json', 'JSON (the default when stdout is not a terminal)')
-    .action(async (article: string, to: string, flags: StoryFlags) => {
-      process.exitCode = await runStoryMove(article, to, flags)
+    .action(async (article: string, to: string, _flags: StoryFlags, cmd: Command) => {
+      process.exitCode = await runStoryMove(article, to, cmd.optsWithGlobals<StoryFlags>())
     })
   story
     .command('merge')
@@ -79,8 +79,8 @@ export function registerStories(program: Command): void {
     .argument('<from>', 'the story merged into it')
     .addOption(dbOption())
     .option('--json', 'JSON (the default when stdout is not a terminal)')
-    .action(async (into: string, from: string, flags: StoryFlags) => {
-      process.exitCode = await runStoryMerge(into, from, flags)
+    .action(async (into: string, from: string, _flags: StoryFlags, cmd: Command) => {
+      process.exitCode = await runStoryMerge(into, from, cmd.optsWithGlobals<StoryFlags>())
     })
   story
     .command('split')
@@ -89,8 +89,8 @@ export function registerStories(program: Command): void {
     .argument('<article...>', 'the articles that leave it')
     .addOption(dbOption())
     .option('--json', 'JSON (the default when stdout is not a terminal)')
-    .action(async (storyId: string, articles: string[], flags: StoryFlags) => {
-      process.exitCode = await runStorySplit(storyId, articles, flags)
+    .action(async (storyId: string, articles: string[], _flags: StoryFlags, cmd: Command) => {
+      process.exitCode = await runStorySplit(storyId, articles, cmd.optsWithGlobals<StoryFlags>())
     })
 }
 
