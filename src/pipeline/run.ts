@@ -133,7 +133,13 @@ export class Pipeline {
       seconds: 0,
       stopped: false,
     }
-    await this.warmUp()
+    // The linker warms up before the first article it links (a run of known documents never
+    // pays for it), or now if stored articles wait for their links (`--no-link` earlier).
+    if (
+      this.#o.linker &&
+      (await this.#o.store.listByStage('link', 'pending', { limit: 1 })).items.length > 0
+    )
+      await this.warmUp()
     const report = (outcome: DocumentOutcome, doc: RawDocument | undefined) => {
       if (outcome.outcome === 'failed') {
         summary.failed++
@@ -265,7 +271,9 @@ export class Pipeline {
   async #syncCorrections(): Promise<void> {
     const linker = this.#o.linker
     const every = this.#o.correctionsPollMs ?? 2000
-    if (!linker?.correct || performance.now() - this.#correctionsReadAt < every) return
+    // Before warm-up there is nothing to correct: warm-up reads the whole log.
+    if (!this.#warm || !linker?.correct || performance.now() - this.#correctionsReadAt < every)
+      return
     this.#correctionsReadAt = performance.now()
     const fresh = await this.#o.store.storyCorrections({ after: this.#correctionSeq })
     if (fresh.length === 0) return
@@ -336,7 +344,6 @@ export class Pipeline {
 
   /** Runs one document through every stage and stores it. Never throws for a bad document. */
   async process(doc: RawDocument): Promise<DocumentOutcome> {
-    await this.warmUp()
     await this.#syncCorrections()
     const prepared = await this.#prepare(doc)
     if ('outcome' in prepared) return prepared
@@ -481,6 +488,7 @@ export class Pipeline {
     let linkState: StageState = { status: 'pending' }
     const entityKeys: Record<string, EntityKey> = {}
     for (const e of annotations?.entities ?? []) entityKeys[e.id] = entityKey(e.type, e.name)
+    if (this.#o.linker) await this.warmUp()
     t = performance.now()
     if (this.#o.linker) {
       try {

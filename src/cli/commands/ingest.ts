@@ -68,7 +68,7 @@ export function registerIngest(program: Command): void {
     .option('--no-analyze', 'store articles without analysis (it stays pending)')
     .option(
       '--no-link',
-      'store articles without linking them into stories (a later run links the recent ones)',
+      'store articles without linking them into stories (the next run links those within 14 days of the newest)',
     )
     .option('--no-raw', 'do not keep the raw input of each article')
     .addOption(
