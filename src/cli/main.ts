@@ -43,5 +43,10 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+// A reader that stops early (`lede stories | head -1`) closes the pipe: that is no failure.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0)
+  throw e
+})
 const code = await main(process.argv)
 process.exitCode = code
