@@ -44,15 +44,15 @@ const ELECTION = [
   'Polls showed the Conservatives close behind Labour, and smaller parties could decide who forms the next government in Oslo.',
   'Turnout was higher than four years ago, election officials said, as voters queued outside polling stations in Oslo and Bergen.',
 ]
-// Two days later, past the time a story stays open without news: a story of its own until a
-// user says otherwise.
+// Five days later, well past the time a story stays open without news (24–72 h): a story of its
+// own until a user says otherwise.
 const SEARCH = [
-  'Rescuers in Valencia were still searching flooded homes on Thursday as the death toll from the torrential rain rose again.',
+  'Rescuers in Valencia were still searching flooded homes on Monday as the death toll from the torrential rain rose again.',
   'Soldiers and Spanish emergency services cleared roads and railway lines, and the regional government said families who lost their homes would get help.',
 ]
 // Two hours after SEARCH, on the same day's search.
 const SEARCH_2 = [
-  'Rescuers in Valencia kept searching flooded homes on Thursday afternoon as the death toll from the torrential rain rose again.',
+  'Rescuers in Valencia kept searching flooded homes on Monday afternoon as the death toll from the torrential rain rose again.',
   'Soldiers and emergency services cleared roads and railway lines, and the regional government promised help for families who lost their homes.',
 ]
 
@@ -100,7 +100,7 @@ const PAGES: Page[] = [
     url: 'https://d.example/valencia-search',
     site: 'Daily D',
     title: 'Valencia searches go on',
-    at: '2024-05-03T10:00:00Z',
+    at: '2024-05-06T10:00:00Z',
     paragraphs: SEARCH,
   },
 ]
@@ -109,7 +109,7 @@ const LATER: Page = {
   url: 'https://e.example/valencia-afternoon',
   site: 'Daily E',
   title: 'Valencia search continues',
-  at: '2024-05-03T12:00:00Z',
+  at: '2024-05-06T12:00:00Z',
   paragraphs: SEARCH_2,
 }
 
@@ -223,7 +223,7 @@ describe('lede ingest links; lede stories / story / story move|merge|split', () 
   test('a move survives a later ingest, and a new article follows the moved one into its story', async () => {
     const [origin, , , search] = PAGES
     const flood = await storyOf(origin!)
-    // Two days on, the search article opened a story of its own; the user says it belongs here.
+    // Days later, the search article opened a story of its own; the user says it belongs here.
     expect(await storyOf(search!)).not.toBe(flood)
     const moved = capture()
     expect(await runStoryMove(id(search!), flood, { db }, moved.io)).toBe(0)
