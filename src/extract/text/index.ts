@@ -11,7 +11,7 @@ import type { ExtractOptions, ExtractResult } from '../types.js'
 import { assemble } from './assemble.js'
 import { classifyLines, type LineModel, shippedModel } from './classify.js'
 import { decodeText } from './decode.js'
-import { splitLines } from './lines.js'
+import { scanDump } from './lines.js'
 
 /**
  * Extracts the article from a plain-text dump with the shipped line model.
@@ -32,10 +32,11 @@ export function extractTextWithModel(
 ): ExtractResult {
   const { text, charset } = decodeText(input, options.contentType)
   options.debug?.(`text: decoded as ${charset}`)
-  const lines = splitLines(text)
+  const dump = scanDump(text)
+  const { lines } = dump
   if (lines.length === 0) return err({ code: 'no_main_content', message: 'the dump is empty' })
-  const p = classifyLines(model, lines)
-  return assemble(lines, p, model.threshold, options)
+  const p = classifyLines(model, dump)
+  return assemble(lines, p, model.threshold, options, dump.furniture)
 }
 
 export type { LineModel } from './classify.js'
