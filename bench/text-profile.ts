@@ -10,7 +10,7 @@ import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { assemble } from '../src/extract/text/assemble.js'
 import { shippedModel, stage1, stage2For } from '../src/extract/text/classify.js'
-import { decodeText } from '../src/extract/text/decode.js'
+import { decodeText } from '../src/extract/decode/index.js'
 import { lineFeatures } from '../src/extract/text/features.js'
 import { scanDump } from '../src/extract/text/lines.js'
 
