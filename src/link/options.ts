@@ -51,6 +51,13 @@ export const STORY_DEFAULTS: StoryOptions = {
   averageLink: 0,
   idfPower: 1,
   thresholdGrowth: 0,
+  valueWeight: 0,
+  castTitleBoost: 1,
+  castWeight: 0,
+  yearPenalty: 1,
+  mergeThreshold: 0,
+  mergeHours: 6,
+  cohesion: 0,
 }
 
 /** Copy detection defaults (docs/decisions/0081). */
