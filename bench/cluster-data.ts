@@ -186,7 +186,9 @@ export function annotateDocs(
     else {
       const paras = [d.title ?? '']
       if (field === 'title+body' && d.body) paras.push(...d.body.split('\n'))
-      const { text, blocks } = joinBlocks(paras.map((p) => ({ kind: 'paragraph' as const, text: p })))
+      const { text, blocks } = joinBlocks(
+        paras.map((p) => ({ kind: 'paragraph' as const, text: p })),
+      )
       const article: Article = {
         schema: ARTICLE_SCHEMA,
         ...(d.title && { title: d.title }),

@@ -71,6 +71,11 @@ export interface StoryOptions extends FeatureOptions {
    * loose story (one that mixes two events) scores lower. Values between mix the two.
    */
   averageLink: number
+  /**
+   * Factor on the score when exactly one side (the article or the story) has a time: time
+   * neither confirms nor rules out the match, so the text must carry more of it. 1: off.
+   */
+  untimedFactor: number
   /** IDF is raised to this power (above 1 favours rare, specific terms). */
   idfPower: number
   /**
@@ -89,6 +94,8 @@ export interface StoryOptions extends FeatureOptions {
    * is merged into the larger one. 0: off.
    */
   mergeThreshold: number
+  /** `mergeThreshold` when the article that joined has no body (headlines only). */
+  titleOnlyMergeThreshold: number
   /** See `mergeThreshold`: how recent both stories must be, in hours. */
   mergeHours: number
   /**
@@ -196,7 +203,6 @@ interface Member {
   cast: SparseVector
   year: YearEvidence | undefined
 }
-
 
 export class StoryClusterer {
   readonly df: DocFrequencies
@@ -334,7 +340,7 @@ export class StoryClusterer {
           result.reason.runnerUp = { storyId: second.story.id, similarity: round(second.score) }
         }
         this.addMember(best.story, input.id, vec, cast, f)
-        this.secondChance(best.story, f.time)
+        this.secondChance(best.story, f.time, f.hasBody)
       } else {
         const story = this.createStory(undefined, input.id)
         result = {
@@ -407,7 +413,8 @@ export class StoryClusterer {
       const coverage = (cov.get(s) ?? 0) / Math.max(1, s.size)
       let text = (1 - o.coverage) * cos + o.coverage * coverage
       if (o.castWeight > 0 && cast.size > 0 && s.castSumsq > 0) {
-        text = (1 - o.castWeight) * text + (o.castWeight * dot(cast, s.cast)) / Math.sqrt(s.castSumsq)
+        text =
+          (1 - o.castWeight) * text + (o.castWeight * dot(cast, s.cast)) / Math.sqrt(s.castSumsq)
       } else if (o.castWeight < 0 && cast.size > 0 && s.castSumsq > 0) {
         const w = -o.castWeight
         const c = Math.max(0, dot(cast, s.cast)) / Math.sqrt(s.castSumsq)
@@ -426,6 +433,9 @@ export class StoryClusterer {
         const hold = slack > 0 ? Math.max(o.holdHours, o.dateOnlyHoldHours) : o.holdHours
         if (gapHours > Math.max(o.expireHours, hold)) continue
         if (gapHours > hold) score *= Math.exp(-(gapHours - hold) / o.decayHours)
+      } else if ((f.time === undefined) !== (s.lastAt === undefined)) {
+        // One side has a time and the other none: no evidence that they are close in time.
+        score *= o.untimedFactor
       }
       const quotes: string[] = []
       for (const k of f.quotes.keys()) if (s.quotes.has(k)) quotes.push(k)
@@ -635,9 +645,10 @@ export class StoryClusterer {
    * Two halves of one story that started apart (different words for one event) come together
    * once each has gathered enough members to show it.
    */
-  private secondChance(story: Story, time: number | undefined): void {
+  private secondChance(story: Story, time: number | undefined, hasBody: boolean): void {
     const o = this.options
-    if (o.mergeThreshold <= 0 || story.pinned || story.size < 2) return
+    const threshold = hasBody ? o.mergeThreshold : o.titleOnlyMergeThreshold
+    if (threshold <= 0 || story.pinned || story.size < 2) return
     const limit = o.mergeHours * HOUR_MS
     const recent = (s: Story) =>
       time === undefined || s.lastAt === undefined || Math.abs(time - s.lastAt) <= limit
@@ -649,12 +660,15 @@ export class StoryClusterer {
       if (!post) continue
       for (const s of post) {
         if (s === story) continue
-        partial.set(s, (partial.get(s) ?? 0) + w * (s.centroid.get(t) ?? 0) / Math.sqrt(s.sumsq || 1))
+        partial.set(
+          s,
+          (partial.get(s) ?? 0) + (w * (s.centroid.get(t) ?? 0)) / Math.sqrt(s.sumsq || 1),
+        )
       }
     }
     const ranked = [...partial].sort((a, b) => b[1] - a[1]).slice(0, 3)
     let best: Story | undefined
-    let bestSim = o.mergeThreshold
+    let bestSim = threshold
     for (const [s] of ranked) {
       if (!s.open || s.pinned || !recent(s)) continue
       const sim = this.storySimilarity(story, s)
