@@ -18,7 +18,6 @@ import {
   type DocFrequenciesState,
   type SparseVector,
   dot,
-  topTerms,
 } from './vectors.js'
 
 const HOUR_MS = 3_600_000
@@ -340,7 +339,7 @@ export class StoryClusterer {
           result.reason.runnerUp = { storyId: second.story.id, similarity: round(second.score) }
         }
         this.addMember(best.story, input.id, vec, cast, f)
-        this.secondChance(best.story, f.time, f.hasBody)
+        this.secondChance(best.story, ranked, f.time, f.hasBody)
       } else {
         const story = this.createStory(undefined, input.id)
         result = {
@@ -639,38 +638,28 @@ export class StoryClusterer {
   }
 
   /**
-   * A second chance for young stories: after `story` took an article, the open stories fed
-   * within `mergeHours` that share its heaviest terms are compared with it, centroid to
-   * centroid, and the best at or above `mergeThreshold` is merged into the larger of the two.
-   * Two halves of one story that started apart (different words for one event) come together
-   * once each has gathered enough members to show it.
+   * A second chance for young stories: after `story` took an article, the other stories the
+   * article was scored against (its runners-up, open and fed within `mergeHours`) are compared
+   * with it, centroid to centroid, and the best at or above the merge threshold is merged into
+   * the larger of the two. Two halves of one story that started apart (different words for one
+   * event) come together once the article that bridges them has joined one of them.
    */
-  private secondChance(story: Story, time: number | undefined, hasBody: boolean): void {
+  private secondChance(
+    story: Story,
+    candidates: readonly Scored[],
+    time: number | undefined,
+    hasBody: boolean,
+  ): void {
     const o = this.options
     const threshold = hasBody ? o.mergeThreshold : o.titleOnlyMergeThreshold
     if (threshold <= 0 || story.pinned || story.size < 2) return
     const limit = o.mergeHours * HOUR_MS
-    const recent = (s: Story) =>
-      time === undefined || s.lastAt === undefined || Math.abs(time - s.lastAt) <= limit
-    // Candidates by the story's heaviest terms: a partial dot product, then the full one.
-    const top = topTerms(story.centroid, 16)
-    const partial = new Map<Story, number>()
-    for (const [t, w] of top) {
-      const post = this.postings.get(t)
-      if (!post) continue
-      for (const s of post) {
-        if (s === story) continue
-        partial.set(
-          s,
-          (partial.get(s) ?? 0) + (w * (s.centroid.get(t) ?? 0)) / Math.sqrt(s.sumsq || 1),
-        )
-      }
-    }
-    const ranked = [...partial].sort((a, b) => b[1] - a[1]).slice(0, 3)
     let best: Story | undefined
     let bestSim = threshold
-    for (const [s] of ranked) {
-      if (!s.open || s.pinned || !recent(s)) continue
+    for (const { story: s } of candidates) {
+      if (s === story || !s.open || s.pinned || s.size === 0) continue
+      if (time !== undefined && s.lastAt !== undefined && Math.abs(time - s.lastAt) > limit)
+        continue
       const sim = this.storySimilarity(story, s)
       if (sim >= bestSim) {
         best = s
