@@ -123,6 +123,8 @@ interface Story {
   years: Map<string, number>
   /** A user corrected it: it is never merged automatically. */
   pinned: boolean
+  /** Some member had a body (not only a headline): merges then ask for `mergeThreshold`. */
+  hasBody: boolean
   /** term → number of members whose vector has it. */
   presence: Map<string, number>
   size: number
@@ -149,6 +151,7 @@ export interface StoryState {
   cast?: [string, number][]
   years?: [string, number][]
   pinned?: boolean
+  hasBody?: boolean
   presence: [string, number][]
   size: number
   firstAt?: number
@@ -339,7 +342,7 @@ export class StoryClusterer {
           result.reason.runnerUp = { storyId: second.story.id, similarity: round(second.score) }
         }
         this.addMember(best.story, input.id, vec, cast, f)
-        this.secondChance(best.story, ranked, f.time, f.hasBody)
+        this.secondChance(best.story, ranked, f.time)
       } else {
         const story = this.createStory(undefined, input.id)
         result = {
@@ -497,6 +500,7 @@ export class StoryClusterer {
       castSumsq: 0,
       years: new Map(),
       pinned: false,
+      hasBody: false,
       presence: new Map(),
       size: 0,
       firstAt: undefined,
@@ -523,6 +527,7 @@ export class StoryClusterer {
   ): void {
     this.addVector(story, vec)
     this.addCast(story, cast, f.year)
+    if (f.hasBody) story.hasBody = true
     story.size++
     story.members.push(articleId)
     story.lastSeq = this.seq
@@ -648,20 +653,21 @@ export class StoryClusterer {
     story: Story,
     candidates: readonly Scored[],
     time: number | undefined,
-    hasBody: boolean,
   ): void {
     const o = this.options
-    const threshold = hasBody ? o.mergeThreshold : o.titleOnlyMergeThreshold
-    if (threshold <= 0 || story.pinned || story.size < 2) return
+    if (story.pinned || story.size < 2) return
     const limit = o.mergeHours * HOUR_MS
     let best: Story | undefined
-    let bestSim = threshold
+    let bestSim = 0
     for (const { story: s } of candidates) {
       if (s === story || !s.open || s.pinned || s.size === 0) continue
+      // Headline-only stories are sparser and meet at lower cosines than stories with text.
+      const threshold = story.hasBody || s.hasBody ? o.mergeThreshold : o.titleOnlyMergeThreshold
+      if (threshold <= 0) continue
       if (time !== undefined && s.lastAt !== undefined && Math.abs(time - s.lastAt) > limit)
         continue
       const sim = this.storySimilarity(story, s)
-      if (sim >= bestSim) {
+      if (sim >= threshold && sim >= bestSim) {
         best = s
         bestSim = sim
       }
@@ -744,6 +750,7 @@ export class StoryClusterer {
     from.rejected.push(m.vector)
     from.pinned = true
     target.pinned = true
+    if (from.hasBody) target.hasBody = true
     this.reopen(target)
     this.addVector(target, m.vector)
     this.addCast(target, m.cast, m.year)
@@ -766,6 +773,7 @@ export class StoryClusterer {
 
   /** Moves every member of `b` into `a` and deletes `b`. */
   private mergeInto(a: Story, b: Story): void {
+    if (b.hasBody) a.hasBody = true
     for (const id of b.members) {
       const m = this.members.get(id)!
       this.addVector(a, m.vector)
@@ -818,6 +826,7 @@ export class StoryClusterer {
     target.lastAt = from.lastAt
     target.pinned = true
     from.pinned = true
+    target.hasBody = from.hasBody
     return target.id
   }
 
@@ -839,6 +848,7 @@ export class StoryClusterer {
         cast: [...s.cast].map(([t, w]) => [t, round6(w)]),
         years: [...s.years],
         pinned: s.pinned,
+        hasBody: s.hasBody,
         presence: [...s.presence],
         size: s.size,
         lastSeq: s.lastSeq,
@@ -892,6 +902,8 @@ export class StoryClusterer {
         castSumsq: 0,
         years: new Map(st.years ?? []),
         pinned: st.pinned ?? false,
+        // Unknown in older states: the stricter threshold.
+        hasBody: st.hasBody ?? true,
         presence: new Map(st.presence),
         size: st.size,
         firstAt: st.firstAt,
