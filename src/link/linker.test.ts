@@ -174,7 +174,8 @@ describe('second chance: young stories merged', () => {
     (pinned) => {
       const options = { stories: { titleOnlyThreshold: 0.3, titleOnlyMergeThreshold: 0.2 } }
       const l = createLinker(options)
-      heads.slice(0, -1).forEach((title, i) => l.add({ id: `h${i}`, title, publishedAt: M(5 * i) }))
+      for (const [i, title] of heads.slice(0, -1).entries())
+        l.add({ id: `h${i}`, title, publishedAt: M(5 * i) })
       const state = JSON.parse(JSON.stringify(l.toJSON()))
       for (const s of state.stories.stories) if (s.id === 'h0') s.pinned = pinned
       const restored = Linker.fromJSON(state, options)
