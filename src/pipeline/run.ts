@@ -122,7 +122,12 @@ export class Pipeline {
     const batchMs = this.#o.batchMs ?? 1000
     let batch: Pending[] = []
     let batchStarted = 0
+    // One timer per batch, not one per document (a setTimeout and a clearTimeout per headline
+    // showed in the profile of the UCI import).
+    let deadline: Deadline | undefined
     const flush = async () => {
+      deadline?.cancel()
+      deadline = undefined
       if (batch.length === 0) return
       const pending = batch
       batch = []
@@ -144,7 +149,10 @@ export class Pipeline {
         const next =
           batch.length === 0
             ? await pendingNext
-            : await raceTimeout(pendingNext, batchStarted + batchMs - performance.now())
+            : await Promise.race([
+                pendingNext,
+                (deadline ??= batchDeadline(batchStarted + batchMs)),
+              ])
         this.times.read += performance.now() - t0
         if (next === TIMED_OUT) {
           await flush()
@@ -177,6 +185,7 @@ export class Pipeline {
       }
       await flush()
     } finally {
+      deadline?.cancel()
       if (summary.stopped) await it.return?.()
     }
     for (const k of Object.keys(this.times) as (keyof StageTimes)[])
@@ -463,18 +472,18 @@ interface Pending {
 
 const TIMED_OUT = Symbol('timed out')
 
-/** The promise's value, or TIMED_OUT after `ms` (the promise keeps running). */
-async function raceTimeout<T>(p: Promise<T>, ms: number): Promise<T | typeof TIMED_OUT> {
-  if (ms <= 0) return TIMED_OUT
+/** A promise of TIMED_OUT at a moment (performance.now() time), and a way to cancel its timer. */
+type Deadline = Promise<typeof TIMED_OUT> & { cancel: () => void }
+
+function batchDeadline(at: number): Deadline {
   let timer: NodeJS.Timeout | undefined
-  const timeout = new Promise<typeof TIMED_OUT>((resolve) => {
-    timer = setTimeout(() => resolve(TIMED_OUT), ms)
-  })
-  try {
-    return await Promise.race([p, timeout])
-  } finally {
-    clearTimeout(timer)
-  }
+  const p = new Promise<typeof TIMED_OUT>((resolve) => {
+    const ms = at - performance.now()
+    if (ms <= 0) resolve(TIMED_OUT)
+    else timer = setTimeout(() => resolve(TIMED_OUT), ms)
+  }) as Deadline
+  p.cancel = () => clearTimeout(timer)
+  return p
 }
 
 function codeOf(e: unknown, fallback: string): string {
