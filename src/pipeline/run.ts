@@ -23,6 +23,7 @@ import type {
 } from '../store/index.js'
 import { articleId, articleUrl, contentHash, entityKey } from '../store/index.js'
 import { applyHints, documentKey, isMetadataOnly, metadataArticle, rawHashOf } from './documents.js'
+import { AnalyzePool } from './analyze-pool.js'
 import type { Linker } from './linker.js'
 
 /** What happened to one document. */
@@ -71,6 +72,12 @@ export interface PipelineOptions {
   batchSize?: number
   /** The longest a stored article waits for its commit, so a slow source still shows up. @default 1000 */
   batchMs?: number
+  /**
+   * Worker threads for the default analyzer; 0 analyses on the calling thread. With workers,
+   * several documents are in flight at once and still come out in input order (outcomes, links,
+   * writes). Ignored when `analyze` is given or false. @default 0 (`lede ingest` uses one per core)
+   */
+  workers?: number
 }
 
 /** Options of one run. */
@@ -86,9 +93,21 @@ export class Pipeline {
   readonly #o: PipelineOptions
   #warm = false
   readonly times: StageTimes = emptyTimes()
+  readonly #pool: AnalyzePool | undefined
+  /** Resolved once the document prepared last has passed its link step (links go in order). */
+  #linkTurn: Promise<void> = Promise.resolve()
 
   constructor(options: PipelineOptions) {
     this.#o = options
+    this.#pool =
+      options.analyze === undefined && (options.workers ?? 0) > 0
+        ? new AnalyzePool(options.workers!)
+        : undefined
+  }
+
+  /** Stops the analysis workers, if any (idle ones never keep the process alive). */
+  async close(): Promise<void> {
+    await this.#pool?.close()
   }
 
   /** Runs every event of a source through the pipeline. */
@@ -134,6 +153,20 @@ export class Pipeline {
       for (const [i, outcome] of (await this.#write(pending)).entries())
         report(outcome, pending[i]!.doc)
     }
+    // Documents being prepared (analysed on workers), oldest first; settled in this order.
+    const inflight: { doc: RawDocument; prepared: Promise<DocumentOutcome | Pending> }[] = []
+    const depth = this.#pool ? this.#pool.size * 2 + 1 : 1
+    const settle = async (keep: number) => {
+      while (inflight.length > keep) {
+        const { doc, prepared: p } = inflight.shift()!
+        const prepared = await p
+        if ('outcome' in prepared) report(prepared, doc)
+        else {
+          if (batch.length === 0) batchStarted = performance.now()
+          batch.push(prepared)
+        }
+      }
+    }
     const it = source[Symbol.asyncIterator]()
     let pendingNext: Promise<IteratorResult<SourceEvent>> | undefined
     try {
@@ -146,13 +179,24 @@ export class Pipeline {
         pendingNext ??= it.next()
         // While articles wait for their commit, a slow source (a feed being watched) must not
         // hold them back longer than batchMs.
-        const next =
-          batch.length === 0
-            ? await pendingNext
-            : await Promise.race([
-                pendingNext,
-                (deadline ??= batchDeadline(batchStarted + batchMs)),
-              ])
+        let next: IteratorResult<SourceEvent> | typeof TIMED_OUT | typeof HEAD_READY
+        if (batch.length === 0 && inflight.length === 0) next = await pendingNext
+        else {
+          const waits: Promise<typeof next>[] = [pendingNext]
+          if (batch.length > 0) {
+            deadline ??= batchDeadline(batchStarted + batchMs)
+            waits.push(deadline)
+          }
+          // A slow source must not hold back a document already prepared either.
+          const head = inflight[0]
+          if (head) waits.push(head.prepared.then((): typeof HEAD_READY => HEAD_READY))
+          next = await Promise.race(waits)
+        }
+        if (next === HEAD_READY) {
+          await settle(inflight.length - 1)
+          if (batch.length >= batchSize) await flush()
+          continue
+        }
         this.times.read += performance.now() - t0
         if (next === TIMED_OUT) {
           await flush()
@@ -162,20 +206,19 @@ export class Pipeline {
         if (next.done) break
         const ev = next.value
         if (ev.type === 'feed') {
+          await settle(0)
           await this.#saveFeed(ev.feed)
           options.onFeed?.(ev.feed)
           continue
         }
         summary.documents++
         if (ev.type === 'error') {
+          await settle(0)
           report(await this.#sourceFailure(ev.error, ev.source), undefined)
         } else {
-          const prepared = await this.#prepare(await this.#withSourceId(ev.document))
-          if ('outcome' in prepared) report(prepared, ev.document)
-          else {
-            if (batch.length === 0) batchStarted = performance.now()
-            batch.push(prepared)
-          }
+          const doc = await this.#withSourceId(ev.document)
+          inflight.push({ doc: ev.document, prepared: this.#prepare(doc) })
+          await settle(depth - 1)
         }
         if (
           batch.length >= batchSize ||
@@ -183,6 +226,7 @@ export class Pipeline {
         )
           await flush()
       }
+      await settle(0)
       await flush()
     } finally {
       deadline?.cancel()
@@ -318,8 +362,25 @@ export class Pipeline {
     return out
   }
 
-  /** Every stage but the write: a final outcome (failed, unchanged), or the article to write. */
+  /**
+   * Every stage but the write: a final outcome (failed, unchanged), or the article to write.
+   * Several may run at once (analysis on workers); the link steps still run in call order.
+   */
   async #prepare(doc: RawDocument): Promise<DocumentOutcome | Pending> {
+    const turn = this.#linkTurn
+    let passed!: () => void
+    this.#linkTurn = new Promise<void>((resolve) => {
+      passed = resolve
+    })
+    try {
+      return await this.#prepareInTurn(doc, turn)
+    } finally {
+      // The next document links after this one, whether this one reached its link step or not.
+      void turn.then(passed)
+    }
+  }
+
+  async #prepareInTurn(doc: RawDocument, turn: Promise<void>): Promise<DocumentOutcome | Pending> {
     const store = this.#o.store
     const rawHash = rawHashOf(doc)
     const key = documentKey(doc, rawHash)
@@ -402,7 +463,12 @@ export class Pipeline {
     else if (article.text.trim() === '') analyzeState = { status: 'skipped' }
     else {
       try {
-        annotations = (this.#o.analyze ?? analyzeArticle)(article).annotations
+        if (this.#pool) {
+          // On a worker: count the time it took there, not the time spent waiting for it.
+          const r = await this.#pool.analyze(article)
+          annotations = r.annotations
+          t = performance.now() - r.ms
+        } else annotations = (this.#o.analyze ?? analyzeArticle)(article).annotations
         analyzeState = { status: 'ok' }
       } catch (e) {
         analyzeState = { status: 'failed', errorCode: codeOf(e, 'analyze_failed') }
@@ -416,6 +482,7 @@ export class Pipeline {
     let linkState: StageState = { status: 'pending' }
     const entityKeys: Record<string, EntityKey> = {}
     for (const e of annotations?.entities ?? []) entityKeys[e.id] = entityKey(e.type, e.name)
+    await turn
     t = performance.now()
     if (this.#o.linker) {
       try {
@@ -470,7 +537,8 @@ interface Pending {
   failedStages: StageName[]
 }
 
-const TIMED_OUT = Symbol('timed out')
+const TIMED_OUT: unique symbol = Symbol('timed out')
+const HEAD_READY: unique symbol = Symbol('head ready')
 
 /** A promise of TIMED_OUT at a moment (performance.now() time), and a way to cancel its timer. */
 type Deadline = Promise<typeof TIMED_OUT> & { cancel: () => void }

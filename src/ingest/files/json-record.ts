@@ -83,7 +83,7 @@ export function plainRecord(value: unknown): ParsedRecord | undefined {
     else if (Array.isArray(x) && x.every((a) => typeof a === 'string')) out[k] = x
     else return undefined
   }
-  if (v.source !== undefined) out.source = v.source
+  if (v['source'] !== undefined) out['source'] = v['source']
   return out as ParsedRecord
 }
 
