@@ -9,6 +9,7 @@ import { registerExtract } from './commands/extract.js'
 import { registerIngest } from './commands/ingest.js'
 import { registerSearch } from './commands/search.js'
 import { registerSources } from './commands/sources.js'
+import { registerStories } from './commands/stories.js'
 import { VERSION } from './version.js'
 
 export function buildProgram(): Command {
@@ -23,6 +24,7 @@ export function buildProgram(): Command {
   registerIngest(program)
   registerSearch(program)
   registerSources(program)
+  registerStories(program)
   return program
 }
 
@@ -41,5 +43,10 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+// A reader that stops early (`lede stories | head -1`) closes the pipe: that is no failure.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0)
+  throw e
+})
 const code = await main(process.argv)
 process.exitCode = code
