@@ -34,8 +34,10 @@ function startWorker(): Worker {
   if (!import.meta.url.endsWith('.ts'))
     return new Worker(new URL('./analyze-worker.js', import.meta.url))
   const entry = new URL('./analyze-worker.ts', import.meta.url).href
+  // tsx found from this module, whatever the working directory.
+  const tsx = import.meta.resolve('tsx/esm/api')
   return new Worker(
-    `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}) })`,
+    `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}) })`,
     { eval: true },
   )
 }
