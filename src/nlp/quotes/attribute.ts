@@ -545,6 +545,8 @@ function brokenRest(ctx: Ctx, qi: number, end: number): number | null {
 // ---------------------------------------------------------------------------------------------
 // speakers
 
+const REFLEXIVES = new Set(['himself', 'herself', 'themselves', 'itself'])
+
 /** Auxiliaries and adverbs between a subject and its verb: "has also said". */
 function skipAuxLeft(toks: readonly Tok[], k: number, lo: number): number {
   let j = k
@@ -552,6 +554,8 @@ function skipAuxLeft(toks: readonly Tok[], k: number, lo: number): number {
     const t = toks[j]!
     if (t.kind === 'word' && (t.cls === 'aux' || t.cls === 'adv' || /ly$/.test(t.lower)) && !t.cap)
       j--
+    // "Cruz himself said": a reflexive after the subject
+    else if (REFLEXIVES.has(t.lower) && j - 1 >= lo && toks[j - 1]!.kind === 'word') j--
     else if (t.kind === 'word' && t.cls === 'time' && j - 1 >= lo) {
       // "the mayor on Friday described", "Lee last week said"
       const p = toks[j - 1]!
