@@ -22,6 +22,8 @@ const PATTERNS: Pattern[] = [
   'according',
   'chained',
 ]
+/** Patterns added after the first weights were fitted: their features come last. */
+const FRAMES: Pattern[] = ['headline-colon', 'asked-wh', 'seem']
 const CLASSES: CueClass[] = ['say', 'tell', 'ask', 'think', 'appraise', 'show', 'according']
 const NEGATIONS = new Set(['not', "n't", 'never', 'no'])
 const MODALS = new Set(['would', 'could', 'might', 'may', 'will', 'should', 'must', 'can', 'to'])
@@ -56,6 +58,7 @@ export const FEATURE_NAMES: readonly string[] = [
   'content:sentence-end',
   'content:has-cue',
   'sentence:headline',
+  ...FRAMES.map((p) => `pattern:${p}`),
 ]
 
 /** The feature vector of an attribution. */
@@ -117,6 +120,7 @@ export function featuresOf(
     a.embedsCue ? 1 : 0,
     headline(sc, toks[first.first]!.sent) ? 1 : 0,
   )
+  for (const p of FRAMES) x.push(a.pattern === p ? 1 : 0)
   return x
 }
 

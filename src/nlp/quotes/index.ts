@@ -24,7 +24,8 @@ export interface QuoteInput {
 export interface QuoteOptions {
   /**
    * Quotes below this confidence are left out.
-   * @default the threshold chosen with the weights (confidence-weights.ts)
+   * @default the thresholds chosen with the weights (confidence-weights.ts): one for quotes with
+   *   quoted words (direct, partial), one for indirect ones
    */
   minConfidence?: number
   /** Diagnostics; a no-op unless given. */
@@ -33,14 +34,15 @@ export interface QuoteOptions {
 
 /** Finds the quotes of a text, in text order. */
 export function findQuotes(input: QuoteInput, options: QuoteOptions = {}): Quote[] {
-  const min = options.minConfidence ?? WEIGHTS.threshold
+  const min = (q: Quote) =>
+    options.minConfidence ?? (q.kind === 'indirect' ? WEIGHTS.threshold : WEIGHTS.quotedThreshold)
   const quotes = scoredQuotes(input)
-    .filter((s) => s.quote.confidence >= min)
+    .filter((s) => s.quote.confidence >= min(s.quote))
     .map((s) => s.quote)
   quotes.forEach((q, i) => {
     q.id = `q${i + 1}`
   })
-  options.debug?.(`quotes: ${quotes.length} quotes at confidence ≥ ${min}`)
+  options.debug?.(`quotes: ${quotes.length} quotes above the confidence thresholds`)
   return quotes
 }
 

@@ -356,6 +356,14 @@ export function appositionBefore(
   let marks = 0
   for (let k = j + 1; k < close; k++) if (toks[k]!.kind === 'mark') marks++
   if (marks % 2 === 1) return null
+  // an age before the apposition: "Lee, 35, the mayor's daughter, said"
+  if (
+    toks[j - 1]?.kind === 'num' &&
+    toks[j - 2]?.text === ',' &&
+    j - 3 >= lo &&
+    /^\d{1,3}$/.test(toks[j - 1]!.text)
+  )
+    j -= 2
   const head = leftNP(sc, j - 1, lo)
   if (head === null) return null
   const h = toks[head.first]!

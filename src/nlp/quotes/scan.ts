@@ -4,7 +4,7 @@
  * Kept inside quotes/ so the finder works on bare text; it is not a general tokenizer.
  */
 import type { Span } from '../../core/index.js'
-import { wordClass } from './words.js'
+import { listedClass, wordClass } from './words.js'
 
 /** What a quote-mark token can do; `apos` marks are single quotes or apostrophes. */
 export type MarkRole = 'open' | 'close' | 'either' | 'none'
@@ -142,7 +142,13 @@ export function scan(text: string, blocks: readonly Span[], sentences: readonly 
   const paras = layParagraphs(text, toks, blocks)
   const sents = sentences.length > 0 ? fromSpans(toks, sentences) : splitSentences(toks)
   for (let s = 0; s < sents.length; s++) {
-    for (let i = sents[s]!.first; i < sents[s]!.end; i++) toks[i]!.sent = s
+    for (let i = sents[s]!.first; i < sents[s]!.end; i++) {
+      const t = toks[i]!
+      t.sent = s
+      // a capitalised "-ly" word inside a sentence is a name ("Skelly", "Connolly"), not an adverb
+      if (t.cap && t.cls === 'adv' && i > sents[s]!.first && listedClass(t.lower) === undefined)
+        t.cls = 'other'
+    }
   }
   return { text, toks, sents, paras }
 }

@@ -47,6 +47,11 @@ for (const [cls, words] of LISTS) {
   for (const w of words.split(' ')) if (!CLASS.has(w)) CLASS.set(w, cls)
 }
 
+/** The class of a word from the closed lists alone (no -ly rule), or undefined. */
+export function listedClass(lower: string): WordClass | undefined {
+  return CLASS.get(lower)
+}
+
 /** The closed class of a lower-cased word, or `other` (open class: nouns, verbs, adjectives). */
 export function wordClass(lower: string): WordClass {
   const c = CLASS.get(lower)
