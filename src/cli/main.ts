@@ -6,6 +6,9 @@
 import { Command, CommanderError } from 'commander'
 import { registerAnalyze } from './commands/analyze.js'
 import { registerExtract } from './commands/extract.js'
+import { registerIngest } from './commands/ingest.js'
+import { registerSearch } from './commands/search.js'
+import { registerSources } from './commands/sources.js'
 import { VERSION } from './version.js'
 
 export function buildProgram(): Command {
@@ -17,6 +20,9 @@ export function buildProgram(): Command {
     .exitOverride()
   registerExtract(program)
   registerAnalyze(program)
+  registerIngest(program)
+  registerSearch(program)
+  registerSources(program)
   return program
 }
 

@@ -1,0 +1,214 @@
+/**
+ * `lede ingest <source…>`: reads sources into the corpus through the pipeline (extract, analyze,
+ * link, store, index). A progress bar on a terminal, JSON-line logs otherwise; a summary on stdout.
+ * An error on one document is recorded with its code and never stops the run.
+ */
+import type { Readable } from 'node:stream'
+import type { Command } from 'commander'
+import { Option } from 'commander'
+import type { Config } from '../../config/index.js'
+import { LedeError } from '../../core/index.js'
+import type { ReadProgress, SourceEvent } from '../../ingest/files/index.js'
+import { readFiles } from '../../ingest/files/index.js'
+import type { Logger } from '../../log/index.js'
+import { createLogger, logEvent, silentLogger } from '../../log/index.js'
+import type { DocumentOutcome, RunSummary } from '../../pipeline/index.js'
+import { Pipeline } from '../../pipeline/index.js'
+import { commandConfig, dbOption, openCorpus } from '../corpus.js'
+import type { ProgressView } from '../progress.js'
+import { barView, logView } from '../progress.js'
+import { VERSION } from '../version.js'
+
+export interface IngestFlags {
+  db?: string
+  analyze: boolean
+  raw: boolean
+  format: 'auto' | 'html' | 'text' | 'jsonl'
+  watch?: boolean
+  allowPrivate?: boolean
+  json?: boolean
+  quiet?: boolean
+}
+
+/** The process streams a command uses; tests pass their own. */
+export interface CommandIo {
+  stdout: NodeJS.WritableStream & { isTTY?: boolean }
+  stderr: NodeJS.WriteStream
+  stdin: Readable
+  env: NodeJS.ProcessEnv
+}
+
+const processIo = (): CommandIo => ({
+  stdout: process.stdout,
+  stderr: process.stderr,
+  stdin: process.stdin,
+  env: process.env,
+})
+
+type SourceArg = { kind: 'local'; arg: string } | { kind: 'network'; arg: string }
+
+/** What each argument names: a file, folder or `-` (read here) or a URL (the network sources). */
+export function classifySource(arg: string): SourceArg {
+  if (/^https?:\/\//i.test(arg)) return { kind: 'network', arg }
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(arg))
+    throw new LedeError(
+      'invalid_input',
+      `only http(s) URLs, files, folders and - can be ingested: ${arg}`,
+    )
+  return { kind: 'local', arg }
+}
+
+export function registerIngest(program: Command): void {
+  program
+    .command('ingest')
+    .description(
+      'read sources into the corpus: HTML pages, text dumps, JSON lines ({url?, html?|text?, title?, …}), folders, - for stdin',
+    )
+    .argument('<source...>', 'files, folders, or - for stdin')
+    .addOption(dbOption())
+    .option('--no-analyze', 'store articles without analysis (it stays pending)')
+    .option('--no-raw', 'do not keep the raw input of each article')
+    .addOption(
+      new Option('--format <format>', 'how to read files and stdin')
+        .choices(['auto', 'html', 'text', 'jsonl'])
+        .default('auto'),
+    )
+    .option('--watch', 'keep polling feeds on their own intervals')
+    .option(
+      '--allow-private',
+      'allow fetching from loopback and private addresses (tests, intranets)',
+    )
+    .option('--json', 'print the summary as JSON (the default when stdout is not a terminal)')
+    .option('--quiet', 'no progress bar and no logs; only the summary')
+    .action(async (sources: string[], flags: IngestFlags) => {
+      process.exitCode = await runIngest(sources, flags)
+    })
+}
+
+/** Runs `lede ingest`; returns the exit code. */
+export async function runIngest(
+  sources: string[],
+  flags: IngestFlags,
+  io: CommandIo = processIo(),
+): Promise<number> {
+  const config = commandConfig(flags, io.env)
+  const args = sources.map(classifySource)
+  const network = args.filter((a) => a.kind === 'network')
+  if (network.length > 0 || flags.watch) {
+    throw new LedeError(
+      'unsupported_content',
+      `fetching URLs and feeds${flags.watch ? ' (--watch)' : ''} is not supported by this build yet; ingest files, folders or - (${network.map((a) => a.arg).join(', ') || '--watch'})`,
+    )
+  }
+  const tty = io.stderr.isTTY === true && !flags.quiet
+  const logger: Logger = flags.quiet
+    ? silentLogger()
+    : createLogger({ level: tty ? 'error' : config.log.level, base: { command: 'ingest' } })
+  const store = openCorpus(config)
+  const ac = new AbortController()
+  const onSigint = () => ac.abort()
+  process.once('SIGINT', onSigint)
+  process.once('SIGTERM', onSigint)
+  let view: ProgressView | undefined
+  try {
+    let read: ReadProgress | undefined
+    const state = { documents: 0, errors: 0 }
+    view = flags.quiet ? undefined : tty ? barView(io.stderr) : logView(logger)
+    const pipeline = new Pipeline({
+      store,
+      ...(flags.analyze === false && { analyze: false as const }),
+      analyzer: `lede/${VERSION}`,
+      keepRaw: flags.raw !== false && config.ingest.keepRaw,
+      signal: ac.signal,
+      onDocument: (outcome, doc) => {
+        state.documents++
+        if (outcome.outcome === 'failed' || outcome.failedStages.length > 0) state.errors++
+        logOutcome(logger, outcome, doc?.source.location, doc?.url)
+        view?.update(state, read)
+      },
+    })
+    const local = args.map((a) => a.arg)
+    const events: AsyncIterable<SourceEvent> = readFiles(local, {
+      format: flags.format,
+      stdin: io.stdin,
+      onProgress: (p) => {
+        read = p
+        view?.update(state, read)
+      },
+    })
+    const summary = await pipeline.run(events)
+    view?.stop()
+    view = undefined
+    printSummary(summary, config, flags, io, logger)
+    if (summary.stopped) return 1
+    return summary.documents > 0 && summary.failed === summary.documents ? 1 : 0
+  } finally {
+    view?.stop()
+    process.off('SIGINT', onSigint)
+    process.off('SIGTERM', onSigint)
+    await store.close()
+  }
+}
+
+function logOutcome(logger: Logger, o: DocumentOutcome, location = 'unknown', url?: string): void {
+  if (o.outcome === 'failed') {
+    logEvent(logger, {
+      event: 'document_failed',
+      stage: o.stage,
+      code: o.code,
+      location,
+      ...(url !== undefined && { url }),
+      message: o.message,
+    })
+    return
+  }
+  logEvent(logger, {
+    event: 'document_stored',
+    outcome: o.outcome,
+    id: o.id,
+    location,
+    ...(url !== undefined && { url }),
+    ...(o.failedStages.length > 0 && { failedStages: o.failedStages }),
+  })
+}
+
+const n = (x: number) => x.toLocaleString('en-US')
+
+function printSummary(
+  s: RunSummary,
+  config: Config,
+  flags: IngestFlags,
+  io: CommandIo,
+  logger: Logger,
+): void {
+  const perSecond = s.seconds > 0 ? Math.round((s.documents / s.seconds) * 10) / 10 : 0
+  logEvent(logger, {
+    event: 'ingest_done',
+    documents: s.documents,
+    inserted: s.inserted,
+    unchanged: s.unchanged,
+    revised: s.revised,
+    failed: s.failed,
+    errors: s.errors,
+    seconds: Math.round(s.seconds * 100) / 100,
+    perSecond,
+    stopped: s.stopped,
+  })
+  const db = config.database.url !== undefined ? '(DATABASE_URL)' : config.database.path
+  if (flags.json || io.stdout.isTTY !== true) {
+    const { stageMs, ...rest } = s
+    const ms = Object.fromEntries(Object.entries(stageMs).map(([k, v]) => [k, Math.round(v)]))
+    io.stdout.write(
+      `${JSON.stringify({ ...rest, seconds: Math.round(s.seconds * 100) / 100, perSecond, stageMs: ms, db })}\n`,
+    )
+    return
+  }
+  const lines = [
+    `${s.stopped ? 'stopped after' : 'ingested'} ${n(s.documents)} documents in ${s.seconds.toFixed(1)} s (${n(perSecond)}/s): ${n(s.inserted)} new, ${n(s.revised)} revised, ${n(s.unchanged)} unchanged, ${n(s.failed)} failed`,
+    ...Object.entries(s.errors)
+      .sort((a, b) => b[1] - a[1])
+      .map(([code, count]) => `  ${code}: ${n(count)}`),
+    `corpus: ${db}`,
+  ]
+  io.stdout.write(`${lines.join('\n')}\n`)
+}

@@ -1,0 +1,418 @@
+/**
+ * @module pipeline/run: RawDocument → extract → analyze → link → store (and index), one document
+ * at a time. Each stage's outcome is recorded per article; an error on one document is recorded
+ * with a code and never stops the run. Idempotent: a document already stored is recognised by its
+ * raw bytes before extraction, or by its content before analysis, and skipped.
+ */
+import type {
+  AnalyzedArticle,
+  Annotations,
+  Article,
+  RawDocument,
+  SourceKind,
+} from '../core/index.js'
+import { isLedeError } from '../core/index.js'
+import type { ExtractOptions, ExtractResult } from '../extract/index.js'
+import { extractArticle } from '../extract/index.js'
+import type { SourceEvent } from '../ingest/files/index.js'
+import { analyze as analyzeArticle } from '../nlp/index.js'
+import type {
+  ArticleId,
+  ArticleLinks,
+  ArticleWrite,
+  BatchOutcome,
+  EntityKey,
+  StageName,
+  StageState,
+  Store,
+} from '../store/index.js'
+import { articleId, articleUrl, contentHash, entityKey } from '../store/index.js'
+import { applyHints, documentKey, isMetadataOnly, metadataArticle, rawHashOf } from './documents.js'
+import type { Linker } from './linker.js'
+
+/** What happened to one document. */
+export type DocumentOutcome =
+  | { outcome: 'inserted' | 'unchanged' | 'revised'; id: ArticleId; failedStages: StageName[] }
+  | { outcome: 'failed'; stage: StageName; code: string; message: string }
+
+/** Milliseconds spent per stage over a run (for `bench:ingest` and the summary). */
+export type StageTimes = Record<'read' | 'extract' | 'analyze' | 'link' | 'store', number>
+
+export interface RunSummary {
+  documents: number
+  inserted: number
+  unchanged: number
+  revised: number
+  failed: number
+  /** Failures by code, e.g. `{ no_main_content: 3 }`; stage failures of stored articles included. */
+  errors: Record<string, number>
+  stageMs: StageTimes
+  seconds: number
+  /** True when the run was stopped by its signal before the source ended. */
+  stopped: boolean
+}
+
+export interface PipelineOptions {
+  store: Store
+  /** The extractor. @default extractArticle */
+  extract?: (input: Uint8Array | string, options: ExtractOptions) => ExtractResult
+  /** The analyzer, or false to store articles with analysis pending (`--no-analyze`). @default analyze */
+  analyze?: ((article: Article) => AnalyzedArticle) | false
+  /** The analyzer's name and version, stored with the annotations. */
+  analyzer?: string
+  /** The link stage; without one, articles are stored with linking pending. */
+  linker?: Linker
+  /** Keep the raw input (compressed) with each article. @default true */
+  keepRaw?: boolean
+  /** Called after every document (progress bars, logs). */
+  onDocument?: (outcome: DocumentOutcome, doc: RawDocument | undefined) => void
+  /** Stops the run between documents. */
+  signal?: AbortSignal
+  /**
+   * Articles written per commit during a run (each still atomic on its own). @default 200
+   * Chosen on UCI headlines into a file database (npm run bench:ingest -- --batch N): see
+   * docs/decisions/0062-group-commit.md.
+   */
+  batchSize?: number
+  /** The longest a stored article waits for its commit, so a slow source still shows up. @default 1000 */
+  batchMs?: number
+}
+
+/** Where a source's error event came from, when the event does not say. */
+export interface RunOptions {
+  fallbackSource?: { kind: SourceKind; location: string }
+}
+
+const emptyTimes = (): StageTimes => ({ read: 0, extract: 0, analyze: 0, link: 0, store: 0 })
+
+/** An ingest pipeline bound to a store and its stages. */
+export class Pipeline {
+  readonly #o: PipelineOptions
+  #warm = false
+  readonly times: StageTimes = emptyTimes()
+
+  constructor(options: PipelineOptions) {
+    this.#o = options
+  }
+
+  /** Runs every event of a source through the pipeline. */
+  async run(source: AsyncIterable<SourceEvent>, options: RunOptions = {}): Promise<RunSummary> {
+    const started = performance.now()
+    const before = { ...this.times }
+    const summary: RunSummary = {
+      documents: 0,
+      inserted: 0,
+      unchanged: 0,
+      revised: 0,
+      failed: 0,
+      errors: {},
+      stageMs: emptyTimes(),
+      seconds: 0,
+      stopped: false,
+    }
+    await this.warmUp()
+    const report = (outcome: DocumentOutcome, doc: RawDocument | undefined) => {
+      if (outcome.outcome === 'failed') {
+        summary.failed++
+        summary.errors[outcome.code] = (summary.errors[outcome.code] ?? 0) + 1
+      } else {
+        summary[outcome.outcome]++
+        for (const s of outcome.failedStages)
+          summary.errors[`${s}_failed`] = (summary.errors[`${s}_failed`] ?? 0) + 1
+      }
+      this.#o.onDocument?.(outcome, doc)
+    }
+    const batchSize = Math.max(1, this.#o.batchSize ?? 200)
+    const batchMs = this.#o.batchMs ?? 1000
+    let batch: Pending[] = []
+    let batchStarted = 0
+    const flush = async () => {
+      if (batch.length === 0) return
+      const pending = batch
+      batch = []
+      for (const [i, outcome] of (await this.#write(pending)).entries())
+        report(outcome, pending[i]!.doc)
+    }
+    const it = source[Symbol.asyncIterator]()
+    try {
+      for (;;) {
+        if (this.#o.signal?.aborted) {
+          summary.stopped = true
+          break
+        }
+        const t0 = performance.now()
+        const next = await it.next()
+        this.times.read += performance.now() - t0
+        if (next.done) break
+        const ev = next.value
+        summary.documents++
+        if (ev.type === 'error') {
+          report(await this.#sourceFailure(ev.error, options), undefined)
+        } else {
+          const prepared = await this.#prepare(ev.document)
+          if ('outcome' in prepared) report(prepared, ev.document)
+          else {
+            if (batch.length === 0) batchStarted = performance.now()
+            batch.push(prepared)
+          }
+        }
+        if (
+          batch.length >= batchSize ||
+          (batch.length > 0 && performance.now() - batchStarted >= batchMs)
+        )
+          await flush()
+      }
+      await flush()
+    } finally {
+      if (summary.stopped) await it.return?.()
+    }
+    for (const k of Object.keys(this.times) as (keyof StageTimes)[])
+      summary.stageMs[k] = this.times[k] - before[k]
+    summary.seconds = (performance.now() - started) / 1000
+    return summary
+  }
+
+  /** Feeds the linker the stored articles of its window, once. */
+  async warmUp(): Promise<void> {
+    const linker = this.#o.linker
+    if (this.#warm || !linker?.remember || !linker.windowMs) {
+      this.#warm = true
+      return
+    }
+    this.#warm = true
+    const newest = (await this.#o.store.listArticles({ limit: 1 })).items[0]
+    if (!newest) return
+    const since = new Date(
+      Date.parse(newest.publishedAt ?? newest.fetchedAt) - linker.windowMs,
+    ).toISOString()
+    for await (const a of this.#o.store.articlesSince(since)) linker.remember(a)
+  }
+
+  async #sourceFailure(
+    error: { code: string; message: string; url?: string; location?: string; kind?: SourceKind },
+    options: RunOptions,
+  ): Promise<DocumentOutcome> {
+    const source = {
+      kind: error.kind ?? options.fallbackSource?.kind ?? 'file',
+      location: error.location ?? error.url ?? options.fallbackSource?.location ?? 'unknown',
+    }
+    await this.#o.store.recordFailure({
+      key: documentKey(
+        { body: '', source, fetchedAt: '', ...(error.url !== undefined && { url: error.url }) },
+        error.code,
+      ),
+      source,
+      ...(error.url !== undefined && { url: error.url }),
+      stage: 'fetch',
+      code: error.code,
+      message: error.message,
+      at: new Date().toISOString(),
+    })
+    return { outcome: 'failed', stage: 'fetch', code: error.code, message: error.message }
+  }
+
+  /** Runs one document through every stage and stores it. Never throws for a bad document. */
+  async process(doc: RawDocument): Promise<DocumentOutcome> {
+    const prepared = await this.#prepare(doc)
+    if ('outcome' in prepared) return prepared
+    return (await this.#write([prepared]))[0]!
+  }
+
+  /** Writes prepared articles in one commit; a refused one is recorded as a failure. */
+  async #write(pending: Pending[]): Promise<DocumentOutcome[]> {
+    const t = performance.now()
+    let results: BatchOutcome[]
+    try {
+      results =
+        pending.length === 1
+          ? [await this.#o.store.putArticle(pending[0]!.write)]
+          : await this.#o.store.putArticles(pending.map((p) => p.write))
+    } catch (e) {
+      results = pending.map(() => ({
+        outcome: 'failed' as const,
+        code: codeOf(e, 'storage_failed'),
+        message: e instanceof Error ? e.message : String(e),
+      }))
+    }
+    this.times.store += performance.now() - t
+    const out: DocumentOutcome[] = []
+    for (const [i, r] of results.entries()) {
+      const p = pending[i]!
+      if (r.outcome !== 'failed') {
+        out.push({ ...r, failedStages: p.failedStages })
+        continue
+      }
+      // A document the store refuses is recorded; if recording fails too, the store is broken
+      // and the run must stop (the error propagates).
+      await this.#o.store.recordFailure({
+        key: p.write.documentKey!,
+        source: p.doc.source,
+        ...(p.doc.url !== undefined && { url: p.doc.url }),
+        stage: 'index',
+        code: r.code,
+        message: r.message,
+        at: new Date().toISOString(),
+      })
+      out.push({ outcome: 'failed', stage: 'index', code: r.code, message: r.message })
+    }
+    return out
+  }
+
+  /** Every stage but the write: a final outcome (failed, unchanged), or the article to write. */
+  async #prepare(doc: RawDocument): Promise<DocumentOutcome | Pending> {
+    const store = this.#o.store
+    const rawHash = rawHashOf(doc)
+    const key = documentKey(doc, rawHash)
+    const fail = async (
+      stage: StageName,
+      code: string,
+      message: string,
+    ): Promise<DocumentOutcome> => {
+      await store.recordFailure({
+        key,
+        source: doc.source,
+        ...(doc.url !== undefined && { url: doc.url }),
+        stage,
+        code,
+        message,
+        at: new Date().toISOString(),
+      })
+      return { outcome: 'failed', stage, code, message }
+    }
+
+    // 1. Known by its raw bytes: nothing to do.
+    let t = performance.now()
+    if (rawHash !== undefined) {
+      const known = await store.findStored({
+        ...(doc.url !== undefined && { url: doc.url }),
+        rawHash,
+      })
+      if (known !== undefined) {
+        this.times.store += performance.now() - t
+        return { outcome: 'unchanged', id: known, failedStages: [] }
+      }
+    }
+    this.times.store += performance.now() - t
+
+    // 2. Extract (a record with metadata only has nothing to extract).
+    t = performance.now()
+    let article: Article
+    let extractState: StageState
+    if (isMetadataOnly(doc)) {
+      const a = metadataArticle(doc)
+      this.times.extract += performance.now() - t
+      if (!a) return fail('extract', 'no_main_content', 'the document is empty and has no title')
+      article = a
+      extractState = { status: 'skipped' }
+    } else {
+      const result = (this.#o.extract ?? extractArticle)(doc.body, {
+        ...(doc.url !== undefined && { url: doc.url }),
+        ...(doc.format !== undefined && { format: doc.format }),
+        ...(doc.contentType !== undefined && { contentType: doc.contentType }),
+      })
+      this.times.extract += performance.now() - t
+      if (!result.ok) return fail('extract', result.error.code, result.error.message)
+      article = applyHints(result.value, doc)
+      extractState = { status: 'ok' }
+    }
+
+    // 3. Known by its content (same page, other bytes): skip analysis and linking. Only worth a
+    // look-up when they would run; the write recognises the duplicate anyway.
+    t = performance.now()
+    const hash = contentHash(article)
+    const url = articleUrl(article)
+    const id = articleId(url, hash)
+    const costly =
+      (this.#o.analyze !== false && article.text.trim() !== '') || this.#o.linker !== undefined
+    if (
+      costly &&
+      (await store.findStored({ ...(url !== undefined && { url }), contentHash: hash })) !==
+        undefined
+    ) {
+      this.times.store += performance.now() - t
+      return { outcome: 'unchanged', id, failedStages: [] }
+    }
+    this.times.store += performance.now() - t
+
+    // 4. Analyze.
+    const failedStages: StageName[] = []
+    let annotations: Annotations | undefined
+    let analyzeState: StageState
+    t = performance.now()
+    if (this.#o.analyze === false) analyzeState = { status: 'pending' }
+    else if (article.text.trim() === '') analyzeState = { status: 'skipped' }
+    else {
+      try {
+        annotations = (this.#o.analyze ?? analyzeArticle)(article).annotations
+        analyzeState = { status: 'ok' }
+      } catch (e) {
+        analyzeState = { status: 'failed', errorCode: codeOf(e, 'analyze_failed') }
+        failedStages.push('analyze')
+      }
+    }
+    this.times.analyze += performance.now() - t
+
+    // 5. Link.
+    let links: ArticleLinks | undefined
+    let linkState: StageState = { status: 'pending' }
+    const entityKeys: Record<string, EntityKey> = {}
+    for (const e of annotations?.entities ?? []) entityKeys[e.id] = entityKey(e.type, e.name)
+    t = performance.now()
+    if (this.#o.linker) {
+      try {
+        links = this.#o.linker.link({
+          id,
+          article,
+          ...(annotations && { annotations }),
+          entityKeys,
+          at: article.publishedAt ?? doc.fetchedAt,
+        })
+        linkState = { status: 'ok' }
+      } catch (e) {
+        linkState = { status: 'failed', errorCode: codeOf(e, 'link_failed') }
+        failedStages.push('link')
+      }
+    }
+    this.times.link += performance.now() - t
+
+    // 6. Store and index: one transaction per article, committed in batches by run().
+    const write: ArticleWrite = {
+      article,
+      ...(annotations && { annotations }),
+      ...(this.#o.analyzer !== undefined && annotations && { analyzer: this.#o.analyzer }),
+      ...(this.#o.keepRaw !== false &&
+        !isMetadataOnly(doc) && {
+          raw: {
+            body: doc.body,
+            ...(doc.contentType !== undefined && { contentType: doc.contentType }),
+          },
+        }),
+      ...(rawHash !== undefined && { rawHash }),
+      documentKey: key,
+      source: doc.source,
+      fetchedAt: doc.fetchedAt,
+      contentHash: hash,
+      stages: {
+        extract: extractState,
+        analyze: analyzeState,
+        link: linkState,
+        index: { status: 'ok' },
+      },
+      ...(links && { links }),
+    }
+    return { write, doc, failedStages }
+  }
+}
+
+/** An article ready to be written. */
+interface Pending {
+  write: ArticleWrite
+  doc: RawDocument
+  failedStages: StageName[]
+}
+
+function codeOf(e: unknown, fallback: string): string {
+  if (isLedeError(e)) return e.code
+  const code = (e as { code?: unknown }).code
+  return typeof code === 'string' && /^[a-z][a-z0-9_]*$/.test(code) ? code : fallback
+}
