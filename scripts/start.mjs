@@ -1,16 +1,38 @@
 #!/usr/bin/env node
-// `npm start`: builds if needed, then runs Lede's main job. (The reader and demo corpus arrive
-// with issue 8; until then this prints the CLI's help.)
-import { spawnSync } from 'node:child_process'
-import { existsSync } from 'node:fs'
+// `npm start`: the front door. Builds dist/ if it is missing or older than src/, then runs
+// `lede serve --demo` on ./data/demo.db: the first start reads the bundled Wikinews slice through
+// the pipeline (with a progress bar), later starts reuse the database. The reader is at
+// http://localhost:8080 (PORT changes it). Other arguments are passed on, e.g. `npm start -- --port 9000`.
+import { spawn, spawnSync } from 'node:child_process'
+import { existsSync, readdirSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 
-if (!existsSync(new URL('../dist/cli/main.js', import.meta.url))) {
-  const built = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' })
+const root = fileURLToPath(new URL('..', import.meta.url))
+const main = join(root, 'dist', 'cli', 'main.js')
+
+/** The newest modification time under a folder (ms). */
+const newest = (dir) => {
+  let t = 0
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name)
+    t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs)
+  }
+  return t
+}
+
+if (!existsSync(main) || newest(join(root, 'src')) > statSync(main).mtimeMs) {
+  process.stderr.write('Building Lede (dist/ is missing or older than src/)…\n')
+  const built = spawnSync('npm', ['run', 'build'], { stdio: 'inherit', cwd: root })
   if (built.status !== 0) process.exit(built.status ?? 1)
 }
-const run = spawnSync(
+
+const args = process.argv.slice(2)
+const hasDb = args.includes('--db') || process.env.LEDE_DB !== undefined
+const child = spawn(
   process.execPath,
-  [new URL('../dist/cli/main.js', import.meta.url).pathname, '--help'],
-  { stdio: 'inherit' },
+  [main, 'serve', '--demo', ...(hasDb ? [] : ['--db', join(root, 'data', 'demo.db')]), ...args],
+  { stdio: 'inherit', cwd: root },
 )
-process.exit(run.status ?? 1)
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal))
+child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)))

@@ -51,12 +51,15 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}): Hono<A
   app.use(etag({ weak: true }))
   // Forms post only from this origin (the API takes JSON, which a cross-site form cannot send).
   app.use(csrf())
-  app.use(`${API_BASE}/*`, bodyLimit({
-    maxSize: MAX_BODY_BYTES,
-    onError: () => {
-      throw new ApiError('invalid_input', `the body is larger than ${MAX_BODY_BYTES} bytes`)
-    },
-  }))
+  app.use(
+    `${API_BASE}/*`,
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new ApiError('invalid_input', `the body is larger than ${MAX_BODY_BYTES} bytes`)
+      },
+    }),
+  )
 
   app.get('/healthz', (c) => c.json({ ok: true }))
   for (const asset of [assets.css, assets.js]) {
@@ -78,7 +81,10 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}): Hono<A
 
   app.notFound((c) => {
     if (isApi(c.req.path))
-      return c.json({ error: { code: 'not_found', message: `no route ${c.req.method} ${c.req.path}` } }, 404)
+      return c.json(
+        { error: { code: 'not_found', message: `no route ${c.req.method} ${c.req.path}` } },
+        404,
+      )
     return renderError(c, assets, 404, 'There is no page at this address.')
   })
 

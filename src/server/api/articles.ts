@@ -27,7 +27,9 @@ export function articleRoutes(app: Hono<AppEnv>, registry: ApiRegistry): void {
       tag: 'articles',
       summary: 'The latest articles, newest first',
       query: ListQuerySchema,
-      responses: { 200: { description: 'a page of articles', schema: pageOf(ArticleSummarySchema) } },
+      responses: {
+        200: { description: 'a page of articles', schema: pageOf(ArticleSummarySchema) },
+      },
     },
     async (c, { query }) => c.json(await c.var.deps.store.listArticles(listQuery(query))),
   )

@@ -66,7 +66,7 @@ export function entityRoutes(app: Hono<AppEnv>, registry: ApiRegistry): void {
       method: 'get',
       path: '/entities/:key/quotes',
       tag: 'quotes',
-      summary: "What an entity said, newest first",
+      summary: 'What an entity said, newest first',
       params: KeyParamSchema,
       query: ListQuerySchema,
       responses: { 200: { description: 'a page of quotes', schema: pageOf(StoredQuoteSchema) } },

@@ -3,7 +3,13 @@ import type { Hono } from 'hono'
 import type { AppEnv } from '../context.js'
 import type { ApiRegistry } from './route.js'
 import { route } from './route.js'
-import { ErrorSchema, pageOf, QuoteHitSchema, SearchHitSchema, SearchQuerySchema } from './schemas.js'
+import {
+  ErrorSchema,
+  pageOf,
+  QuoteHitSchema,
+  SearchHitSchema,
+  SearchQuerySchema,
+} from './schemas.js'
 import { searchQuery } from './util.js'
 
 export function searchRoutes(app: Hono<AppEnv>, registry: ApiRegistry): void {

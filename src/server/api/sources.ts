@@ -31,7 +31,8 @@ export function sourceRoutes(app: Hono<AppEnv>, registry: ApiRegistry): void {
       method: 'post',
       path: '/sources',
       tag: 'sources',
-      summary: 'Follow a feed (or a site that declares one); its entries are read in the background',
+      summary:
+        'Follow a feed (or a site that declares one); its entries are read in the background',
       body: SourceBodySchema,
       responses: {
         202: { description: 'the job reading it', schema: IngestJobSchema },

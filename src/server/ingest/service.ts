@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto'
 import type { RawDocument } from '../../core/index.js'
 import type { HttpClient, SourceEvent as NetworkEvent } from '../../ingest/index.js'
 import { newFeedState, readSources } from '../../ingest/index.js'
-import type { DocumentOutcome, PipelineOptions } from '../../pipeline/index.js'
+import type { DocumentOutcome, PipelineOptions, RunSummary } from '../../pipeline/index.js'
 import { Pipeline } from '../../pipeline/index.js'
 import type { FeedSource, Store } from '../../store/index.js'
 
@@ -98,28 +98,18 @@ export function createIngestService(options: IngestServiceOptions): IngestServic
   const run = async (job: IngestJob, signal: AbortSignal): Promise<void> => {
     job.state = 'running'
     try {
-      let source: FeedSource | undefined
-      if (job.kind === 'feed') source = await store.upsertSource({ url: job.input, kind: 'feed' })
-      const pipeline = new Pipeline({
-        ...options.pipeline,
+      const summary = await ingestUrls({
+        urls: [job.input],
+        follow: job.kind === 'feed',
         store,
+        client,
+        ...(options.pipeline && { pipeline: options.pipeline }),
         signal,
         onDocument: (outcome) => count(job, outcome),
-      })
-      const events = readSources([job.input], {
-        client,
-        feedState: async (url) => {
-          const known = await store.getSource(url)
-          if (!known) return undefined
-          return {
-            ...newFeedState(url, known.intervalSeconds),
-            failures: known.failures,
-            ...(known.etag !== undefined && { etag: known.etag }),
-            ...(known.lastModified !== undefined && { lastModified: known.lastModified }),
-          }
+        onExpected: (n) => {
+          job.expected = (job.expected ?? 0) + n
         },
       })
-      const summary = await pipeline.run(toPipelineEvents(events, store, job, source))
       job.state = summary.stopped ? 'cancelled' : 'done'
       if (job.documents > 0 && job.failed === job.documents && job.inserted === 0)
         job.state = 'failed'
@@ -191,6 +181,54 @@ function pushError(job: IngestJob, e: IngestJob['errors'][number]): void {
   if (job.errors.length > MAX_ERRORS) job.errors.shift()
 }
 
+/** One run over URLs: what {@link ingestUrls} needs. */
+export interface IngestUrlsOptions {
+  urls: string[]
+  /** Record each URL as a followed source (a feed) first. */
+  follow: boolean
+  store: Store
+  client: HttpClient
+  pipeline?: Omit<PipelineOptions, 'store' | 'onDocument' | 'signal'>
+  signal?: AbortSignal
+  onDocument?: (outcome: DocumentOutcome) => void
+  /** Called with the number of new entries each feed announces (for a progress total). */
+  onExpected?: (entries: number) => void
+  /** Pages fetched at once. @default 8 */
+  concurrency?: number
+}
+
+/**
+ * Reads URLs (pages, feeds, sites, sitemaps) and runs every document through the pipeline;
+ * feeds met on the way that are followed sources get their health saved.
+ */
+export async function ingestUrls(o: IngestUrlsOptions): Promise<RunSummary> {
+  const { store } = o
+  const followed: FeedSource[] = []
+  if (o.follow)
+    for (const url of o.urls) followed.push(await store.upsertSource({ url, kind: 'feed' }))
+  const pipeline = new Pipeline({
+    ...o.pipeline,
+    store,
+    ...(o.signal && { signal: o.signal }),
+    ...(o.onDocument && { onDocument: o.onDocument }),
+  })
+  const events = readSources(o.urls, {
+    client: o.client,
+    concurrency: o.concurrency ?? 8,
+    feedState: async (url) => {
+      const known = await store.getSource(url)
+      if (!known) return undefined
+      return {
+        ...newFeedState(url, known.intervalSeconds),
+        failures: known.failures,
+        ...(known.etag !== undefined && { etag: known.etag }),
+        ...(known.lastModified !== undefined && { lastModified: known.lastModified }),
+      }
+    },
+  })
+  return pipeline.run(toPipelineEvents(events, store, followed, o.onExpected))
+}
+
 /**
  * The network events as the pipeline takes them: documents tagged with their source's id (so the
  * store counts its items), errors with where they happened, and feed reports saved as the
@@ -199,16 +237,15 @@ function pushError(job: IngestJob, e: IngestJob['errors'][number]): void {
 async function* toPipelineEvents(
   events: AsyncIterable<NetworkEvent>,
   store: Store,
-  job: IngestJob,
-  followed: FeedSource | undefined,
+  followed: FeedSource[],
+  onExpected: ((entries: number) => void) | undefined,
 ) {
   const sourceIds = new Map<string, string>()
-  if (followed) sourceIds.set(followed.url, followed.id)
+  for (const f of followed) sourceIds.set(f.url, f.id)
   for await (const ev of events) {
     if (ev.type === 'feed') {
       const { state, info, outcome } = ev.feed
-      if (outcome === 'ok' && ev.feed.newEntries > 0)
-        job.expected = (job.expected ?? 0) + ev.feed.newEntries
+      if (outcome === 'ok' && ev.feed.newEntries > 0) onExpected?.(ev.feed.newEntries)
       const known = sourceIds.get(state.url) ?? (await store.getSource(state.url))?.id
       if (known === undefined) continue
       await store.updateSourceHealth(known, {
@@ -237,8 +274,7 @@ async function* toPipelineEvents(
     // source has no such field, so it is carried on the same object the pipeline hands over.
     yield {
       type: 'document' as const,
-      document:
-        sourceId === undefined ? doc : { ...doc, source: { ...doc.source, sourceId } },
+      document: sourceId === undefined ? doc : { ...doc, source: { ...doc.source, sourceId } },
     }
   }
 }

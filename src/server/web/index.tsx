@@ -187,7 +187,9 @@ export function webRoutes(app: Hono<AppEnv>, assets: Assets): void {
   app.get('/entities', async (c) => {
     const cleaned = Object.fromEntries(Object.entries(c.req.query()).filter(([, v]) => v !== ''))
     const parsed = EntityListQuerySchema.safeParse(cleaned)
-    const q = parsed.success ? parsed.data : { ...PagingQuerySchema.parse({}), type: undefined, q: undefined }
+    const q = parsed.success
+      ? parsed.data
+      : { ...PagingQuerySchema.parse({}), type: undefined, q: undefined }
     const type = q.type
     const name = q.q
     const page = await c.var.deps.store.listEntities(
@@ -238,11 +240,15 @@ export function webRoutes(app: Hono<AppEnv>, assets: Assets): void {
     }
     const searched = form.q !== '' || Object.keys(cleaned).some((k) => k !== 'mode')
     try {
-      if (!searched)
-        return render(c, assets, meta, <SearchPage form={form} feedHref={feedHref} />)
+      if (!searched) return render(c, assets, meta, <SearchPage form={form} feedHref={feedHref} />)
       if (mode === 'quotes') {
         const quotes = await store.searchQuotes(searchQuery(parsed.data))
-        return render(c, assets, meta, <SearchPage form={form} quotes={quotes} feedHref={feedHref} />)
+        return render(
+          c,
+          assets,
+          meta,
+          <SearchPage form={form} quotes={quotes} feedHref={feedHref} />,
+        )
       }
       const articles = await store.search(searchQuery(parsed.data))
       return render(
@@ -309,7 +315,8 @@ export function webRoutes(app: Hono<AppEnv>, assets: Assets): void {
 
   app.get('/sources/jobs/:id', (c) => {
     const job = c.var.deps.ingest?.get(c.req.param('id'))
-    if (!job) throw new LedeError('not_found', 'There is no such job (jobs are forgotten on restart).')
+    if (!job)
+      throw new LedeError('not_found', 'There is no such job (jobs are forgotten on restart).')
     const active = job.state === 'queued' || job.state === 'running'
     return render(
       c,

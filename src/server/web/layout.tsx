@@ -70,7 +70,10 @@ export function Layout(props: { meta: PageMeta; chrome: Chrome; children?: Child
                 <ul>
                   {NAV.map((n) => (
                     <li>
-                      <a href={n.href} aria-current={meta.section === n.section ? 'page' : undefined}>
+                      <a
+                        href={n.href}
+                        aria-current={meta.section === n.section ? 'page' : undefined}
+                      >
                         {n.label}
                       </a>
                     </li>
@@ -94,8 +97,9 @@ export function Layout(props: { meta: PageMeta; chrome: Chrome; children?: Child
           <footer class="site">
             <p>
               {chrome.siteName} reads the news and shows what it understood: the clean article, who
-              is in it, who said what, and how stories connect. <a href="/api/v1/openapi.json">JSON API</a>{' '}
-              · <a href="/feeds/front.atom">Atom feed</a>
+              is in it, who said what, and how stories connect.{' '}
+              <a href="/api/v1/openapi.json">JSON API</a> ·{' '}
+              <a href="/feeds/front.atom">Atom feed</a>
             </p>
             {chrome.notice && <p>{chrome.notice}</p>}
           </footer>

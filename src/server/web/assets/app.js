@@ -19,16 +19,20 @@ if (job) {
   const bar = job.querySelector('progress')
   const text = job.querySelector('[data-job-text]')
   const tick = async () => {
-    const res = await fetch(`/api/v1/ingest/jobs/${encodeURIComponent(id)}`, { headers: { accept: 'application/json' } })
+    const res = await fetch(`/api/v1/ingest/jobs/${encodeURIComponent(id)}`, {
+      headers: { accept: 'application/json' },
+    })
     if (!res.ok) return
     const j = await res.json()
     if (bar && j.expected) {
       bar.max = j.expected
       bar.value = Math.min(j.documents, j.expected)
     }
-    if (text) text.textContent = `${j.state}: ${j.documents} documents read, ${j.inserted} new, ${j.unchanged} already known, ${j.failed} failed`
+    if (text)
+      text.textContent = `${j.state}: ${j.documents} documents read, ${j.inserted} new, ${j.unchanged} already known, ${j.failed} failed`
     if (j.state === 'queued' || j.state === 'running') setTimeout(tick, 1000)
     else location.reload()
   }
-  if (job.getAttribute('data-state') === 'queued' || job.getAttribute('data-state') === 'running') setTimeout(tick, 1000)
+  if (job.getAttribute('data-state') === 'queued' || job.getAttribute('data-state') === 'running')
+    setTimeout(tick, 1000)
 }

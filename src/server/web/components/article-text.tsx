@@ -80,7 +80,12 @@ function blockChildren(text: string, block: Block, ranges: Range[]): Child[] {
     const speaker = inBlock.find((r) => r.kind === 'speaker' && r.start <= a && r.end >= b)
     if (speaker?.href) node = <a href={speaker.href}>{node}</a>
     const quote = inBlock.find((r) => r.kind === 'quote' && r.start <= a && r.end >= b)
-    if (quote) node = <mark class="quote" data-quote={quote.quoteId}>{node}</mark>
+    if (quote)
+      node = (
+        <mark class="quote" data-quote={quote.quoteId}>
+          {node}
+        </mark>
+      )
     out.push(node)
     // After the last piece of a quote, its speaker.
     const ending = inBlock.find((r) => r.kind === 'quote' && r.end === b && r.label)
@@ -110,16 +115,14 @@ export function ArticleText(props: {
   const blocks: Block[] =
     article.blocks.length > 0
       ? article.blocks
-      : text
-          .split(/\n\n/)
-          .reduce<{ at: number; out: Block[] }>(
-            (acc, part) => {
-              acc.out.push({ kind: 'paragraph', start: acc.at, end: acc.at + part.length })
-              acc.at += part.length + 2
-              return acc
-            },
-            { at: 0, out: [] },
-          ).out
+      : text.split(/\n\n/).reduce<{ at: number; out: Block[] }>(
+          (acc, part) => {
+            acc.out.push({ kind: 'paragraph', start: acc.at, end: acc.at + part.length })
+            acc.at += part.length + 2
+            return acc
+          },
+          { at: 0, out: [] },
+        ).out
   const ranges = highlightRanges(text, props.annotations, props.entityKeys)
   const items: Child[] = []
   let list: Child[] = []

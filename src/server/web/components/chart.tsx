@@ -8,7 +8,9 @@ const HEIGHT = 120
 const PAD_BOTTOM = 18
 
 /** Groups per-day counts by month when they span more than ~3 months, so bars stay readable. */
-export function bucket(timeline: { day: string; count: number }[]): { label: string; count: number }[] {
+export function bucket(
+  timeline: { day: string; count: number }[],
+): { label: string; count: number }[] {
   if (timeline.length === 0) return []
   const days = [...timeline].sort((a, b) => a.day.localeCompare(b.day))
   const first = Date.parse(days[0]!.day)

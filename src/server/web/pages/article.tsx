@@ -6,7 +6,15 @@
 import type { ArticleSummary, StoredArticle } from '../../../store/index.js'
 import { ArticleText } from '../components/article-text.js'
 import { ArticleMeta } from '../components/lists.js'
-import { articlePath, entityPath, formatDate, hostOf, plural, safeHref, storyPath } from '../format.js'
+import {
+  articlePath,
+  entityPath,
+  formatDate,
+  hostOf,
+  plural,
+  safeHref,
+  storyPath,
+} from '../format.js'
 
 const TYPE_LABEL = {
   person: 'People',

@@ -78,7 +78,12 @@ export function SearchPage(props: {
         </label>
         <label>
           <span>
-            <input type="checkbox" name="hasQuotes" value="true" checked={form.hasQuotes === true} />{' '}
+            <input
+              type="checkbox"
+              name="hasQuotes"
+              value="true"
+              checked={form.hasQuotes === true}
+            />{' '}
             With quotes
           </span>
         </label>
