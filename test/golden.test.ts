@@ -31,7 +31,7 @@ interface Expected extends Partial<Pick<Article, (typeof METADATA_KEYS)[number]>
 }
 
 /** The first place where two block lists differ, in words, or undefined when they agree. */
-export function firstDivergence(expected: string[], actual: string[]): string | undefined {
+function firstDivergence(expected: string[], actual: string[]): string | undefined {
   for (let i = 0; i < Math.max(expected.length, actual.length); i++) {
     const e = expected[i]
     const a = actual[i]

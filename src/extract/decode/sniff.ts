@@ -96,8 +96,9 @@ function textBytes(bytes: Uint8Array): Uint8Array {
 
 /**
  * True when the bytes are UTF-8 with a few broken sequences (a truncated page, one pasted Latin-1
- * character): valid multi-byte sequences outnumber invalid bytes 10 to 1. A legacy-encoded page
- * almost never forms valid multi-byte UTF-8 sequences by chance.
+ * character): at least three valid multi-byte sequences, twice as many as invalid bytes. A page in
+ * a legacy single-byte charset almost never forms a valid multi-byte UTF-8 sequence by chance
+ * (that takes an accented capital followed by a C1 punctuation byte), so even a few are telling.
  */
 export function mostlyUtf8(bytes: Uint8Array): boolean {
   let valid = 0
@@ -121,5 +122,5 @@ export function mostlyUtf8(bytes: Uint8Array): boolean {
       i++
     }
   }
-  return valid > 0 && valid >= 10 * invalid
+  return valid >= 3 && valid >= 2 * invalid
 }

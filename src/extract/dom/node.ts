@@ -29,10 +29,7 @@ export class ElementNode {
 export type DomNode = ElementNode | TextNode
 
 /** Calls `visit` on every element under `root` (itself included) in document order; iterative. */
-export function forEachElement(
-  root: ElementNode,
-  visit: (el: ElementNode) => boolean | void,
-): void {
+export function forEachElement(root: ElementNode, visit: (el: ElementNode) => unknown): void {
   // An explicit stack: pages can nest 100,000 elements deep, far past the call stack.
   const stack: ElementNode[] = [root]
   while (stack.length > 0) {

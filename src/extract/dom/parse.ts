@@ -12,6 +12,9 @@ export type ParserName = 'htmlparser2' | 'parse5'
 /** Elements whose text is never page content; their bodies are not kept (JSON-LD excepted). */
 const RAW_TEXT_DROPPED = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'textarea'])
 
+/** Elements whose whole subtree is left out of the tree. */
+const INERT = new Set(['template', 'noscript'])
+
 const isJsonLd = (el: ElementNode): boolean =>
   el.tag === 'script' && /ld\+json/i.test(el.attrs['type'] ?? '')
 
@@ -44,9 +47,16 @@ function parseWithHtmlparser2(html: string, maxDepth: number): ElementNode {
   let current = root
   let depth = 0
   let dropText = false
+  // Inside <template> or <noscript> nothing is built (parse5 keeps their content out of the tree
+  // too): `inert` counts the open elements of such a subtree.
+  let inert = 0
   const parser = new Htmlparser2(
     {
       onopentag(name, attribs) {
+        if (inert > 0 || INERT.has(name)) {
+          inert++
+          return
+        }
         const el = new ElementNode(name, attribs)
         el.parent = current
         current.children.push(el)
@@ -55,12 +65,16 @@ function parseWithHtmlparser2(html: string, maxDepth: number): ElementNode {
         dropText = RAW_TEXT_DROPPED.has(name) && !isJsonLd(el)
       },
       onclosetag() {
+        if (inert > 0) {
+          inert--
+          return
+        }
         if (current.parent !== null) current = current.parent
         depth--
         dropText = RAW_TEXT_DROPPED.has(current.tag) && !isJsonLd(current)
       },
       ontext(data) {
-        if (dropText) return
+        if (dropText || inert > 0) return
         const kids = current.children
         const last = kids[kids.length - 1]
         if (last !== undefined && last.type === 3) {

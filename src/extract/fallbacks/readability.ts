@@ -14,7 +14,7 @@ export interface ReadabilityOutput {
 }
 
 /** Readability gives up on documents with more elements than this (its own guard), for speed. */
-const MAX_ELEMENTS = 20_000
+const MAX_ELEMENTS = 30_000
 
 /** Minimal shape of the linkedom nodes the serializer reads. */
 interface DomLike {

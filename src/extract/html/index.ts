@@ -55,8 +55,12 @@ const UNSURE_SHARE = 0.2
  */
 const FALLBACK_RATIO = 2
 const FALLBACK_MARGIN = 200
-/** Readability on linkedom is slow on huge pages; above this many characters it is not consulted. */
+/**
+ * Readability on linkedom is slow on huge or pathological pages (100,000 nested elements take
+ * minutes); above this many characters or elements it is not consulted.
+ */
 const FALLBACK_MAX_CHARS = 3_000_000
+const FALLBACK_MAX_ELEMENTS = 30_000
 
 /** Extracts the article from an HTML page. Never throws. */
 export function extractHtml(
@@ -96,7 +100,8 @@ function extract(input: string | Uint8Array, options: HtmlExtractOptions): Extra
   const mainProse = main?.proseChars ?? 0
   if (
     (main === undefined || mainProse < TOO_LITTLE_PROSE || main.share < UNSURE_SHARE) &&
-    html.length <= FALLBACK_MAX_CHARS
+    html.length <= FALLBACK_MAX_CHARS &&
+    seg.postOrder.length <= FALLBACK_MAX_ELEMENTS
   ) {
     const second = readabilityBody(html, meta)
     debug?.(

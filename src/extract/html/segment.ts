@@ -280,13 +280,14 @@ export function segment(
         inlineRemoved.push({ ...inlineFurniture, at: blocks.length })
         inlineFurniture = undefined
       }
-      if (tag === 'a') linkDepth--
-      else if (tag === 'pre') preDepth--
-      else if (tag === 'blockquote' || tag === 'q') quoteDepth--
+      // Flush before leaving <pre> or <blockquote>: their text keeps its kind.
       if (BLOCK.has(tag)) {
         flush()
         owners.pop()
       }
+      if (tag === 'a') linkDepth--
+      else if (tag === 'pre') preDepth--
+      else if (tag === 'blockquote' || tag === 'q') quoteDepth--
       if (f.furniture) {
         furnitureStack.pop()
         snapshotValid = false

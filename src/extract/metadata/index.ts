@@ -298,7 +298,7 @@ export function stripSiteTail(title: string, siteName?: string): string {
   const last = parts[parts.length - 1]!
   const first = parts[0]!
   const words = (p: string) => p.split(/\s+/).length
-  if (isSite(last) || (words(last) <= 4 && words(parts.slice(0, -1).join(' ')) > words(last) + 1)) {
+  if (isSite(last) || (words(last) <= 4 && words(parts.slice(0, -1).join(' ')) > words(last))) {
     return stripSiteTail(t.slice(0, t.lastIndexOf(last)).replace(/\s+\S+\s*$/, ''), siteName)
   }
   if (isSite(first)) return t.slice(t.indexOf(parts[1]!)).trim()

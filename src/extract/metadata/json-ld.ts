@@ -14,17 +14,29 @@ export function parseJsonLd(sources: readonly string[]): JsonObject[] {
       .trim()
       .replace(/^<!--|-->$/g, '')
       .replace(/^\s*\/\/\s*<!\[CDATA\[|\/\/\s*\]\]>\s*$/g, '')
-      // Raw control characters inside strings are invalid JSON but common in CMS output.
-      .replace(/[\u0000-\u001f]+/g, ' ')
+
     let data: unknown
     try {
-      data = JSON.parse(cleaned)
+      data = JSON.parse(withoutControlChars(cleaned))
     } catch {
       continue
     }
     flatten(data, out, 0)
   }
   return out
+}
+
+/** Raw control characters (tabs, newlines) inside strings are invalid JSON but common in CMS output. */
+function withoutControlChars(s: string): string {
+  let out = ''
+  let from = 0
+  for (let i = 0; i < s.length; i++) {
+    if (s.charCodeAt(i) < 0x20) {
+      out += `${s.slice(from, i)} `
+      from = i + 1
+    }
+  }
+  return from === 0 ? s : out + s.slice(from)
 }
 
 function flatten(data: unknown, out: JsonObject[], depth: number): void {
