@@ -118,7 +118,7 @@ function rss(
 /** Serves the articles on 127.0.0.1 (a free port unless one is given). */
 export function startDemoSite(articles: DemoArticle[], port = 0): Promise<DemoSite> {
   const bySlug = new Map<string, { a: DemoArticle; i: number }>()
-  articles.forEach((a, i) => bySlug.set(slugOf(a), { a, i }))
+  for (const [i, a] of articles.entries()) bySlug.set(slugOf(a), { a, i })
   const pathOf = (a: DemoArticle) => `/news/${slugOf(a)}`
   const years = new Map<string, DemoArticle[]>()
   for (const a of articles) {

@@ -7,6 +7,7 @@ import type { Child } from 'hono/jsx'
 import { z } from 'zod'
 import { LedeError } from '../../core/index.js'
 import type { ArticleSummary, Store, StoredArticle } from '../../store/index.js'
+import { MATCH_END, MATCH_START } from '../../store/index.js'
 import {
   EntityListQuerySchema,
   ListQuerySchema,
@@ -60,7 +61,10 @@ async function relatedTo(store: Store, stored: StoredArticle): Promise<ArticleSu
     .filter((e) => e.type !== 'misc')
     .sort((a, b) => b.mentions.length - a.mentions.length)
     .slice(0, 4)
-    .map((e) => `"${e.name.replace(/["\u0001\u0002]/g, ' ').trim()}"`)
+    .map(
+      (e) =>
+        `"${e.name.replaceAll('"', ' ').replaceAll(MATCH_START, ' ').replaceAll(MATCH_END, ' ').trim()}"`,
+    )
     .filter((n) => n.length > 2)
   const words =
     names.length > 0
@@ -329,11 +333,7 @@ export function webRoutes(app: Hono<AppEnv>, assets: Assets): void {
 
 /** The error page for a reader route. */
 export function renderError(c: Context<AppEnv>, assets: Assets, status: number, message: string) {
-  const s = (status === 404 || status === 400 || status === 503 ? status : 500) as
-    | 400
-    | 404
-    | 500
-    | 503
+  const s = (status >= 400 && status <= 599 ? status : 500) as 400 | 404 | 500
   return render(
     c,
     assets,

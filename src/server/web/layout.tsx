@@ -81,7 +81,7 @@ export function Layout(props: { meta: PageMeta; chrome: Chrome; children?: Child
                 </ul>
               </nav>
               <search>
-                <form action="/search" method="get" role="search">
+                <form action="/search" method="get">
                   <label class="visually-hidden" for="site-q">
                     Search the news
                   </label>

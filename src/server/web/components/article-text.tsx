@@ -16,9 +16,12 @@ interface Range {
   /** Quote id (for `quote`), target page (for `speaker`). */
   quoteId?: string
   href?: string
-  /** The label shown after a quote: its speaker. */
-  label?: { name: string; href?: string }
+  /** The label shown after a quote: its speaker, placed after the closing quote mark. */
+  label?: { name: string; href?: string; at: number }
 }
+
+/** Closing quote marks and the punctuation that follows a quotation (`," she said`). */
+const AFTER_QUOTE = /["”’'»,.;:!?)]/
 
 /** Builds the highlight ranges from annotations, dropping spans outside the text. */
 export function highlightRanges(
@@ -49,6 +52,7 @@ export function highlightRanges(
             label: {
               name: q.speaker.anonymous ? `${q.speaker.name} (anonymous)` : q.speaker.name,
               ...(href !== undefined && { href }),
+              at: labelPosition(text, p.end),
             },
           }),
       })
@@ -57,6 +61,14 @@ export function highlightRanges(
       ranges.push({ ...q.speaker.mention, kind: 'speaker', href })
   }
   return ranges.sort((a, b) => a.start - b.start || b.end - a.end)
+}
+
+/** Where a quote's speaker label goes: after the quote marks and punctuation that close it. */
+function labelPosition(text: string, end: number): number {
+  let at = end
+  // Three characters at most: a closing mark, a comma or full stop, and perhaps another mark.
+  while (at < text.length && at - end < 3 && AFTER_QUOTE.test(text[at]!)) at++
+  return at
 }
 
 /** Renders one block's text with the ranges that fall in it. */
@@ -70,6 +82,7 @@ function blockChildren(text: string, block: Block, ranges: Range[]): Child[] {
   for (const r of inBlock) {
     edges.add(r.start)
     edges.add(r.end)
+    if (r.label && r.label.at <= block.end) edges.add(r.label.at)
   }
   const cuts = [...edges].sort((a, b) => a - b)
   const out: Child[] = []
@@ -88,7 +101,9 @@ function blockChildren(text: string, block: Block, ranges: Range[]): Child[] {
       )
     out.push(node)
     // After the last piece of a quote, its speaker.
-    const ending = inBlock.find((r) => r.kind === 'quote' && r.end === b && r.label)
+    const ending = inBlock.find(
+      (r) => r.kind === 'quote' && r.label && Math.min(r.label.at, block.end) === b,
+    )
     if (ending?.label) {
       out.push(
         ending.label.href ? (
