@@ -96,7 +96,7 @@ describe.skipIf(!HAS_CHROMIUM)('the reader in Chromium', () => {
     await page.waitForURL(/\/article\//)
     const mark = page.locator('mark.quote').first()
     await expect(mark.textContent()).resolves.toContain('This barrier will protect every home')
-    const background = await mark.evaluate((el) => getComputedStyle(el).backgroundColor)
+    const background = await mark.evaluate('(el) => getComputedStyle(el).backgroundColor')
     expect(background).not.toBe('rgba(0, 0, 0, 0)')
     await page.locator('details.removed summary').click()
     await checkPage('03-article')
@@ -124,7 +124,7 @@ describe.skipIf(!HAS_CHROMIUM)('the reader in Chromium', () => {
     await page.getByRole('button', { name: 'Add' }).click()
     await page.waitForURL(/\/sources\/jobs\//)
     await page.waitForFunction(
-      () => /^done:/.test(document.querySelector('[data-job-text]')?.textContent ?? ''),
+      `/^done:/.test(document.querySelector('[data-job-text]')?.textContent ?? '')`,
       undefined,
       { timeout: 30_000 },
     )
@@ -141,11 +141,11 @@ describe.skipIf(!HAS_CHROMIUM)('the reader in Chromium', () => {
     const { page, close } = await openPage(browser, server.url)
     await page.goto(`${server.url}/`)
     await page.keyboard.press('Tab')
-    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe(
+    await expect(page.evaluate('document.activeElement?.textContent')).resolves.toBe(
       'Skip to content',
     )
     await page.keyboard.press('Enter')
-    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('main')
+    await expect(page.evaluate('document.activeElement?.id')).resolves.toBe('main')
     await close()
   })
 
@@ -157,9 +157,9 @@ describe.skipIf(!HAS_CHROMIUM)('the reader in Chromium', () => {
     const href = await page.locator('#latest-h ~ ul a').first().getAttribute('href')
     await page.goto(`${server.url}${href}`)
     await screenshot(page, '08-article-phone')
-    const overflow = await page.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    )
+    const overflow = (await page.evaluate(
+      'document.documentElement.scrollWidth - document.documentElement.clientWidth',
+    )) as number
     expect(overflow).toBeLessThanOrEqual(0)
     await close()
   })
