@@ -29,6 +29,7 @@ export interface ServeFlags {
   port?: string
   host?: string
   demo?: boolean
+  cacheTtl?: string
   /** Run until this signal aborts instead of until SIGINT/SIGTERM (tests). */
   signal?: AbortSignal
   /** Called once the server listens (tests). */
@@ -45,6 +46,7 @@ export function registerServe(program: Command): void {
     .option('--port <n>', 'the port (default: $PORT, else 8080)')
     .option('--host <address>', 'the address to listen on (default 127.0.0.1)')
     .option('--demo', 'load the bundled Wikinews demo corpus first, if not done yet')
+    .option('--cache-ttl <ms>', 'reuse finished pages for this long; 0 turns the cache off', '10000')
     .action(async (flags: ServeFlags) => {
       process.exitCode = await runServe(flags)
     })
@@ -56,6 +58,12 @@ export function resolvePort(flag: string | undefined, env: NodeJS.ProcessEnv): n
   const parsed = PortSchema.safeParse(raw)
   if (!parsed.success) throw new LedeError('invalid_input', `not a port number: ${raw}`)
   return parsed.data
+}
+
+function parseTtl(raw: string): number {
+  const n = Number(raw)
+  if (!Number.isInteger(n) || n < 0) throw new LedeError('invalid_input', `--cache-ttl: not a number of ms: ${raw}`)
+  return n
 }
 
 /** Runs `lede serve`; resolves with the exit code when the server has stopped. */
@@ -89,7 +97,10 @@ export async function runServe(
   const ingest = createIngestService({ store, client, pipeline })
   const app = createApp(
     { store, logger, ingest, ...(demo && { notice: DEMO_ATTRIBUTION }) },
-    { version: VERSION },
+    {
+      version: VERSION,
+      ...(flags.cacheTtl !== undefined && { cacheTtlMs: parseTtl(flags.cacheTtl) }),
+    },
   )
   let server: RunningServer
   try {

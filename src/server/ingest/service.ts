@@ -60,6 +60,8 @@ export interface IngestService {
   get(id: string): IngestJob | undefined
   /** Newest first. */
   list(): IngestJob[]
+  /** Calls `listener` whenever an article is stored (caches of the corpus listen). */
+  subscribe(listener: () => void): () => void
   /** Stops running jobs and waits for them. */
   close(): Promise<void>
 }
@@ -76,6 +78,11 @@ export function createIngestService(options: IngestServiceOptions): IngestServic
   const queue: IngestJob[] = []
   const running = new Map<string, { abort: AbortController; done: Promise<void> }>()
   let closed = false
+  const listeners = new Set<() => void>()
+  const changed = (outcome: DocumentOutcome) => {
+    if (outcome.outcome === 'inserted' || outcome.outcome === 'revised')
+      for (const l of listeners) l()
+  }
 
   const pump = () => {
     while (!closed && running.size < concurrency && queue.length > 0) {
@@ -105,7 +112,10 @@ export function createIngestService(options: IngestServiceOptions): IngestServic
         client,
         ...(options.pipeline && { pipeline: options.pipeline }),
         signal,
-        onDocument: (outcome) => count(job, outcome),
+        onDocument: (outcome) => {
+          count(job, outcome)
+          changed(outcome)
+        },
         onExpected: (n) => {
           job.expected = (job.expected ?? 0) + n
         },
@@ -147,7 +157,13 @@ export function createIngestService(options: IngestServiceOptions): IngestServic
       return job
     },
     async processDocument(doc) {
-      return new Pipeline({ ...options.pipeline, store }).process(doc)
+      const outcome = await new Pipeline({ ...options.pipeline, store }).process(doc)
+      changed(outcome)
+      return outcome
+    },
+    subscribe(listener) {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
     },
     get: (id) => jobs.get(id),
     list: () => [...jobs.values()].reverse(),
