@@ -66,15 +66,21 @@ async function relatedTo(store: Store, stored: StoredArticle): Promise<ArticleSu
         `"${e.name.replaceAll('"', ' ').replaceAll(MATCH_START, ' ').replaceAll(MATCH_END, ' ').trim()}"`,
     )
     .filter((n) => n.length > 2)
+  // Title words of five or more letters (shorter ones are mostly function words), searched in
+  // titles only: cheaper than the whole text, and a shared title word is the better hint.
   const words =
     names.length > 0
       ? names
-      : (stored.article.title ?? '')
-          .split(/[^\p{L}\p{N}]+/u)
-          // Words of five or more letters: shorter ones are mostly function words in titles.
-          .filter((w) => w.length >= 5)
-          .slice(0, 6)
-          .map((w) => `"${w}"`)
+      : [
+          ...new Set(
+            (stored.article.title ?? '')
+              .toLowerCase()
+              .split(/[^\p{L}\p{N}]+/u)
+              .filter((w) => w.length >= 5),
+          ),
+        ]
+          .slice(0, 5)
+          .map((w) => `title:${w}`)
   if (words.length === 0) return []
   try {
     const hits = await store.search({ q: words.join(' OR '), limit: RELATED_SHOWN + 1 })
