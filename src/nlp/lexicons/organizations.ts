@@ -1,0 +1,17 @@
+/**
+ * @module nlp/lexicons/organizations: legal-form suffixes and the small words an acronym skips,
+ * hand-written from the ISO 20275 entity legal forms most seen in English news. Read by the
+ * cast to join "Volkswagen AG" with "Volkswagen" and "Deutsche Presse-Agentur" with "dpa".
+ */
+
+/** Legal forms and generic tails dropped when comparing organisation names. */
+export const ORG_SUFFIXES: ReadonlySet<string> = new Set(
+  'inc inc. incorporated corp corp. corporation co co. company ltd ltd. limited llc l.l.c. plc lp llp ag gmbh sa s.a. sas nv n.v. bv b.v. spa s.p.a. ab asa oyj kk k.k. pty se group holdings holding'.split(
+    ' ',
+  ),
+)
+
+/** Words an acronym leaves out: "Organisation of the Petroleum Exporting Countries" → OPEC. */
+export const ACRONYM_SKIP: ReadonlySet<string> = new Set(
+  'of the and for de des du la le für fur der die das on in at to &'.split(' '),
+)
