@@ -64,7 +64,10 @@ for (const id of articleIds.slice(0, 400)) {
   for (const w of (a?.title ?? '').toLowerCase().split(/[^a-z]+/))
     if (w.length >= 5) words.set(w, (words.get(w) ?? 0) + 1)
 }
-const terms = [...words.entries()].sort((a, b) => b[1] - a[1]).slice(0, 200).map(([w]) => w)
+const terms = [...words.entries()]
+  .sort((a, b) => b[1] - a[1])
+  .slice(0, 200)
+  .map(([w]) => w)
 const entityKeys = (await store.listEntities({ limit: 50 })).items.map((e) => e.key)
 await store.close()
 if (articleIds.length === 0) throw new Error(`no articles in ${dbPath}`)
@@ -173,13 +176,20 @@ try {
     ),
   )
   results.push(
-    await scenario('quote search page', () => `/search?mode=quotes&q=${encodeURIComponent(pick(terms))}`),
+    await scenario(
+      'quote search page',
+      () => `/search?mode=quotes&q=${encodeURIComponent(pick(terms))}`,
+    ),
   )
   results.push(await scenario('front page', () => '/'))
   results.push(await scenario('API article', () => `/api/v1/articles/${pick(articleIds)}`))
-  results.push(await scenario('API search', () => `/api/v1/search?q=${encodeURIComponent(pick(terms))}`))
+  results.push(
+    await scenario('API search', () => `/api/v1/search?q=${encodeURIComponent(pick(terms))}`),
+  )
   if (entityKeys.length > 0)
-    results.push(await scenario('entity page', () => `/entity/${encodeURIComponent(pick(entityKeys))}`))
+    results.push(
+      await scenario('entity page', () => `/entity/${encodeURIComponent(pick(entityKeys))}`),
+    )
 } finally {
   agent.destroy()
   child.kill('SIGTERM')
@@ -190,7 +200,9 @@ const f = (n: number) => n.toFixed(1).padStart(7)
 console.log(
   `\nLede HTTP bench: ${articleIds.length} articles, ${CONNECTIONS} connections, response cache ${args['cache-ttl']} ms, ≤${MAX_REQUESTS} requests or ≤${MAX_SECONDS} s per scenario; Node ${process.version}, ${cpus().length} cores (shared with the load generator)\n`,
 )
-console.log('scenario                    requests  errors    rps   p50 ms  p95 ms  p99 ms  max ms   kB')
+console.log(
+  'scenario                    requests  errors    rps   p50 ms  p95 ms  p99 ms  max ms   kB',
+)
 for (const r of results)
   console.log(
     `${r.name.padEnd(26)} ${String(r.requests).padStart(8)} ${String(r.errors).padStart(7)} ${String(r.rps).padStart(6)} ${f(r.p50)} ${f(r.p95)} ${f(r.p99)} ${f(r.max)} ${String(r.kbPerResponse).padStart(5)}`,

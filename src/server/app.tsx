@@ -50,7 +50,8 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}): Hono<A
   const cache = responseCache({
     ...(options.cacheTtlMs !== undefined && { ttlMs: options.cacheTtlMs }),
     // Progress and health change by the second; posts are never cached anyway.
-    skip: (path) => path.startsWith('/sources') || path.startsWith(`${API_BASE}/ingest`) || path === '/healthz',
+    skip: (path) =>
+      path.startsWith('/sources') || path.startsWith(`${API_BASE}/ingest`) || path === '/healthz',
   })
   deps.ingest?.subscribe(() => cache.clear())
 

@@ -46,7 +46,11 @@ export function registerServe(program: Command): void {
     .option('--port <n>', 'the port (default: $PORT, else 8080)')
     .option('--host <address>', 'the address to listen on (default 127.0.0.1)')
     .option('--demo', 'load the bundled Wikinews demo corpus first, if not done yet')
-    .option('--cache-ttl <ms>', 'reuse finished pages for this long; 0 turns the cache off', '10000')
+    .option(
+      '--cache-ttl <ms>',
+      'reuse finished pages for this long; 0 turns the cache off',
+      '10000',
+    )
     .action(async (flags: ServeFlags) => {
       process.exitCode = await runServe(flags)
     })
@@ -62,7 +66,8 @@ export function resolvePort(flag: string | undefined, env: NodeJS.ProcessEnv): n
 
 function parseTtl(raw: string): number {
   const n = Number(raw)
-  if (!Number.isInteger(n) || n < 0) throw new LedeError('invalid_input', `--cache-ttl: not a number of ms: ${raw}`)
+  if (!Number.isInteger(n) || n < 0)
+    throw new LedeError('invalid_input', `--cache-ttl: not a number of ms: ${raw}`)
   return n
 }
 

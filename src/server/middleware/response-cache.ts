@@ -79,7 +79,13 @@ export function responseCache(options: ResponseCacheOptions = {}): ResponseCache
     const headers = [...res.headers.entries()]
     c.res = new Response(method === 'HEAD' ? null : body, { status: res.status, headers })
     if (body.byteLength > o.maxBodyBytes || method === 'HEAD') return
-    entries.set(key, { at: now(), status: res.status, headers, body, etag: res.headers.get('etag') })
+    entries.set(key, {
+      at: now(),
+      status: res.status,
+      headers,
+      body,
+      etag: res.headers.get('etag'),
+    })
     while (entries.size > o.maxEntries) entries.delete(entries.keys().next().value!)
   }
 

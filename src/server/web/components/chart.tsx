@@ -1,3 +1,5 @@
+import { plural } from '../format.js'
+
 /**
  * @module server/web/components/chart: articles over time as a small inline SVG bar chart — no
  * script, no third-party library — with a text alternative for screen readers.
@@ -29,9 +31,10 @@ export function TimelineChart(props: { timeline: { day: string; count: number }[
   const bars = bucket(props.timeline)
   if (bars.length === 0) return <p class="muted">No dated articles yet.</p>
   const max = Math.max(...bars.map((b) => b.count))
-  const w = WIDTH / bars.length
+  // At most 40 units a bar, so a day or two does not fill the chart with one slab.
+  const w = Math.min(WIDTH / bars.length, 40)
   const total = bars.reduce((s, b) => s + b.count, 0)
-  const summary = `${total} articles mentioning ${props.name} from ${bars[0]!.label} to ${bars[bars.length - 1]!.label}; the busiest ${bars.length > 1 ? 'period' : 'day'} had ${max}.`
+  const summary = `${plural(total, 'article')} mentioning ${props.name} from ${bars[0]!.label} to ${bars[bars.length - 1]!.label}; the busiest ${bars.length > 1 ? 'period' : 'day'} had ${max}.`
   return (
     <figure class="chart">
       <svg
@@ -56,7 +59,7 @@ export function TimelineChart(props: { timeline: { day: string; count: number }[
         <text x="0" y={HEIGHT - 4}>
           {bars[0]!.label}
         </text>
-        <text x={WIDTH} y={HEIGHT - 4} text-anchor="end">
+        <text x={Math.max(w * bars.length, 120)} y={HEIGHT - 4} text-anchor="end">
           {bars[bars.length - 1]!.label}
         </text>
       </svg>
