@@ -94,7 +94,7 @@ const origin = await new Promise<string>((ok, fail) => {
   child.stdout.on('data', (d: Buffer) => {
     out += String(d)
     const m = /at (http:\/\/\S+)/.exec(out)
-    if (m) ok(m[1]!)
+    if (m) ok(m[1]!.replace('//localhost:', '//127.0.0.1:'))
   })
   child.once('exit', (code) => fail(new Error(`server exited with ${code}`)))
 })

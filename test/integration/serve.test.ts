@@ -81,7 +81,7 @@ describe('lede serve', () => {
     )
     for (let i = 0; i < 100 && !server; i++) await new Promise((r) => setTimeout(r, 20))
     expect(server).toBeDefined()
-    expect(out.join('')).toContain(`at ${server!.url}`)
+    expect(out.join('')).toContain(`at ${server!.url.replace('127.0.0.1', 'localhost')}`)
     expect((await fetch(`${server!.url}/healthz`)).status).toBe(200)
     const front = await fetch(`${server!.url}/`)
     expect(front.status).toBe(200)

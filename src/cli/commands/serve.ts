@@ -7,7 +7,6 @@
 import type { Command } from 'commander'
 import { z } from 'zod'
 import { LedeError } from '../../core/index.js'
-import { createHttpClient } from '../../ingest/index.js'
 import type { Logger } from '../../log/index.js'
 import { createLogger } from '../../log/index.js'
 import type { RunningServer } from '../../server/index.js'
@@ -98,7 +97,11 @@ export async function runServe(
     await store.close()
     throw e
   }
-  const client = createHttpClient({ allowPrivate: config.ingest.allowPrivate })
+  // Made on the first ingestion, so that serving starts without loading the fetch stack.
+  const client = async () =>
+    (await import('../../ingest/index.js')).createHttpClient({
+      allowPrivate: config.ingest.allowPrivate,
+    })
   const ingest = createIngestService({ store, client, pipeline })
   const app = createApp(
     { store, logger, ingest, ...(demo && { notice: DEMO_ATTRIBUTION }) },
@@ -115,14 +118,14 @@ export async function runServe(
     })
   } catch (e) {
     await ingest.close()
-    await client.close()
     await store.close()
     const code = (e as { code?: string }).code
     if (code === 'EADDRINUSE')
       throw new LedeError('conflict', `port ${port} is in use: pass --port or set PORT`)
     throw e
   }
-  io.stdout.write(`Lede is serving ${demo ? 'the demo corpus ' : ''}at ${server.url}\n`)
+  const shown = server.url.replace(/^http:\/\/(127\.0\.0\.1|\[::1\])(?=:)/, 'http://localhost')
+  io.stdout.write(`Lede is serving ${demo ? 'the demo corpus ' : ''}at ${shown}\n`)
   flags.onListening?.(server)
 
   await new Promise<void>((resolve) => {
@@ -142,7 +145,6 @@ export async function runServe(
   logger.info({ event: 'server_stopping' }, 'stopping')
   await server.close()
   await ingest.close()
-  await client.close()
   await store.close()
   return 0
 }

@@ -7,7 +7,6 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { gunzipSync } from 'node:zlib'
-import { createHttpClient } from '../../ingest/index.js'
 import type { DocumentOutcome, PipelineOptions, RunSummary } from '../../pipeline/index.js'
 import type { Store } from '../../store/index.js'
 import { ingestUrls } from '../ingest/service.js'
@@ -73,6 +72,7 @@ export async function loadDemo(
   const articles = readDemoBundle(o.bundle)
   const site = await startDemoSite(articles)
   // The demo site is ours and on loopback: no politeness delay, several requests at once.
+  const { createHttpClient } = await import('../../ingest/index.js')
   const client = createHttpClient({
     allowPrivate: true,
     perHostDelayMs: 0,

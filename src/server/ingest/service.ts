@@ -8,9 +8,7 @@
 import { randomUUID } from 'node:crypto'
 import type { RawDocument } from '../../core/index.js'
 import type { HttpClient, SourceEvent as NetworkEvent } from '../../ingest/index.js'
-import { newFeedState, readSources } from '../../ingest/index.js'
 import type { DocumentOutcome, PipelineOptions, RunSummary } from '../../pipeline/index.js'
-import { Pipeline } from '../../pipeline/index.js'
 import type { FeedSource, Store } from '../../store/index.js'
 
 export type JobState = 'queued' | 'running' | 'done' | 'failed' | 'cancelled'
@@ -39,9 +37,19 @@ export interface IngestJob {
   articleIds: string[]
 }
 
+/**
+ * The ingest and pipeline modules (HTTP client, feed parsers, extraction, NLP) are loaded on first
+ * use: a reader that only serves starts in a fraction of the time (docs/decisions/0093).
+ */
+const stages = () =>
+  Promise.all([import('../../ingest/index.js'), import('../../pipeline/index.js')]).then(
+    ([ingest, pipeline]) => ({ ...ingest, ...pipeline }),
+  )
+
 export interface IngestServiceOptions {
   store: Store
-  client: HttpClient
+  /** The HTTP client, or a function that makes it on first use (closed by `close()`). */
+  client: HttpClient | (() => HttpClient | Promise<HttpClient>)
   /** Passed to each job's Pipeline (analyzer, linker, extractor …). */
   pipeline?: Omit<PipelineOptions, 'store' | 'onDocument' | 'signal'>
   /** Jobs run at once; more wait in line. @default 2 */
@@ -70,7 +78,13 @@ const MAX_ERRORS = 10
 const MAX_IDS = 20
 
 export function createIngestService(options: IngestServiceOptions): IngestService {
-  const { store, client } = options
+  const { store } = options
+  let made: Promise<HttpClient> | undefined
+  const client = () => {
+    const c = options.client
+    made ??= Promise.resolve(typeof c === 'function' ? c() : c)
+    return made
+  }
   const now = options.now ?? (() => new Date())
   const concurrency = Math.max(1, options.concurrency ?? 2)
   const keep = options.keep ?? 50
@@ -109,7 +123,7 @@ export function createIngestService(options: IngestServiceOptions): IngestServic
         urls: [job.input],
         follow: job.kind === 'feed',
         store,
-        client,
+        client: await client(),
         ...(options.pipeline && { pipeline: options.pipeline }),
         signal,
         onDocument: (outcome) => {
@@ -157,6 +171,7 @@ export function createIngestService(options: IngestServiceOptions): IngestServic
       return job
     },
     async processDocument(doc) {
+      const { Pipeline } = await stages()
       const outcome = await new Pipeline({ ...options.pipeline, store }).process(doc)
       changed(outcome)
       return outcome
@@ -175,6 +190,8 @@ export function createIngestService(options: IngestServiceOptions): IngestServic
       }
       for (const r of running.values()) r.abort.abort()
       await Promise.allSettled([...running.values()].map((r) => r.done))
+      // A client made here is closed here; one passed in belongs to the caller.
+      if (made && typeof options.client === 'function') await (await made).close()
     },
   }
 }
@@ -219,6 +236,7 @@ export interface IngestUrlsOptions {
  */
 export async function ingestUrls(o: IngestUrlsOptions): Promise<RunSummary> {
   const { store } = o
+  const { Pipeline, newFeedState, readSources } = await stages()
   const followed: FeedSource[] = []
   if (o.follow)
     for (const url of o.urls) followed.push(await store.upsertSource({ url, kind: 'feed' }))
