@@ -10,8 +10,11 @@
  * scenario is bounded: at most `--requests` requests and `--seconds` seconds, after a warm-up.
  * Clients ask for gzip, as browsers do.
  *
+ * `--prime` first asks once for every page a scenario can ask for (every article, every search
+ * term), so the timed run measures a warm cache — a reader's steady state — rather than first views.
+ *
  * Usage: npm run bench:http -- [--db PATH] [--connections 32] [--requests 4000] [--seconds 30]
- *          [--out bench/results/http.json]
+ *          [--cache-ttl MS] [--prime] [--out bench/results/http.json]
  */
 import { spawn } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
@@ -30,7 +33,8 @@ const { values: args } = parseArgs({
     seconds: { type: 'string', default: '30' },
     warmup: { type: 'string', default: '300' },
     out: { type: 'string', default: 'bench/results/http.json' },
-    'cache-ttl': { type: 'string', default: '10000' },
+    'cache-ttl': { type: 'string', default: '300000' },
+    prime: { type: 'boolean', default: false },
   },
 })
 const CONNECTIONS = Number(args.connections)
@@ -130,7 +134,10 @@ function get(path: string): Promise<{ status: number; ms: number; bytes: number 
 const pct = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN
 
-async function scenario(name: string, next: () => string) {
+async function scenario(name: string, next: () => string, all: string[] = []) {
+  if (args.prime)
+    for (let i = 0; i < all.length; i += CONNECTIONS)
+      await Promise.all(all.slice(i, i + CONNECTIONS).map((p) => get(p)))
   for (let i = 0; i < WARMUP; i += CONNECTIONS)
     await Promise.all(Array.from({ length: CONNECTIONS }, () => get(next())))
   const times: number[] = []
@@ -167,8 +174,10 @@ async function scenario(name: string, next: () => string) {
 
 const results = []
 try {
-  results.push(await scenario('article page', () => `/article/${pick(articleIds)}`))
-  results.push(await scenario('search page', () => `/search?q=${encodeURIComponent(pick(terms))}`))
+  const articlePaths = articleIds.map((id) => `/article/${id}`)
+  const searchPaths = terms.map((t) => `/search?q=${encodeURIComponent(t)}`)
+  results.push(await scenario('article page', () => pick(articlePaths), articlePaths))
+  results.push(await scenario('search page', () => pick(searchPaths), searchPaths))
   results.push(
     await scenario(
       'search page, two words',
@@ -198,7 +207,7 @@ try {
 
 const f = (n: number) => n.toFixed(1).padStart(7)
 console.log(
-  `\nLede HTTP bench: ${articleIds.length} articles, ${CONNECTIONS} connections, response cache ${args['cache-ttl']} ms, ≤${MAX_REQUESTS} requests or ≤${MAX_SECONDS} s per scenario; Node ${process.version}, ${cpus().length} cores (shared with the load generator)\n`,
+  `\nLede HTTP bench: ${articleIds.length} articles, ${CONNECTIONS} connections, response cache ${args['cache-ttl']} ms${args.prime ? ' (primed)' : ''}, ≤${MAX_REQUESTS} requests or ≤${MAX_SECONDS} s per scenario; Node ${process.version}, ${cpus().length} cores (shared with the load generator)\n`,
 )
 console.log(
   'scenario                    requests  errors    rps   p50 ms  p95 ms  p99 ms  max ms   kB',
@@ -210,7 +219,7 @@ for (const r of results)
 mkdirSync(dirname(args.out), { recursive: true })
 writeFileSync(
   args.out,
-  `${JSON.stringify({ at: new Date().toISOString(), cacheTtlMs: Number(args['cache-ttl']), node: process.version, cores: cpus().length, connections: CONNECTIONS, articles: articleIds.length, results }, null, 2)}\n`,
+  `${JSON.stringify({ at: new Date().toISOString(), cacheTtlMs: Number(args['cache-ttl']), primed: args.prime, node: process.version, cores: cpus().length, connections: CONNECTIONS, articles: articleIds.length, results }, null, 2)}\n`,
 )
 console.log(`\nwrote ${args.out}`)
 if (existsSync(dbPath) && tmp) rmSync(tmp, { recursive: true, force: true })

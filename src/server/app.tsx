@@ -33,8 +33,8 @@ export interface CreateAppOptions {
   /** Preloaded assets (tests share one copy). */
   assets?: Assets
   /**
-   * How long a finished page, feed or API answer is reused, in ms; 0 turns the cache off.
-   * Emptied whenever this server stores an article. @default 10_000
+   * How long a finished page, feed or API answer may be reused, in ms; 0 turns the cache off.
+   * Emptied whenever the corpus changes (docs/decisions/0092). @default 300_000
    */
   cacheTtlMs?: number
 }
@@ -49,6 +49,7 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}): Hono<A
 
   const cache = responseCache({
     ...(options.cacheTtlMs !== undefined && { ttlMs: options.cacheTtlMs }),
+    version: () => deps.store.changeToken(),
     // Progress and health change by the second; posts are never cached anyway.
     skip: (path) =>
       path.startsWith('/sources') || path.startsWith(`${API_BASE}/ingest`) || path === '/healthz',

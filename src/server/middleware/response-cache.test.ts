@@ -6,7 +6,14 @@ import { responseCache } from './response-cache.js'
 function setup(ttlMs = 1000) {
   let clock = 0
   let renders = 0
-  const cache = responseCache({ ttlMs, now: () => clock, skip: (p) => p === '/live' })
+  let version = 'v1'
+  const cache = responseCache({
+    ttlMs,
+    now: () => clock,
+    skip: (p) => p === '/live',
+    version: async () => version,
+    checkEveryMs: 100,
+  })
   const app = new Hono()
   app.use(cache.middleware)
   app.use(etag())
@@ -20,6 +27,9 @@ function setup(ttlMs = 1000) {
     renders: () => renders,
     tick: (ms: number) => {
       clock += ms
+    },
+    bump: (v: string) => {
+      version = v
     },
   }
 }
@@ -59,6 +69,16 @@ describe('responseCache', () => {
     const again = await s.app.request('/a', { headers: { 'if-none-match': tag } })
     expect(again.status).toBe(304)
     expect(s.renders()).toBe(1)
+  })
+
+  test('a moved change token empties it, read at most once per interval', async () => {
+    const s = setup(60_000)
+    await s.app.request('/a')
+    s.bump('v2')
+    await s.app.request('/a')
+    expect(s.renders()).toBe(1)
+    s.tick(100)
+    expect(await (await s.app.request('/a')).text()).toBe('render 2 of /a')
   })
 
   test('ttl 0 turns it off', async () => {

@@ -1,16 +1,20 @@
 /**
- * @module server/middleware/response-cache: a small in-memory cache of finished GET responses
- * (already compressed, with their ETag), kept for a few seconds — the "micro-cache" news sites
- * put in front of their pages. Under load most readers ask for the same pages, and a page that is
- * a few seconds old is as good as a fresh one; when this server stores news itself the cache is
- * emptied at once, so a reader never waits for their own addition. The key includes the
- * encoding the client accepts, so a gzip answer never reaches a client that did not ask for it.
+ * @module server/middleware/response-cache: an in-memory cache of finished GET responses (already
+ * compressed, with their ETag) — the cache news sites put in front of their pages. It is emptied
+ * as soon as the corpus changes: when this server stores news (`clear()`), and when the store's
+ * change token moves (checked at most once a second, so a write by another process shows within
+ * a second). Entries also expire after a TTL, as a backstop. The key includes the encoding the
+ * client accepts, so a gzip answer never reaches a client that did not ask for it.
  */
 import type { MiddlewareHandler } from 'hono'
 
 export interface ResponseCacheOptions {
-  /** How long an entry is served. 0 turns the cache off. @default 10_000 */
+  /** How long an entry is served at most. 0 turns the cache off. @default 300_000 */
   ttlMs?: number
+  /** The corpus's change token (Store.changeToken): when it moves, every entry is dropped. */
+  version?: () => Promise<string>
+  /** How often the token is read, at most. @default 1000 */
+  checkEveryMs?: number
   /** Entries kept (least recently used dropped first). @default 2000 */
   maxEntries?: number
   /** Larger bodies are not kept. @default 512 KiB */
@@ -35,9 +39,13 @@ export interface ResponseCache {
   readonly size: number
 }
 
-/** Defaults: ten seconds of staleness at most, a few thousand pages of a few kB each. */
+/**
+ * Defaults: the corpus's change token keeps pages fresh to the second; the TTL is a backstop for
+ * stores without a cheap token. A few thousand pages of a few kB each.
+ */
 export const RESPONSE_CACHE_DEFAULTS = {
-  ttlMs: 10_000,
+  ttlMs: 300_000,
+  checkEveryMs: 1000,
   maxEntries: 2000,
   maxBodyBytes: 512 * 1024,
 } as const
@@ -46,6 +54,24 @@ export function responseCache(options: ResponseCacheOptions = {}): ResponseCache
   const o = { ...RESPONSE_CACHE_DEFAULTS, ...options }
   const now = o.now ?? Date.now
   const entries = new Map<string, Entry>()
+  let token: string | undefined
+  let checkedAt = Number.NEGATIVE_INFINITY
+  let checking: Promise<void> | undefined
+  /** Reads the change token (at most once per interval) and drops everything if it moved. */
+  const revalidate = async () => {
+    if (!o.version || now() - checkedAt < o.checkEveryMs) return
+    checking ??= o
+      .version()
+      .then((t) => {
+        if (token !== undefined && t !== token) entries.clear()
+        token = t
+        checkedAt = now()
+      })
+      .finally(() => {
+        checking = undefined
+      })
+    await checking
+  }
 
   const middleware: MiddlewareHandler = async (c, next) => {
     const method = c.req.method
@@ -53,6 +79,7 @@ export function responseCache(options: ResponseCacheOptions = {}): ResponseCache
       await next()
       return
     }
+    await revalidate()
     const gzip = /\bgzip\b/i.test(c.req.header('accept-encoding') ?? '')
     const url = new URL(c.req.url)
     const key = `${gzip ? 'gz' : 'id'} ${url.pathname}${url.search}`

@@ -60,7 +60,8 @@ async function relatedTo(store: Store, stored: StoredArticle): Promise<ArticleSu
   const names = [...(stored.annotations?.entities ?? [])]
     .filter((e) => e.type !== 'misc')
     .sort((a, b) => b.mentions.length - a.mentions.length)
-    .slice(0, 4)
+    // Three names: each more makes the query dearer and the rail hardly better.
+    .slice(0, 3)
     .map(
       (e) =>
         `"${e.name.replaceAll('"', ' ').replaceAll(MATCH_START, ' ').replaceAll(MATCH_END, ' ').trim()}"`,
