@@ -35,6 +35,9 @@ const { values: args } = parseArgs({
     out: { type: 'string', default: 'bench/results/http.json' },
     'cache-ttl': { type: 'string', default: '300000' },
     prime: { type: 'boolean', default: false },
+    /** Load a server that is already running (on the same --db) instead of starting one. */
+    url: { type: 'string' },
+    only: { type: 'string' },
   },
 })
 const CONNECTIONS = Number(args.connections)
@@ -77,25 +80,28 @@ await store.close()
 if (articleIds.length === 0) throw new Error(`no articles in ${dbPath}`)
 
 // 3. The server, in its own process.
-const child = spawn(
-  process.execPath,
-  [
-    '--import',
-    'tsx',
-    'src/cli/main.ts',
-    'serve',
-    '--db',
-    dbPath,
-    '--port',
-    '0',
-    '--cache-ttl',
-    args['cache-ttl'],
-  ],
-  { stdio: ['ignore', 'pipe', 'ignore'], env: { ...process.env, LEDE_LOG_LEVEL: 'info' } },
-)
+const child = args.url
+  ? undefined
+  : spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        'src/cli/main.ts',
+        'serve',
+        '--db',
+        dbPath,
+        '--port',
+        '0',
+        '--cache-ttl',
+        args['cache-ttl'],
+      ],
+      { stdio: ['ignore', 'pipe', 'ignore'], env: { ...process.env, LEDE_LOG_LEVEL: 'info' } },
+    )
 const origin = await new Promise<string>((ok, fail) => {
+  if (!child) return ok(args.url!)
   let out = ''
-  child.stdout.on('data', (d: Buffer) => {
+  child.stdout!.on('data', (d: Buffer) => {
     out += String(d)
     const m = /at (http:\/\/\S+)/.exec(out)
     if (m) ok(m[1]!.replace('//localhost:', '//127.0.0.1:'))
@@ -135,6 +141,7 @@ const pct = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN
 
 async function scenario(name: string, next: () => string, all: string[] = []) {
+  if (args.only && !args.only.split(',').includes(name)) return undefined
   if (args.prime)
     for (let i = 0; i < all.length; i += CONNECTIONS)
       await Promise.all(all.slice(i, i + CONNECTIONS).map((p) => get(p)))
@@ -172,36 +179,35 @@ async function scenario(name: string, next: () => string, all: string[] = []) {
   }
 }
 
-const results = []
+const results: NonNullable<Awaited<ReturnType<typeof scenario>>>[] = []
+const push = (r: Awaited<ReturnType<typeof scenario>>) => {
+  if (r) results.push(r)
+}
 try {
   const articlePaths = articleIds.map((id) => `/article/${id}`)
   const searchPaths = terms.map((t) => `/search?q=${encodeURIComponent(t)}`)
-  results.push(await scenario('article page', () => pick(articlePaths), articlePaths))
-  results.push(await scenario('search page', () => pick(searchPaths), searchPaths))
-  results.push(
+  push(await scenario('article page', () => pick(articlePaths), articlePaths))
+  push(await scenario('search page', () => pick(searchPaths), searchPaths))
+  push(
     await scenario(
       'search page, two words',
       () => `/search?q=${encodeURIComponent(`${pick(terms)} ${pick(terms)}`)}`,
     ),
   )
-  results.push(
+  push(
     await scenario(
       'quote search page',
       () => `/search?mode=quotes&q=${encodeURIComponent(pick(terms))}`,
     ),
   )
-  results.push(await scenario('front page', () => '/'))
-  results.push(await scenario('API article', () => `/api/v1/articles/${pick(articleIds)}`))
-  results.push(
-    await scenario('API search', () => `/api/v1/search?q=${encodeURIComponent(pick(terms))}`),
-  )
+  push(await scenario('front page', () => '/'))
+  push(await scenario('API article', () => `/api/v1/articles/${pick(articleIds)}`))
+  push(await scenario('API search', () => `/api/v1/search?q=${encodeURIComponent(pick(terms))}`))
   if (entityKeys.length > 0)
-    results.push(
-      await scenario('entity page', () => `/entity/${encodeURIComponent(pick(entityKeys))}`),
-    )
+    push(await scenario('entity page', () => `/entity/${encodeURIComponent(pick(entityKeys))}`))
 } finally {
   agent.destroy()
-  child.kill('SIGTERM')
+  child?.kill('SIGTERM')
   if (tmp) rmSync(tmp, { recursive: true, force: true })
 }
 

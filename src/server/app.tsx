@@ -61,7 +61,8 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}): Hono<A
   app.use(async (c, next) => {
     c.set('deps', resolved)
     await next()
-    c.res.headers.append('Vary', 'Accept-Encoding')
+    if (!/accept-encoding/i.test(c.res.headers.get('vary') ?? ''))
+      c.res.headers.append('Vary', 'Accept-Encoding')
   })
   app.use(cache.middleware)
   if (options.compress !== false) app.use(compress())

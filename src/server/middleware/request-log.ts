@@ -13,6 +13,8 @@ export interface RequestLogEvent {
   path: string
   status: number
   duration_ms: number
+  /** `hit` or `miss` when the response cache was asked. */
+  cache?: string
 }
 
 /** Logs each request once, when its response is ready. */
@@ -29,6 +31,7 @@ export function requestLog(logger: Logger): MiddlewareHandler {
       path: c.req.path,
       status: c.res.status,
       duration_ms: Math.round((performance.now() - started) * 100) / 100,
+      ...(c.res.headers.has('x-cache') && { cache: c.res.headers.get('x-cache')! }),
     }
     if (c.res.status >= 500) logger.error(line, 'request failed')
     else logger.info(line, 'request')

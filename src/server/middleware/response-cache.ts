@@ -97,6 +97,7 @@ export function responseCache(options: ResponseCacheOptions = {}): ResponseCache
         status: hit.status,
         headers: hit.headers,
       })
+      c.res.headers.set('X-Cache', 'hit')
       return
     }
     await next()
@@ -105,6 +106,7 @@ export function responseCache(options: ResponseCacheOptions = {}): ResponseCache
     const body = new Uint8Array(await res.arrayBuffer())
     const headers = [...res.headers.entries()]
     c.res = new Response(method === 'HEAD' ? null : body, { status: res.status, headers })
+    c.res.headers.set('X-Cache', 'miss')
     if (body.byteLength > o.maxBodyBytes || method === 'HEAD') return
     entries.set(key, {
       at: now(),
