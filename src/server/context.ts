@@ -17,7 +17,7 @@ export interface AppDeps {
   siteName?: string
   /** A line shown at the foot of every page (e.g. the demo corpus's attribution). */
   notice?: string
-  /** Request logging, compression and ETags can be turned off for tests. */
+  /** The clock (fetch times of posted documents). @default () => new Date() */
   now?: () => Date
 }
 

@@ -123,11 +123,10 @@ describe.skipIf(!HAS_CHROMIUM)('the reader in Chromium', () => {
     await checkPage('06-sources')
     await page.getByRole('button', { name: 'Add' }).click()
     await page.waitForURL(/\/sources\/jobs\//)
-    await page.waitForFunction(
-      `/^done:/.test(document.querySelector('[data-job-text]')?.textContent ?? '')`,
-      undefined,
-      { timeout: 30_000 },
-    )
+    // Polled from here: a string predicate would be eval'd in the page, which its CSP forbids.
+    await expect
+      .poll(() => page.locator('[data-job-text]').textContent(), { timeout: 30_000, interval: 250 })
+      .toMatch(/^done:/)
     await expect(page.locator('[data-job-text]').textContent()).resolves.toContain('1 new')
     await checkPage('07-job')
     await page.goto(`${server.url}/sources`)
