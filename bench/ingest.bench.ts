@@ -12,6 +12,8 @@
  *
  * Usage: npm run bench:ingest -- [--data DIR] [--only files,headlines,search]
  *          [--articles N] [--headlines N] [--queries N] [--batch N] [--out FILE]
+ *          [--corpus FILE]   (the headline corpus is written there and kept; the search phase
+ *                             reuses it when it exists and the headlines phase is not asked for)
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -37,6 +39,7 @@ const { values: args } = parseArgs({
     batch: { type: 'string' },
     out: { type: 'string', default: 'bench/results/ingest.json' },
     keep: { type: 'boolean', default: false },
+    corpus: { type: 'string' },
   },
 })
 
@@ -56,7 +59,7 @@ const UCI = join(DATA, 'clustering/uci-headlines-dev.jsonl.gz')
 const phases = new Set(args.only!.split(','))
 const batchSize = args.batch !== undefined ? Number(args.batch) : undefined
 const work = mkdtempSync(join(tmpdir(), 'lede-bench-'))
-const results: Record<string, unknown> = {
+const results: { files?: unknown; headlines?: unknown; search?: unknown; [k: string]: unknown } = {
   date: new Date().toISOString(),
   node: process.version,
   note: 'one core; the machine is shared, so figures are pessimistic',
@@ -97,11 +100,11 @@ ${paras.join('\n')}</article>
 }
 
 const ms = (x: number) => Math.round(x * 1000) / 1000
-const fresh = (name: string): Store => {
-  const path = join(work, `${name}.db`)
+const freshAt = (path: string): Store => {
   for (const s of ['', '-wal', '-shm']) rmSync(path + s, { force: true })
   return openStore({ path })
 }
+const fresh = (name: string): Store => freshAt(join(work, `${name}.db`))
 
 function perStage(s: RunSummary) {
   const n = Math.max(1, s.documents)
@@ -157,7 +160,7 @@ async function filesPhase() {
     )
     await store.close()
   }
-  results['files'] = out
+  results.files = out
 }
 
 async function headlinesPhase(): Promise<string> {
@@ -171,12 +174,12 @@ async function headlinesPhase(): Promise<string> {
     input = join(work, 'headlines.jsonl')
     writeFileSync(input, `${lines.join('\n')}\n`)
   }
-  const store = fresh('corpus')
+  const store = args.corpus !== undefined ? freshAt(resolve(args.corpus)) : fresh('corpus')
   const p = new Pipeline({ store, ...(batchSize !== undefined && { batchSize }) })
   const s = await timed(() => p.run(readFiles([input])))
-  results['headlines'] = report('UCI headlines (JSON lines)', s)
+  results.headlines = report('UCI headlines (JSON lines)', s)
   await store.close()
-  return join(work, 'corpus.db')
+  return args.corpus !== undefined ? resolve(args.corpus) : join(work, 'corpus.db')
 }
 
 /** A small deterministic generator (mulberry32), so every run asks the same queries. */
@@ -198,7 +201,8 @@ const STOP = new Set(
 )
 
 async function searchPhase(dbPath: string | undefined) {
-  const path = dbPath ?? join(work, 'corpus.db')
+  const path =
+    dbPath ?? (args.corpus !== undefined ? resolve(args.corpus) : join(work, 'corpus.db'))
   if (!existsSync(path)) throw new Error('the search phase needs the headlines phase first')
   const store = openStore({ path })
   // Full articles, stored pre-extracted (paragraphs as blocks) with whatever analysis is built.
@@ -301,7 +305,7 @@ async function searchPhase(dbPath: string | undefined) {
   )
   for (const [k, v] of Object.entries(row.byKind))
     console.log(`  ${k.padEnd(14)} n=${v.n} p50 ${v.p50ms} ms p95 ${v.p95ms} ms`)
-  results['search'] = row
+  results.search = row
   await store.close()
 }
 

@@ -35,3 +35,54 @@ export type {
   SourceEvent,
   WatchOptions,
 } from './ingest/index.js'
+export { createLinker, diffCopy, Linker, toLinkInput } from './link/index.js'
+export type {
+  CopyDiff,
+  CopyLink,
+  Correction,
+  LinkerOptions,
+  LinkerState,
+  LinkInput,
+  LinkResult,
+  RailLink,
+  Related,
+  StoryAssignment,
+} from './link/index.js'
+export { readFiles } from './ingest/files/index.js'
+export type { ReadFilesOptions, ReadProgress } from './ingest/files/index.js'
+export { Pipeline } from './pipeline/index.js'
+export type {
+  DocumentOutcome,
+  Linker as PipelineLinker,
+  PipelineOptions,
+  RunSummary,
+} from './pipeline/index.js'
+export {
+  articleId,
+  compileQuery,
+  contentHash,
+  entityKey,
+  MATCH_END,
+  MATCH_START,
+  openStore,
+  urlKey,
+} from './store/index.js'
+export type {
+  ArticleId,
+  ArticleSummary,
+  ArticleWrite,
+  EntityDetail,
+  EntityKey,
+  EntitySummary,
+  FeedSource,
+  Page,
+  PutOutcome,
+  SearchFilters,
+  SearchHit,
+  SearchQuery,
+  Store,
+  StoredArticle,
+  StoredQuote,
+  StoreOptions,
+  StorySummary,
+} from './store/index.js'

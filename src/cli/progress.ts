@@ -45,7 +45,7 @@ export function barView(stream: NodeJS.WriteStream): ProgressView {
   const bar = new cliProgress.SingleBar(
     {
       stream,
-      format: '{bar} {percent} | {documents} docs | {rate}/s | {errors} errors | {eta} left',
+      format: '{bar} {percent} | {documents} docs | {rate}/s | {errors} errors | {timeLeft} left',
       barsize: 24,
       hideCursor: true,
       clearOnComplete: false,
@@ -53,7 +53,7 @@ export function barView(stream: NodeJS.WriteStream): ProgressView {
     },
     cliProgress.Presets.shades_classic,
   )
-  bar.start(1000, 0, { percent: '  ?%', documents: 0, rate: 0, errors: 0, eta: '--:--' })
+  bar.start(1000, 0, { percent: '  ?%', documents: 0, rate: 0, errors: 0, timeLeft: '--:--' })
   let last = 0
   return {
     update(state, read) {
@@ -68,7 +68,7 @@ export function barView(stream: NodeJS.WriteStream): ProgressView {
         documents: state.documents,
         rate: elapsed > 0 ? Math.round(state.documents / elapsed) : 0,
         errors: state.errors,
-        eta: clock(etaSeconds),
+        timeLeft: clock(etaSeconds),
       })
     },
     stop() {

@@ -9,8 +9,23 @@ describe('detectFormat', () => {
     ['<feed xmlns="http://www.w3.org/2005/Atom"></feed>', 'feed'],
     ['{"version": "https://jsonfeed.org/version/1.1", "items": []}', 'feed'],
     ['Share this\nA headline\nThe first paragraph of the article.', 'text'],
+    ['<div class="x"><p>hello</p></div>', 'html'],
+    ['Some text, then <div><p>a</p><p>b</p></div> inline markup', 'html'],
+    ['How to use the <p> tag\nWrap each paragraph in <p> and close it.', 'text'],
+    ['<The Palace: Tale of Jang Noksu>\nA review of the show, in plain text.', 'text'],
+    ['\uFEFFHeadline\nBody text of the article.', 'text'],
   ])('%j is %s', (input, expected) => {
     expect(detectFormat(input)).toBe(expected)
+  })
+
+  test('UTF-16 text with a BOM is text, not binary', () => {
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Headline\nBody.', 'utf16le')])
+    expect(detectFormat(le)).toBe('text')
+    const be = Buffer.concat([
+      Buffer.from([0xfe, 0xff]),
+      Buffer.from('<html><p>x', 'utf16le').swap16(),
+    ])
+    expect(detectFormat(be)).toBe('html')
   })
 
   test('bytes with NULs are binary', () => {

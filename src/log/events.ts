@@ -45,17 +45,31 @@ export interface IngestSummaryEvent {
   stopped: boolean
 }
 
+export interface FeedPolledEvent {
+  event: 'feed_polled'
+  url: string
+  outcome: 'ok' | 'not_modified' | 'error'
+  newEntries: number
+  documents: number
+  failedEntries: number
+  nextFetchAt?: string
+  code?: string
+  message?: string
+}
+
 export type LedeEvent =
   | DocumentFailedEvent
   | DocumentStoredEvent
   | IngestProgressEvent
   | IngestSummaryEvent
+  | FeedPolledEvent
 
 const LEVEL: Record<LedeEvent['event'], 'debug' | 'info' | 'warn'> = {
   document_failed: 'warn',
   document_stored: 'debug',
   ingest_progress: 'info',
   ingest_done: 'info',
+  feed_polled: 'info',
 }
 
 /** Logs a typed event at its level, with a short message. */

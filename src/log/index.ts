@@ -2,6 +2,7 @@
 export type {
   DocumentFailedEvent,
   DocumentStoredEvent,
+  FeedPolledEvent,
   IngestProgressEvent,
   IngestSummaryEvent,
   LedeEvent,

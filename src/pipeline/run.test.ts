@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
-import type { Article, RawDocument } from '../core/index.js'
+import type { Article, ErrorCode, RawDocument } from '../core/index.js'
 import { ANNOTATIONS_SCHEMA, ARTICLE_SCHEMA, err, joinBlocks, ok } from '../core/index.js'
 import type { SourceEvent } from '../ingest/files/index.js'
 import type { Store } from '../store/index.js'
@@ -57,7 +57,11 @@ const doc = (body: string, more: Partial<RawDocument> = {}): RawDocument => ({
 async function* events(...docs: (RawDocument | { code: string })[]): AsyncGenerator<SourceEvent> {
   for (const d of docs)
     yield 'code' in d
-      ? { type: 'error', error: { code: d.code, message: 'bad line', location: '/in#L9' } }
+      ? {
+          type: 'error',
+          error: { code: d.code as ErrorCode, message: 'bad line' },
+          source: { kind: 'file', location: '/in#L9' },
+        }
       : { type: 'document', document: d }
 }
 
@@ -243,6 +247,77 @@ describe('Pipeline', () => {
     const s = await p.run(source())
     expect(s).toMatchObject({ documents: 2, inserted: 2, stopped: true })
     expect((await store.stats()).articles).toBe(2)
+  })
+
+  test("a feed's documents carry its source; its report saves the feed's health and state", async () => {
+    const feed = 'https://f.example/rss'
+    async function* source(): AsyncGenerator<SourceEvent> {
+      yield {
+        type: 'document',
+        document: doc('A\nFrom the feed.', {
+          url: 'https://f.example/a',
+          source: { kind: 'feed', location: feed },
+        }),
+      }
+      yield {
+        type: 'error',
+        error: { code: 'http_status', message: '404', url: 'https://f.example/b' },
+        source: { kind: 'feed', location: feed },
+      }
+      yield {
+        type: 'feed',
+        feed: {
+          state: {
+            url: feed,
+            title: 'F',
+            etag: '"e"',
+            failures: 0,
+            intervalSeconds: 1800,
+            lastFetchAt: '2024-05-01T00:00:00Z',
+            lastOkAt: '2024-05-01T00:00:00Z',
+            nextFetchAt: '2024-05-01T00:30:00Z',
+            seen: ['x', 'y'],
+          },
+          outcome: 'ok',
+          newEntries: 2,
+          documents: 1,
+          failedEntries: 1,
+        },
+      }
+    }
+    const reports: string[] = []
+    const s = await new Pipeline({ store, extract, analyze }).run(source(), {
+      onFeed: (f) => reports.push(f.state.url),
+    })
+    expect(s).toMatchObject({ documents: 2, inserted: 1, failed: 1 })
+    expect(reports).toEqual([feed])
+    const [src] = await store.listSources()
+    expect(src).toMatchObject({
+      url: feed,
+      title: 'F',
+      etag: '"e"',
+      itemCount: 1,
+      nextFetchAt: '2024-05-01T00:30:00Z',
+      pollState: { seen: ['x', 'y'] },
+    })
+    expect((await store.search({ q: 'feed', source: src!.id })).items).toHaveLength(1)
+    expect((await store.listFailures()).items[0]?.source).toEqual({
+      kind: 'feed',
+      location: feed,
+      sourceId: src!.id,
+    })
+  })
+
+  test('articles waiting for a commit are written when a slow source pauses', async () => {
+    let storedBeforeSecond = -1
+    async function* slow(): AsyncGenerator<SourceEvent> {
+      yield { type: 'document', document: doc('A\nFirst.') }
+      await new Promise((r) => setTimeout(r, 300))
+      storedBeforeSecond = (await store.stats()).articles
+      yield { type: 'document', document: doc('B\nSecond.') }
+    }
+    await new Pipeline({ store, extract, analyze, batchSize: 100, batchMs: 50 }).run(slow())
+    expect(storedBeforeSecond).toBe(1)
   })
 
   test.each([1, 2, 50])('batches of %i store the same as one by one', async (batchSize) => {

@@ -4,17 +4,11 @@
  * with a code and never stops the run. Idempotent: a document already stored is recognised by its
  * raw bytes before extraction, or by its content before analysis, and skipped.
  */
-import type {
-  AnalyzedArticle,
-  Annotations,
-  Article,
-  RawDocument,
-  SourceKind,
-} from '../core/index.js'
+import type { AnalyzedArticle, Annotations, Article, RawDocument } from '../core/index.js'
 import { isLedeError } from '../core/index.js'
 import type { ExtractOptions, ExtractResult } from '../extract/index.js'
 import { extractArticle } from '../extract/index.js'
-import type { SourceEvent } from '../ingest/files/index.js'
+import type { FeedReport, SourceEvent, SourceRef } from '../ingest/index.js'
 import { analyze as analyzeArticle } from '../nlp/index.js'
 import type {
   ArticleId,
@@ -25,6 +19,7 @@ import type {
   StageName,
   StageState,
   Store,
+  SourceRef as StoreSourceRef,
 } from '../store/index.js'
 import { articleId, articleUrl, contentHash, entityKey } from '../store/index.js'
 import { applyHints, documentKey, isMetadataOnly, metadataArticle, rawHashOf } from './documents.js'
@@ -78,9 +73,10 @@ export interface PipelineOptions {
   batchMs?: number
 }
 
-/** Where a source's error event came from, when the event does not say. */
+/** Options of one run. */
 export interface RunOptions {
-  fallbackSource?: { kind: SourceKind; location: string }
+  /** Called after a feed was polled and its state saved (logs, `lede sources`). */
+  onFeed?: (report: FeedReport) => void
 }
 
 const emptyTimes = (): StageTimes => ({ read: 0, extract: 0, analyze: 0, link: 0, store: 0 })
@@ -134,6 +130,7 @@ export class Pipeline {
         report(outcome, pending[i]!.doc)
     }
     const it = source[Symbol.asyncIterator]()
+    let pendingNext: Promise<IteratorResult<SourceEvent>> | undefined
     try {
       for (;;) {
         if (this.#o.signal?.aborted) {
@@ -141,15 +138,31 @@ export class Pipeline {
           break
         }
         const t0 = performance.now()
-        const next = await it.next()
+        pendingNext ??= it.next()
+        // While articles wait for their commit, a slow source (a feed being watched) must not
+        // hold them back longer than batchMs.
+        const next =
+          batch.length === 0
+            ? await pendingNext
+            : await raceTimeout(pendingNext, batchStarted + batchMs - performance.now())
         this.times.read += performance.now() - t0
+        if (next === TIMED_OUT) {
+          await flush()
+          continue
+        }
+        pendingNext = undefined
         if (next.done) break
         const ev = next.value
+        if (ev.type === 'feed') {
+          await this.#saveFeed(ev.feed)
+          options.onFeed?.(ev.feed)
+          continue
+        }
         summary.documents++
         if (ev.type === 'error') {
-          report(await this.#sourceFailure(ev.error, options), undefined)
+          report(await this.#sourceFailure(ev.error, ev.source), undefined)
         } else {
-          const prepared = await this.#prepare(ev.document)
+          const prepared = await this.#prepare(await this.#withSourceId(ev.document))
           if ('outcome' in prepared) report(prepared, ev.document)
           else {
             if (batch.length === 0) batchStarted = performance.now()
@@ -188,20 +201,17 @@ export class Pipeline {
     for await (const a of this.#o.store.articlesSince(since)) linker.remember(a)
   }
 
+  /** Records what a source could not deliver (a page, an entry, a feed, a file, a line). */
   async #sourceFailure(
-    error: { code: string; message: string; url?: string; location?: string; kind?: SourceKind },
-    options: RunOptions,
+    error: { code: string; message: string; url?: string },
+    source: SourceRef,
   ): Promise<DocumentOutcome> {
-    const source = {
-      kind: error.kind ?? options.fallbackSource?.kind ?? 'file',
-      location: error.location ?? error.url ?? options.fallbackSource?.location ?? 'unknown',
-    }
     await this.#o.store.recordFailure({
       key: documentKey(
         { body: '', source, fetchedAt: '', ...(error.url !== undefined && { url: error.url }) },
         error.code,
       ),
-      source,
+      source: await this.#sourceRef(source),
       ...(error.url !== undefined && { url: error.url }),
       stage: 'fetch',
       code: error.code,
@@ -209,6 +219,47 @@ export class Pipeline {
       at: new Date().toISOString(),
     })
     return { outcome: 'failed', stage: 'fetch', code: error.code, message: error.message }
+  }
+
+  readonly #sourceIds = new Map<string, string>()
+
+  /** A feed or sitemap's source ref with its id in the store (registered on first sight). */
+  async #sourceRef(source: SourceRef): Promise<StoreSourceRef> {
+    if (source.kind !== 'feed' && source.kind !== 'sitemap') return source
+    let id = this.#sourceIds.get(source.location)
+    if (id === undefined) {
+      const known = await this.#o.store.getSource(source.location)
+      id = (
+        known ?? (await this.#o.store.upsertSource({ url: source.location, kind: source.kind }))
+      ).id
+      this.#sourceIds.set(source.location, id)
+    }
+    return { ...source, sourceId: id }
+  }
+
+  async #withSourceId(doc: RawDocument): Promise<RawDocument & { source: StoreSourceRef }> {
+    if (doc.source.kind !== 'feed' && doc.source.kind !== 'sitemap') return doc
+    return { ...doc, source: await this.#sourceRef(doc.source) }
+  }
+
+  /** Saves a polled feed's new state and health, and logs the poll. */
+  async #saveFeed(report: FeedReport): Promise<void> {
+    const st = report.state
+    const kind = report.info?.format === 'sitemap' ? 'sitemap' : 'feed'
+    const { sourceId } = await this.#sourceRef({ kind, location: st.url })
+    const title = st.title ?? report.info?.title
+    await this.#o.store.updateSourceHealth(sourceId!, {
+      ...(title !== undefined && { title }),
+      ...(st.etag !== undefined && { etag: st.etag }),
+      ...(st.lastModified !== undefined && { lastModified: st.lastModified }),
+      ...(st.lastFetchAt !== undefined && { lastFetchAt: st.lastFetchAt }),
+      ...(st.lastOkAt !== undefined && { lastOkAt: st.lastOkAt }),
+      ...(st.nextFetchAt !== undefined && { nextFetchAt: st.nextFetchAt }),
+      intervalSeconds: st.intervalSeconds,
+      failures: st.failures,
+      lastError: st.lastError ?? null,
+      pollState: st,
+    })
   }
 
   /** Runs one document through every stage and stores it. Never throws for a bad document. */
@@ -321,7 +372,6 @@ export class Pipeline {
     t = performance.now()
     const hash = contentHash(article)
     const url = articleUrl(article)
-    const id = articleId(url, hash)
     const costly =
       (this.#o.analyze !== false && article.text.trim() !== '') || this.#o.linker !== undefined
     if (
@@ -330,7 +380,7 @@ export class Pipeline {
         undefined
     ) {
       this.times.store += performance.now() - t
-      return { outcome: 'unchanged', id, failedStages: [] }
+      return { outcome: 'unchanged', id: articleId(url, hash), failedStages: [] }
     }
     this.times.store += performance.now() - t
 
@@ -361,7 +411,7 @@ export class Pipeline {
     if (this.#o.linker) {
       try {
         links = this.#o.linker.link({
-          id,
+          id: articleId(url, hash),
           article,
           ...(annotations && { annotations }),
           entityKeys,
@@ -409,6 +459,22 @@ interface Pending {
   write: ArticleWrite
   doc: RawDocument
   failedStages: StageName[]
+}
+
+const TIMED_OUT = Symbol('timed out')
+
+/** The promise's value, or TIMED_OUT after `ms` (the promise keeps running). */
+async function raceTimeout<T>(p: Promise<T>, ms: number): Promise<T | typeof TIMED_OUT> {
+  if (ms <= 0) return TIMED_OUT
+  let timer: NodeJS.Timeout | undefined
+  const timeout = new Promise<typeof TIMED_OUT>((resolve) => {
+    timer = setTimeout(() => resolve(TIMED_OUT), ms)
+  })
+  try {
+    return await Promise.race([p, timeout])
+  } finally {
+    clearTimeout(timer)
+  }
 }
 
 function codeOf(e: unknown, fallback: string): string {

@@ -563,6 +563,9 @@ export function storeContract(name: string, open: () => Store | Promise<Store>):
         [{ from: '2024-06-07', to: '2024-06-07' }, ['storm']],
         [{ language: 'de' }, ['storm']],
         [{ hasQuotes: true }, []],
+        [{ hasQuotes: false }, ['fed', 'ecb', 'storm']],
+        [{ language: 'en' }, ['fed', 'ecb']],
+        [{ source: 'Daily', language: 'de', from: '2024-06-01' }, ['storm']],
       ])('filters %j', async (filters, expected) => {
         const ids = await seed()
         const hits = await store.search({ q: 'interest OR storm', ...filters })
@@ -584,6 +587,26 @@ export function storeContract(name: string, open: () => Store | Promise<Store>):
         const all = await store.search({ q: '' })
         expect(all.items).toHaveLength(4)
         expect(all.items[0]!.title).toBe('Storm closes schools')
+      })
+
+      test('a language filter matches the primary tag of a regional one', async () => {
+        const put = await store.putArticle(
+          makeWrite(
+            makeArticle({
+              url: 'https://uk.example/1',
+              title: 'Queue at the shop',
+              language: 'en-GB',
+            }),
+          ),
+        )
+        for (const language of ['en', 'en-GB', 'EN-gb'])
+          expect((await store.search({ q: 'queue', language })).items.map((h) => h.id)).toEqual([
+            put.id,
+          ])
+        expect((await store.search({ q: 'queue', language: 'en-US' })).items).toEqual([])
+        expect((await store.search({ q: '', language: 'en' })).items.map((h) => h.id)).toEqual([
+          put.id,
+        ])
       })
 
       test('snippets mark the matched words', async () => {

@@ -268,6 +268,8 @@ export interface FeedSource {
   failures: number
   /** Articles stored from this source. */
   itemCount: number
+  /** What the poller remembers between polls (entries seen …), kept as the JSON it gave. */
+  pollState?: unknown
 }
 
 /** Fields a fetch of a source may update. `lastError: null` clears it. */
@@ -282,6 +284,7 @@ export type SourceHealthPatch = Partial<
     | 'nextFetchAt'
     | 'intervalSeconds'
     | 'failures'
+    | 'pollState'
   >
 > & { lastError?: FeedSource['lastError'] | null }
 
@@ -290,7 +293,7 @@ export interface FetchLogEntry {
   at: string
   sourceId?: SourceId
   status?: number
-  outcome: 'ok' | 'not_modified' | 'error'
+  outcome: 'ok' | 'not_modified' | 'redirect' | 'error'
   errorCode?: string
   durationMs: number
   bytes?: number

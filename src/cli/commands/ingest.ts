@@ -8,10 +8,20 @@ import type { Command } from 'commander'
 import { Option } from 'commander'
 import type { Config } from '../../config/index.js'
 import { LedeError } from '../../core/index.js'
-import type { ReadProgress, SourceEvent } from '../../ingest/files/index.js'
+import type { FileKind, ReadFilesOptions, ReadProgress } from '../../ingest/files/index.js'
 import { readFiles } from '../../ingest/files/index.js'
+import type { FeedState, HttpClient, ReadSourcesOptions, SourceEvent } from '../../ingest/index.js'
+import {
+  classifySource as classifyArgument,
+  createHttpClient,
+  newFeedState,
+  readSource,
+  readSources,
+  watchFeeds,
+} from '../../ingest/index.js'
 import type { Logger } from '../../log/index.js'
 import { createLogger, logEvent, silentLogger } from '../../log/index.js'
+import type { FeedReport } from '../../ingest/index.js'
 import type { DocumentOutcome, RunSummary } from '../../pipeline/index.js'
 import { Pipeline } from '../../pipeline/index.js'
 import { commandConfig, dbOption, openCorpus } from '../corpus.js'
@@ -45,26 +55,13 @@ const processIo = (): CommandIo => ({
   env: process.env,
 })
 
-type SourceArg = { kind: 'local'; arg: string } | { kind: 'network'; arg: string }
-
-/** What each argument names: a file, folder or `-` (read here) or a URL (the network sources). */
-export function classifySource(arg: string): SourceArg {
-  if (/^https?:\/\//i.test(arg)) return { kind: 'network', arg }
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(arg))
-    throw new LedeError(
-      'invalid_input',
-      `only http(s) URLs, files, folders and - can be ingested: ${arg}`,
-    )
-  return { kind: 'local', arg }
-}
-
 export function registerIngest(program: Command): void {
   program
     .command('ingest')
     .description(
-      'read sources into the corpus: HTML pages, text dumps, JSON lines ({url?, html?|text?, title?, …}), folders, - for stdin',
+      'read sources into the corpus: pages, feeds, sitemaps, OPML lists and sites by URL; WARC archives; HTML pages, text dumps, JSON lines ({url?, html?|text?, title?, …}) and folders; - for stdin',
     )
-    .argument('<source...>', 'files, folders, or - for stdin')
+    .argument('<source...>', 'URLs, files, folders, or - for stdin')
     .addOption(dbOption())
     .option('--no-analyze', 'store articles without analysis (it stays pending)')
     .option('--no-raw', 'do not keep the raw input of each article')
@@ -92,14 +89,12 @@ export async function runIngest(
   io: CommandIo = processIo(),
 ): Promise<number> {
   const config = commandConfig(flags, io.env)
-  const args = sources.map(classifySource)
-  const network = args.filter((a) => a.kind === 'network')
-  if (network.length > 0 || flags.watch) {
-    throw new LedeError(
-      'unsupported_content',
-      `fetching URLs and feeds${flags.watch ? ' (--watch)' : ''} is not supported by this build yet; ingest files, folders or - (${network.map((a) => a.arg).join(', ') || '--watch'})`,
-    )
-  }
+  for (const arg of sources)
+    if (classifyArgument(arg) === 'unsupported')
+      throw new LedeError(
+        'invalid_input',
+        `only http(s) URLs, files, folders and - can be ingested: ${arg}`,
+      )
   const tty = io.stderr.isTTY === true && !flags.quiet
   const logger: Logger = flags.quiet
     ? silentLogger()
@@ -109,6 +104,7 @@ export async function runIngest(
   const onSigint = () => ac.abort()
   process.once('SIGINT', onSigint)
   process.once('SIGTERM', onSigint)
+  let client: HttpClient | undefined
   let view: ProgressView | undefined
   try {
     let read: ReadProgress | undefined
@@ -127,16 +123,53 @@ export async function runIngest(
         view?.update(state, read)
       },
     })
-    const local = args.map((a) => a.arg)
-    const events: AsyncIterable<SourceEvent> = readFiles(local, {
+    const getClient = (): HttpClient => {
+      client ??= createHttpClient({
+        allowPrivate: flags.allowPrivate === true || config.ingest.allowPrivate,
+        // The fetch log: every HTTP exchange, redirects and retries included.
+        onFetch: (r) => {
+          store.logFetch(r).catch(() => undefined)
+        },
+      })
+      return client
+    }
+    const networkOptions = (): ReadSourcesOptions => ({
+      client: getClient(),
+      // A feed Lede already follows is polled with a conditional GET, and yields new entries only.
+      feedState: async (url) => (await store.getSource(url))?.pollState as FeedState | undefined,
+      readFile: (arg) => readFiles([arg], fileOptions),
+    })
+    const fileOptions: ReadFilesOptions = {
       format: flags.format,
       stdin: io.stdin,
+      // Feeds, OPML lists and web archives found in folders go to the network sources' readers.
+      delegate: (path: string, _kind: FileKind) => readSource(path, networkOptions()),
       onProgress: (p) => {
         read = p
         view?.update(state, read)
       },
-    })
-    const summary = await pipeline.run(events)
+    }
+    const local = sources.every((a) => ['file', 'stdin'].includes(classifyArgument(a)))
+    const events: AsyncIterable<SourceEvent> = local
+      ? readFiles(sources, fileOptions)
+      : readSources(sources, networkOptions())
+    const onFeed = (f: FeedReport) => logFeed(logger, f)
+    const summary = await pipeline.run(events, { onFeed })
+    if (flags.watch && !summary.stopped) {
+      const followed = (await store.listSources()).map(
+        (s) => (s.pollState as FeedState | undefined) ?? newFeedState(s.url, s.intervalSeconds),
+      )
+      if (followed.length === 0)
+        throw new LedeError('invalid_input', '--watch: no feeds to follow; ingest a feed URL first')
+      logger.info({ event: 'watch_started', feeds: followed.length }, 'watching feeds')
+      add(
+        summary,
+        await pipeline.run(watchFeeds(followed, { ...networkOptions(), signal: ac.signal }), {
+          onFeed,
+        }),
+      )
+      summary.stopped = false
+    }
     view?.stop()
     view = undefined
     printSummary(summary, config, flags, io, logger)
@@ -146,8 +179,32 @@ export async function runIngest(
     view?.stop()
     process.off('SIGINT', onSigint)
     process.off('SIGTERM', onSigint)
+    await client?.close()
     await store.close()
   }
+}
+
+/** Adds a second run's counts to the first's. */
+function add(into: RunSummary, more: RunSummary): void {
+  for (const k of ['documents', 'inserted', 'unchanged', 'revised', 'failed', 'seconds'] as const)
+    into[k] += more[k]
+  for (const [code, n] of Object.entries(more.errors))
+    into.errors[code] = (into.errors[code] ?? 0) + n
+  for (const k of Object.keys(more.stageMs) as (keyof RunSummary['stageMs'])[])
+    into.stageMs[k] += more.stageMs[k]
+}
+
+function logFeed(logger: Logger, f: FeedReport): void {
+  logEvent(logger, {
+    event: 'feed_polled',
+    url: f.state.url,
+    outcome: f.outcome,
+    newEntries: f.newEntries,
+    documents: f.documents,
+    failedEntries: f.failedEntries,
+    ...(f.state.nextFetchAt !== undefined && { nextFetchAt: f.state.nextFetchAt }),
+    ...(f.error !== undefined && { code: f.error.code, message: f.error.message }),
+  })
 }
 
 function logOutcome(logger: Logger, o: DocumentOutcome, location = 'unknown', url?: string): void {

@@ -5,11 +5,11 @@
  * @example
  * const { text, charset } = decodeHtml(bytes, { contentType: res.headers.get('content-type') })
  */
-import { decodeWith, isSingleByteCharset, utf8 } from './charset.js'
+import { decodeWith, isSingleByteCharset } from './charset.js'
 import { charsetFromBom, charsetFromContentType, charsetFromMeta, sniffCharset } from './sniff.js'
-import { isUtf8 } from 'node:buffer'
+import { isAscii, isUtf8 } from 'node:buffer'
 
-export { normalizeCharset, isSingleByteCharset } from './charset.js'
+export { decodeWith, isSingleByteCharset, normalizeCharset } from './charset.js'
 export { charsetFromBom, charsetFromContentType, charsetFromMeta, sniffCharset } from './sniff.js'
 
 /** Where the charset came from. */
@@ -29,6 +29,30 @@ export interface DecodeOptions {
   html?: boolean
 }
 
+/** A charset decision for bytes, before decoding them. */
+export interface CharsetDecision {
+  charset: string
+  source: Exclude<CharsetSource, 'string'>
+  /** Bytes of byte-order mark to skip. */
+  bomLength: number
+}
+
+/**
+ * Decides the charset of a page's bytes without decoding them: BOM, then the HTTP charset, then
+ * the page's `<meta>` (when `html` is not false), then sniffing.
+ */
+export function detectCharset(bytes: Uint8Array, options: DecodeOptions = {}): CharsetDecision {
+  const bom = charsetFromBom(bytes)
+  if (bom) return { charset: bom.charset, source: 'bom', bomLength: bom.length }
+  const http = charsetFromContentType(options.contentType)
+  if (http !== undefined) return declared(bytes, http, 'http')
+  if (options.html !== false) {
+    const meta = charsetFromMeta(bytes)
+    if (meta !== undefined) return declared(bytes, meta, 'meta')
+  }
+  return { charset: sniffCharset(bytes), source: 'sniffed', bomLength: 0 }
+}
+
 /**
  * Decodes a page's bytes to text. Strings pass through (a leading BOM is dropped). Never throws;
  * bytes invalid in the chosen charset become U+FFFD.
@@ -41,21 +65,12 @@ export function decodeHtml(input: Uint8Array | string, options: DecodeOptions = 
       source: 'string',
     }
   }
-  const bom = charsetFromBom(input)
-  if (bom)
-    return {
-      text: decodeWith(input.subarray(bom.length), bom.charset),
-      charset: bom.charset,
-      source: 'bom',
-    }
-  const http = charsetFromContentType(options.contentType)
-  if (http !== undefined) return declared(input, http, 'http')
-  if (options.html !== false) {
-    const meta = charsetFromMeta(input)
-    if (meta !== undefined) return declared(input, meta, 'meta')
+  const d = detectCharset(input, options)
+  return {
+    text: decodeWith(input.subarray(d.bomLength), d.charset),
+    charset: d.charset,
+    source: d.source,
   }
-  const sniffed = sniffCharset(input)
-  return { text: decodeWith(input, sniffed), charset: sniffed, source: 'sniffed' }
 }
 
 /** Plain text: BOM, HTTP charset, then sniffing (no `<meta>` prescan). */
@@ -66,17 +81,16 @@ export function decodeText(
   return decodeHtml(input, { ...options, html: false })
 }
 
-function declared(bytes: Uint8Array, charset: string, source: 'http' | 'meta'): Decoded {
+function declared(bytes: Uint8Array, charset: string, source: 'http' | 'meta'): CharsetDecision {
   // A declared single-byte charset over bytes that are valid UTF-8 with multi-byte sequences is
   // a stale declaration (servers default to ISO-8859-1; CMS templates keep old <meta> tags):
   // such bytes are almost never meaningful Latin-1, so UTF-8 is the better reading.
   if (isSingleByteCharset(charset) && hasMultibyte(bytes) && isUtf8(bytes)) {
-    return { text: utf8(bytes), charset: 'utf-8', source: 'sniffed' }
+    return { charset: 'utf-8', source: 'sniffed', bomLength: 0 }
   }
-  return { text: decodeWith(bytes, charset), charset, source }
+  return { charset, source, bomLength: 0 }
 }
 
 function hasMultibyte(bytes: Uint8Array): boolean {
-  for (const b of bytes) if (b >= 0x80) return true
-  return false
+  return !isAscii(bytes)
 }

@@ -1,3 +1,3 @@
 /** @module extract/dom: the light document tree and the two parsers that build it. */
 export * from './node.js'
-export { parseHtml, type ParserName } from './parse.js'
+export { type ParseOptions, type ParserName, parseHtml, utf8FromLatin1 } from './parse.js'

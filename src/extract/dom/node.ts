@@ -14,6 +14,11 @@ export class ElementNode {
   readonly type = 1 as const
   parent: ElementNode | null = null
   readonly children: DomNode[] = []
+  /**
+   * Position in creation order within its tree (0 for the root), set by the tree's builder, so
+   * that per-element data can live in arrays rather than maps.
+   */
+  index = 0
   constructor(
     /** Lower-case tag name; `#document` for the root. */
     public readonly tag: string,

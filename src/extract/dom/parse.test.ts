@@ -48,6 +48,27 @@ describe('both parsers build the same light tree', () => {
   })
 })
 
+describe('UTF-8 bytes read as Latin-1', () => {
+  test('give the same tree as the decoded text', () => {
+    const html =
+      '<html><head><title>Café &amp; “news”</title><script type="application/ld+json">{"headline":"Zürich &amp; co"}</script></head><body><p class="naïve" title="a &amp; b – ü">Crème brûlée &eacute;&#233; 東京 &lt;tag&gt; 😀</p><p>x&amp;y</p></body></html>'
+    const latin1 = Buffer.from(html, 'utf8').toString('latin1')
+    const fast = parseHtml(latin1, 'htmlparser2', { utf8AsLatin1: true })
+    const slow = parseHtml(html, 'htmlparser2')
+    const dump = (root: ElementNode) =>
+      JSON.stringify(root, (k, v) => (k === 'parent' ? undefined : v))
+    expect(dump(fast)).toBe(dump(slow))
+    expect(normText(elementsByTag(fast, 'script')[0]!)).toBe('{"headline":"Zürich &amp; co"}')
+    expect(elementsByTag(fast, 'p')[0]!.attrs).toEqual({ class: 'naïve', title: 'a & b – ü' })
+  })
+
+  test('hand over to parse5 with the decoded text', () => {
+    const html = `<html><body>${'<div>'.repeat(6000)}naïve${'</div>'.repeat(6000)}</body></html>`
+    const root = parseHtml(Buffer.from(html).toString('latin1'), undefined, { utf8AsLatin1: true })
+    expect(bodyText(root)).toBe('naïve')
+  })
+})
+
 describe('deep nesting', () => {
   test('a page deeper than htmlparser2 handles well is parsed, with parse5', () => {
     const n = 20_000

@@ -48,6 +48,7 @@ export function runReadability(html: string): ReadabilityOutput | undefined {
 /** Copies a linkedom subtree into the light tree (iteratively: deep pages must not overflow). */
 function toTree(node: DomLike): ElementNode {
   const root = new ElementNode('div', {})
+  let count = 1
   const stack: [DomLike, ElementNode][] = [[node, root]]
   while (stack.length > 0) {
     const [src, dst] = stack.pop()!
@@ -65,6 +66,7 @@ function toTree(node: DomLike): ElementNode {
         const href = k.getAttribute?.('href')
         if (href) attrs['href'] = href
         const el = new ElementNode((k.localName ?? 'div').toLowerCase(), attrs)
+        el.index = count++
         el.parent = dst
         dst.children.push(el)
         stack.push([k, el])

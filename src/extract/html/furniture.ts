@@ -177,7 +177,8 @@ function classifyAttributes(el: ElementNode): Furniture | undefined {
   const c = a['class']
   const i = a['id']
   if (c === undefined && i === undefined) return undefined
-  const key = `${c ?? ''}#${i ?? ''}`
+  // Most elements have only a class: its string is the key, with no allocation.
+  const key = i === undefined ? c! : c === undefined ? `#${i}` : `${c}#${i}`
   let hit = nameCache.get(key)
   if (hit === undefined) {
     hit = classifyName(nameSignature(el), el) ?? null

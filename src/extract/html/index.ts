@@ -13,8 +13,8 @@ import {
   ok,
   type Removed,
 } from '../../core/index.js'
-import { decodeHtml } from '../decode/index.js'
-import { type ElementNode, parseHtml, type ParserName } from '../dom/index.js'
+import { decodeWith, detectCharset } from '../decode/index.js'
+import { type ElementNode, parseHtml, type ParserName, utf8FromLatin1 } from '../dom/index.js'
 import { runReadability } from '../fallbacks/index.js'
 import { extractMetadata, type PageMetadata } from '../metadata/index.js'
 import type { ExtractOptions, ExtractResult } from '../types.js'
@@ -39,15 +39,17 @@ export interface HtmlExtractOptions extends ExtractOptions {
 
 /**
  * When the main method keeps less prose than this (characters), it "finds too little" and
- * Readability is consulted. 500: shorter than all but one of the 134 dev pages' true bodies
- * (docs/decisions/0012-fallback-rule.md).
+ * Readability is consulted. 250: under every dev page's true body. At 500 (and share 0.25)
+ * Readability ran on 9 of the 134 dev pages, never found more, and each run costs as much as four
+ * pages of the main method (docs/decisions/0012-fallback-rule.md).
  */
-const TOO_LITTLE_PROSE = 300
+const TOO_LITTLE_PROSE = 250
 /**
  * When the container holds less than this share of the page's prose, the main method is unsure
- * (the page has several competing texts) and Readability is consulted.
+ * (another, larger text competes: usually comments) and Readability is consulted. 0.1: one dev
+ * page; at 0.25, 3 pages, where Readability found the same text.
  */
-const UNSURE_SHARE = 0.2
+const UNSURE_SHARE = 0.1
 /**
  * Readability's body replaces the main one only when it has at least this many times its prose,
  * plus FALLBACK_MARGIN characters: on the dev pages, switching whenever the two disagree lowered F1
@@ -82,13 +84,24 @@ function extract(input: string | Uint8Array, options: HtmlExtractOptions): Extra
   if (typeof input !== 'string' && looksBinary(input)) {
     return err({ code: 'unsupported_content', message: 'input looks binary, not HTML' })
   }
-  const decoded = decodeHtml(
-    input,
-    options.contentType !== undefined ? { contentType: options.contentType } : {},
-  )
-  debug?.(`charset ${decoded.charset} (${decoded.source})`)
-  const html = limitSize(decoded.text, debug)
-  const root = parseHtml(html, options.parser)
+  // UTF-8 pages (nearly all) are parsed from their bytes read as Latin-1 (dom/parse.ts says why).
+  let html: string
+  let latin1 = false
+  if (typeof input === 'string') html = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input
+  else {
+    const d = detectCharset(
+      input,
+      options.contentType !== undefined ? { contentType: options.contentType } : {},
+    )
+    debug?.(`charset ${d.charset} (${d.source})`)
+    const body = input.subarray(d.bomLength)
+    latin1 = d.charset === 'utf-8'
+    html = latin1
+      ? Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('latin1')
+      : decodeWith(body, d.charset)
+  }
+  html = limitSize(html, debug)
+  const root = parseHtml(html, options.parser, { utf8AsLatin1: latin1 })
   const meta = extractMetadata(root, options.url !== undefined ? { url: options.url } : {})
   const titleKeys = new Set(meta.titleVariants.map(normKey))
   const teasers = findTeasers(root, (t) => titleKeys.has(normKey(t)))
@@ -103,7 +116,7 @@ function extract(input: string | Uint8Array, options: HtmlExtractOptions): Extra
     html.length <= FALLBACK_MAX_CHARS &&
     seg.postOrder.length <= FALLBACK_MAX_ELEMENTS
   ) {
-    const second = readabilityBody(html, meta)
+    const second = readabilityBody(latin1 ? utf8FromLatin1(html) : html, meta)
     debug?.(
       `readability consulted: main ${mainProse} prose chars, readability ${second?.proseChars ?? 0}`,
     )
@@ -126,8 +139,10 @@ function extract(input: string | Uint8Array, options: HtmlExtractOptions): Extra
   if (main !== undefined && method === 'main')
     removed.push(...outsideRemoved(seg, main.container, meta))
   const railSources: ElementNode[] = [...teasers, ...(main?.rails ?? [])]
-  for (const [el, inf] of seg.info)
-    if (inf.furniture?.kind === 'related' && !inf.furniture.wrapper) railSources.push(el)
+  for (const el of seg.info.elements()) {
+    const f = seg.info.get(el)!.furniture
+    if (f?.kind === 'related' && !f.wrapper) railSources.push(el)
+  }
   const related = collectRelated(railSources, options.url)
 
   const { text, blocks } = joinBlocks(parts)

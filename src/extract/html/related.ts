@@ -17,7 +17,14 @@ const CARD_MAX_DEPTH = 5
 export function collectRelated(sources: readonly ElementNode[], pageUrl?: string): RelatedTeaser[] {
   const out: RelatedTeaser[] = []
   const seen = new Set<string>()
-  for (const src of sources) {
+  // A source inside another source (a card inside a rail) is walked with it.
+  const all = new Set(sources)
+  const outer = [...all].filter((src) => {
+    for (let p = src.parent; p !== null; p = p.parent) if (all.has(p)) return false
+    return true
+  })
+  for (const src of outer) {
+    if (out.length >= MAX_TEASERS) break
     forEachElement(src, (el) => {
       if (out.length >= MAX_TEASERS) return false
       if (el.tag !== 'a') return true

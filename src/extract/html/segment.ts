@@ -24,9 +24,12 @@ export interface TextBlock {
   prose: boolean
 }
 
-/** A block with more link text than this share is navigation, not prose. */
+/** A block with more link text than this share is navigation, not prose (the usual 0.5). */
 export const LINK_DENSITY_MAX = 0.5
-/** Characters for a block to count as prose on its own, or when it ends like a sentence. */
+/**
+ * Characters for a block to count as prose on its own (a long sentence), or when it ends like a
+ * sentence (a short one). Set a priori; not tuned on the benchmark.
+ */
 const PROSE_CHARS = 80
 const PROSE_CHARS_PUNCT = 30
 
@@ -40,20 +43,35 @@ export interface FurnitureRegion extends Furniture {
   wrapper?: boolean
 }
 
-export interface ElementInfo {
+/**
+ * What segmentation learns about one element. The same object closes the element on the walk's
+ * stack (`type` 0), so the walk allocates one object per element.
+ */
+export class ElementInfo {
+  readonly type = 0 as const
   /** Index of the first block inside the element and one past the last. */
   blockStart: number
   blockEnd: number
   /** Set when the element itself looks like furniture. */
-  furniture?: FurnitureRegion
+  furniture: FurnitureRegion | undefined = undefined
   /** Scratch for container scoring (main-content.ts). */
-  good: number
-  bad: number
+  good = 0
+  bad = 0
+  constructor(
+    readonly el: ElementNode,
+    at: number,
+    /** The element opened a furniture region, or cut inline furniture, on the walk. */
+    readonly opensRegion: boolean,
+    readonly cutsInline: boolean,
+  ) {
+    this.blockStart = at
+    this.blockEnd = at
+  }
 }
 
 export interface Segmentation {
   blocks: TextBlock[]
-  info: Map<ElementNode, ElementInfo>
+  info: InfoTable
   /** Elements in post-order (children before parents). */
   postOrder: ElementNode[]
   /** Inline furniture (a caption span inside a paragraph) cut out of blocks. */
@@ -65,6 +83,26 @@ export interface InlineRemoved {
   region: FurnitureRegion
   text: string
   at: number
+}
+
+/** Per-element data, in an array indexed by the element's index in its tree. */
+export class InfoTable {
+  readonly #items: (ElementInfo | undefined)[] = []
+  readonly #elements: ElementNode[] = []
+
+  get(el: ElementNode): ElementInfo | undefined {
+    return this.#items[el.index]
+  }
+
+  set(el: ElementNode, value: ElementInfo): void {
+    if (this.#items[el.index] === undefined) this.#elements.push(el)
+    this.#items[el.index] = value
+  }
+
+  /** The elements that have data, in the order they were first set. */
+  elements(): readonly ElementNode[] {
+    return this.#elements
+  }
 }
 
 /** Elements skipped with all their content. */
@@ -164,15 +202,6 @@ const BLOCK = new Set([
 
 const HEADING = /^h[1-6]$/
 
-/** The frame that closes an element during the walk. */
-class Exit {
-  readonly type = 0 as const
-  constructor(
-    readonly el: ElementNode,
-    readonly furniture: boolean,
-    readonly inlineF: boolean,
-  ) {}
-}
 const NO_REGIONS: FurnitureRegion[] = []
 const TEASER: Furniture = { kind: 'related', reason: 'teaser card' }
 
@@ -181,6 +210,9 @@ const hasBlockChild = (el: ElementNode): boolean =>
 
 /** Tables whose cells are short are data: one 'table' block, rows on lines, cells split by " | ". */
 const DATA_TABLE_MAX_CELL = 250
+
+const isSpace = (c: number): boolean =>
+  c === 32 || c === 10 || c === 9 || c === 13 || c === 160 || c === 12
 
 /**
  * Non-space characters, a Chinese, Japanese or Korean character counting twice: one carries
@@ -202,7 +234,7 @@ export function segment(
   teasers: ReadonlySet<ElementNode> = new Set(),
 ): Segmentation {
   const blocks: TextBlock[] = []
-  const info = new Map<ElementNode, ElementInfo>()
+  const info = new InfoTable()
   const postOrder: ElementNode[] = []
   const inlineRemoved: InlineRemoved[] = []
 
@@ -252,8 +284,8 @@ export function segment(
     pendingBreak = false
   }
 
-  // Explicit stack: nodes to enter, and Exit frames for elements being left.
-  const stack: (DomNode | Exit)[] = [root]
+  // Explicit stack: nodes to enter, and ElementInfo frames for elements being left.
+  const stack: (DomNode | ElementInfo)[] = [root]
   while (stack.length > 0) {
     const f = stack.pop()!
     if (f.type === 3) {
@@ -264,7 +296,7 @@ export function segment(
       }
       const n = countChars(t)
       if (n === 0) {
-        if (buf !== '' && !/\s$/.test(buf)) buf += ' '
+        if (buf !== '' && !isSpace(buf.charCodeAt(buf.length - 1))) buf += ' '
         continue
       }
       pendingBreak = false
@@ -276,7 +308,7 @@ export function segment(
     if (f.type === 0) {
       const el = f.el
       const tag = el.tag
-      if (f.inlineF && inlineFurniture !== undefined) {
+      if (f.cutsInline && inlineFurniture !== undefined) {
         inlineRemoved.push({ ...inlineFurniture, at: blocks.length })
         inlineFurniture = undefined
       }
@@ -288,12 +320,11 @@ export function segment(
       if (tag === 'a') linkDepth--
       else if (tag === 'pre') preDepth--
       else if (tag === 'blockquote' || tag === 'q') quoteDepth--
-      if (f.furniture) {
+      if (f.opensRegion) {
         furnitureStack.pop()
         snapshotValid = false
       }
-      const inf = info.get(el)
-      if (inf !== undefined) inf.blockEnd = blocks.length
+      f.blockEnd = blocks.length
       postOrder.push(el)
       continue
     }
@@ -315,7 +346,7 @@ export function segment(
     let isFurniture = false
     let isInlineF = false
     if (fr !== undefined) {
-      const region = { ...fr, root: el }
+      const region: FurnitureRegion = { kind: fr.kind, reason: fr.reason, root: el }
       if (isBlock || hasBlockChild(el)) {
         isFurniture = true
         furnitureStack.push(region)
@@ -333,7 +364,7 @@ export function segment(
     if (tag === 'a') linkDepth++
     else if (tag === 'pre') preDepth++
     else if (tag === 'blockquote' || tag === 'q') quoteDepth++
-    const inf: ElementInfo = { blockStart: blocks.length, blockEnd: blocks.length, good: 0, bad: 0 }
+    const inf = new ElementInfo(el, blocks.length, isFurniture, isInlineF)
     if (isFurniture) inf.furniture = furnitureStack[furnitureStack.length - 1]!
     info.set(el, inf)
 
@@ -351,11 +382,11 @@ export function segment(
           prose: false,
         })
       }
-      stack.push(new Exit(el, isFurniture, isInlineF))
+      stack.push(inf)
       continue
     }
 
-    stack.push(new Exit(el, isFurniture, isInlineF))
+    stack.push(inf)
     const kids = el.children
     for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!)
   }
@@ -374,13 +405,19 @@ function kindOf(owners: readonly ElementNode[], pre: boolean, quoted: boolean): 
   return quoted ? 'quote' : 'paragraph'
 }
 
+/**
+ * Unrendered CMS shortcodes (`[caption id="x"]`, `[button link=…]`, `[/button]`): markup that
+ * leaked into the text. Only well-known shortcode names: [1], [sic] or [Photo] stay.
+ */
+const SHORTCODE_PAIR_RE =
+  /\[(?:\/?)(?:caption|button|embed|gallery|video|audio|automerge|vc_[a-z_]+|et_pb_[a-z_]+)\b[^\]]*\]/gi
+
 /** Collapses spaces, keeps single line breaks from <br>, trims. */
 function tidy(s: string): string {
-  return s
-    .replace(/[ \t\r\f\v\u00a0\u200b\u2028\u2029]+/g, ' ')
-    .replace(/ ?\n ?/g, '\n')
-    .replace(/\n{2,}/g, '\n')
-    .trim()
+  let t = s.includes('[') ? s.replace(SHORTCODE_PAIR_RE, '') : s
+  t = t.replace(/[ \t\r\f\v\u00a0\u200b\u2028\u2029]+/g, ' ')
+  if (t.includes('\n')) t = t.replace(/ ?\n ?/g, '\n').replace(/\n{2,}/g, '\n')
+  return t.trim()
 }
 
 function isDataTable(table: ElementNode): boolean {

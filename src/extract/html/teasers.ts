@@ -6,7 +6,10 @@
  */
 import type { ElementNode } from '../dom/index.js'
 
-/** A teaser box holds at most this many characters of text (headline, kicker, excerpt). */
+/**
+ * A teaser box holds at most this many characters of text: a headline (≤ 150), a kicker and a
+ * date, and an excerpt of two sentences (≤ 350). Set a priori, not tuned.
+ */
 const TEASER_MAX_CHARS = 600
 /** A linked heading shorter than this is a label ("More", "Sports"), not a headline. */
 const HEADLINE_MIN_CHARS = 10
@@ -21,19 +24,22 @@ export function findTeasers(
   root: ElementNode,
   isTitle: (text: string) => boolean,
 ): Set<ElementNode> {
-  const chars = new Map<ElementNode, number>()
-  const linkHeadings = new Map<ElementNode, number>()
   const headings: ElementNode[] = []
   // Iterative post-order: children are finished before their parent.
   const order: ElementNode[] = []
   const stack: ElementNode[] = [root]
+  let maxIndex = 0
   while (stack.length > 0) {
     const el = stack.pop()!
     order.push(el)
+    if (el.index > maxIndex) maxIndex = el.index
     for (const k of el.children)
       if (k.type === 1 && k.tag !== 'script' && k.tag !== 'style') stack.push(k)
   }
-  const linkChars = new Map<ElementNode, number>()
+  // Per-element counts, indexed by element index.
+  const chars = new Float64Array(maxIndex + 1)
+  const linkChars = new Float64Array(maxIndex + 1)
+  const linkHeadings = new Int32Array(maxIndex + 1)
   for (let i = order.length - 1; i >= 0; i--) {
     const el = order[i]!
     let c = 0
@@ -42,29 +48,29 @@ export function findTeasers(
     for (const k of el.children) {
       if (k.type === 3) c += k.text.trim().length
       else {
-        c += chars.get(k) ?? 0
-        l += linkChars.get(k) ?? 0
-        h += linkHeadings.get(k) ?? 0
+        c += chars[k.index]!
+        l += linkChars[k.index]!
+        h += linkHeadings[k.index]!
       }
     }
     if (el.tag === 'a') l = c
-    chars.set(el, c)
-    linkChars.set(el, l)
+    chars[el.index] = c
+    linkChars[el.index] = l
     if (isHeadline(el, c, l) && !isTitle(textOf(el))) {
       h++
       headings.push(el)
     }
-    linkHeadings.set(el, h)
+    linkHeadings[el.index] = h
   }
   const teasers = new Set<ElementNode>()
   if (headings.length < 2) return teasers
   for (const hd of headings) {
     let item = hd
     for (let p = item.parent; p !== null; p = p.parent) {
-      if ((linkHeadings.get(p) ?? 0) > 1 || (chars.get(p) ?? 0) > TEASER_MAX_CHARS) break
+      if (linkHeadings[p.index]! > 1 || chars[p.index]! > TEASER_MAX_CHARS) break
       item = p
     }
-    if (item !== hd && (chars.get(item) ?? 0) > (chars.get(hd) ?? 0)) teasers.add(item)
+    if (item !== hd && chars[item.index]! > chars[hd.index]!) teasers.add(item)
   }
   return teasers
 }

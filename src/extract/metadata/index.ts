@@ -91,7 +91,11 @@ export function extractMetadata(root: ElementNode, options: MetadataOptions = {}
       }
     }
     const cls = a['class']
-    if (cls !== undefined && /(?:^|[\s_-])(?:byline|author|author-?name)(?:$|[\s_-])/i.test(cls)) {
+    if (
+      cls !== undefined &&
+      (cls.includes('yline') || cls.includes('uthor')) &&
+      /(?:^|[\s_-])(?:byline|author|author-?name)(?:$|[\s_-])/i.test(cls)
+    ) {
       const t = normText(el)
       if (t.length > 2 && t.length <= 120) bylines.push(t)
       return false

@@ -23,7 +23,9 @@ const brief = (e: SourceEvent) =>
         e.document.format,
         Buffer.from(e.document.body).toString('utf8').slice(0, 20),
       ]
-    : ['error', e.error.code, e.error.location]
+    : e.type === 'error'
+      ? ['error', e.error.code, e.source.location]
+      : ['feed']
 
 describe('readFiles', () => {
   let dir: string
@@ -114,7 +116,11 @@ describe('readFiles', () => {
         now,
         delegate: (path, kind) =>
           (async function* (): AsyncGenerator<SourceEvent> {
-            yield { type: 'error', error: { code: 'seen', message: `${kind} ${path}` } }
+            yield {
+              type: 'error',
+              error: { code: 'not_found', message: `${kind} ${path}` },
+              source: { kind: 'file', location: path },
+            }
           })(),
       }),
     )
@@ -151,6 +157,19 @@ describe('readFiles', () => {
       readFiles(['-'], { now, stdin: Readable.from([Buffer.from(input)]) }),
     )
     expect(events.map(brief)).toEqual(expected)
+  })
+
+  test('JSON lines split across chunks, with CRLF endings and multi-byte characters', async () => {
+    const text = `${JSON.stringify({ text: 'Zürich — één' })}\r\n${JSON.stringify({ text: 'second' })}`
+    const bytes = Buffer.from(text)
+    // Cut inside a multi-byte character and inside the CRLF.
+    const cuts = [3, 14, bytes.indexOf(13) + 1]
+    const chunks = [0, ...cuts].map((c, i) => bytes.subarray(c, cuts[i] ?? bytes.length))
+    const events = await collect(readFiles(['-'], { now, stdin: Readable.from(chunks) }))
+    expect(events.map(brief)).toEqual([
+      ['-#L1', 'text', 'Zürich — één'],
+      ['-#L2', 'text', 'second'],
+    ])
   })
 
   test.each([

@@ -8,10 +8,10 @@
 import { createReadStream } from 'node:fs'
 import { readdir, readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
-import { createInterface } from 'node:readline'
+import { StringDecoder } from 'node:string_decoder'
 import { Readable, Transform } from 'node:stream'
 import { createGunzip, gunzipSync } from 'node:zlib'
-import type { RawDocument } from '../../core/index.js'
+import type { ErrorCode, RawDocument } from '../../core/index.js'
 import { recordToDocument } from './json-record.js'
 import type { ReadProgress, SourceEvent } from './types.js'
 
@@ -243,9 +243,8 @@ async function* readJsonLines(
       ? { type: 'document', document: doc.value }
       : failure(doc.error.code, `${where}: ${doc.error.message}`, where, kind)
   }
-  const lines = createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY })
   try {
-    for await (const line of lines) {
+    for await (const line of splitLines(stream)) {
       const ev = one(line)
       if (ev) yield ev
     }
@@ -257,9 +256,28 @@ async function* readJsonLines(
       kind,
     )
   } finally {
-    lines.close()
     stream.destroy()
   }
+}
+
+/**
+ * The lines of a UTF-8 stream (without `\n` or `\r\n`). Faster than node:readline, which emits
+ * an event per line: this matters at hundreds of thousands of lines.
+ */
+async function* splitLines(stream: Readable): AsyncGenerator<string> {
+  const decoder = new StringDecoder('utf8')
+  let rest = ''
+  for await (const chunk of stream) {
+    const text = rest + decoder.write(chunk as Buffer)
+    let start = 0
+    for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', start)) {
+      yield text.charCodeAt(nl - 1) === 13 ? text.slice(start, nl - 1) : text.slice(start, nl)
+      start = nl + 1
+    }
+    rest = text.slice(start)
+  }
+  rest += decoder.end()
+  if (rest !== '') yield rest
 }
 
 /** A `.json` file: one record, or an array of records. */
@@ -361,12 +379,12 @@ async function* readStdin(
 }
 
 function failure(
-  code: string,
+  code: ErrorCode,
   message: string,
   location: string,
   kind: 'file' | 'stdin' = 'file',
 ): SourceEvent {
-  return { type: 'error', error: { code, message, location, kind } }
+  return { type: 'error', error: { code, message }, source: { kind, location } }
 }
 
 function errno(e: unknown): string {

@@ -1,24 +1,6 @@
-/** @module ingest/files/types: what the files source yields. */
-import type { RawDocument, SourceKind } from '../../core/index.js'
-
-/** A failure to read one document (or a whole file), as data: the run goes on. */
-export interface SourceFailure {
-  /** snake_case: `invalid_input`, `too_large`, `unsupported_content`, … */
-  code: string
-  message: string
-  url?: string
-  /** Where the document was: a path, `path#L12` for a JSON line, `-` for stdin. */
-  location?: string
-  kind?: SourceKind
-}
-
-/**
- * What a source yields: a document, or a failure for one document or a whole input. The same
- * shape as the network sources' events, so the pipeline takes any of them.
- */
-export type SourceEvent =
-  | { type: 'document'; document: RawDocument }
-  | { type: 'error'; error: SourceFailure }
+/** @module ingest/files/types: what the files source yields — the same events as the network sources. */
+export type { SourceEvent, SourceRef } from '../sources/read-sources.js'
+export type { IngestFailure as SourceFailure } from '../types.js'
 
 /** How much of the input has been read, for progress bars and time-left estimates. */
 export interface ReadProgress {

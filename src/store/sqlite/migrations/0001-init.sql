@@ -17,6 +17,7 @@ CREATE TABLE sources (
   interval_seconds INTEGER NOT NULL DEFAULT 3600,
   failures INTEGER NOT NULL DEFAULT 0,
   item_count INTEGER NOT NULL DEFAULT 0,
+  poll_state TEXT,  -- JSON: what the poller remembers between polls
   created_at TEXT NOT NULL
 );
 
@@ -44,6 +45,7 @@ CREATE TABLE articles (
   article TEXT NOT NULL,            -- the rest of the Article as JSON (text and title are above)
   quotes TEXT NOT NULL DEFAULT '',  -- quote texts and speakers, for the index
   names TEXT NOT NULL DEFAULT '',   -- entity names and aliases, for the index
+  facets TEXT NOT NULL DEFAULT '',  -- filter tokens (source, language, has quotes), for the index
   quote_count INTEGER NOT NULL DEFAULT 0,
   sort_ts INTEGER NOT NULL,         -- published, else fetched: ms since the epoch
   fetched_at TEXT NOT NULL,
@@ -222,14 +224,16 @@ CREATE INDEX fetch_log_source ON fetch_log (source_id, id) WHERE source_id IS NO
 
 -- Full text over latest revisions. Porter stemming on unicode61 words, diacritics folded.
 CREATE VIRTUAL TABLE articles_fts USING fts5 (
-  title, text, quotes, names,
+  title, text, quotes, names, facets,
   content = 'articles', content_rowid = 'seq',
   tokenize = 'porter unicode61 remove_diacritics 2'
 );
+-- `facets` holds filter tokens (source, language, has quotes) so that filters are intersected
+-- inside the index instead of row by row (see docs/decisions/0061-search.md); it weighs nothing.
 -- Column weights for BM25: a word in the headline or a name of the cast says more about what the
 -- article is about than one word in a long body. A judgment, not tuned: there are no relevance
 -- judgments for this corpus yet.
-INSERT INTO articles_fts (articles_fts, rank) VALUES ('rank', 'bm25(4.0, 1.0, 2.0, 2.0)');
+INSERT INTO articles_fts (articles_fts, rank) VALUES ('rank', 'bm25(4.0, 1.0, 2.0, 2.0, 0.0)');
 
 CREATE VIRTUAL TABLE quotes_fts USING fts5 (
   text, speaker,

@@ -1,0 +1,405 @@
+/**
+ * Trains the text-dump line classifier (models/text-lines.json) from a folder of dumps with
+ * ground truth (default ../shared/data/extraction-text: pages/<id>.txt, ground-truth.json), and
+ * reports k-fold cross-validated scores by page with the reference metric (aeb-eval.mjs).
+ *
+ *   npx tsx scripts/train-text-lines.ts [--data DIR] [--scorer FILE] [--folds 5] [--cv-only]
+ *
+ * Labels: each dump line is article when at least half of its word tokens align (longest common
+ * subsequence over tokens) with the ground-truth body. Weights: a line counts in proportion to
+ * its tokens over the page's ground-truth size, as the page-normalised metric does.
+ * The model: gradient-boosted trees (logistic loss, histogram splits), in two stacked stages;
+ * the second stage is trained on out-of-fold first-stage probabilities.
+ */
+import { readFileSync, writeFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { parseArgs } from 'node:util'
+import { classifyLines, type LineModel, stage1, stage2Rows } from '../src/extract/text/classify.js'
+import { CONTEXT_NAMES, FEATURE_NAMES, lineFeatures } from '../src/extract/text/features.js'
+import type { Ensemble, Tree } from '../src/extract/text/gbdt.js'
+import { extractTextWithModel } from '../src/extract/text/index.js'
+import { type Line, splitLines, tokenize } from '../src/extract/text/lines.js'
+
+const { values: args } = parseArgs({
+  options: {
+    data: { type: 'string', default: '../shared/data/extraction-text' },
+    scorer: { type: 'string', default: '../shared/scorers/aeb-eval.mjs' },
+    folds: { type: 'string', default: '5' },
+    seed: { type: 'string', default: '7' },
+    'cv-only': { type: 'boolean', default: false },
+    out: { type: 'string', default: 'models/text-lines.json' },
+    'dump-errors': { type: 'string' },
+    rounds: { type: 'string', default: '300' },
+    depth: { type: 'string', default: '5' },
+    'learning-rate': { type: 'string', default: '0.1' },
+  },
+})
+
+// 5-fold CV by page (seed 7): depth 5 × 300 rounds × lr 0.1 gave F1 0.924, depth 4 × 300 × 0.1
+// 0.921, depth 5 × 100 × 0.2 0.914 (see docs/decisions/0020-*.md).
+const ROUNDS = Number(args.rounds)
+const DEPTH = Number(args.depth)
+const LEARNING_RATE = Number(args['learning-rate'])
+const LAMBDA = 1
+const MIN_HESS = 1
+const BINS = 48
+const SUBSAMPLE = 0.8
+
+interface Page {
+  id: string
+  truth: string
+  dump: string
+  lines: Line[]
+  labels: Uint8Array
+  weights: Float64Array
+  rows: Float64Array[]
+}
+
+/** Marks which tokens of `a` take part in a longest common subsequence with `b`. */
+function lcsMatched(a: string[], b: string[]): Uint8Array {
+  const n = a.length
+  const m = b.length
+  const dp: Uint16Array[] = []
+  for (let i = 0; i <= n; i++) dp.push(new Uint16Array(m + 1))
+  for (let i = n - 1; i >= 0; i--) {
+    const r = dp[i]!
+    const r1 = dp[i + 1]!
+    const ai = a[i]
+    for (let j = m - 1; j >= 0; j--) {
+      r[j] = ai === b[j] ? r1[j + 1]! + 1 : Math.max(r1[j]!, r[j + 1]!)
+    }
+  }
+  const out = new Uint8Array(n)
+  let i = 0
+  let j = 0
+  while (i < n && j < m) {
+    if (a[i] === b[j]) {
+      out[i] = 1
+      i++
+      j++
+    } else if (dp[i + 1]![j]! >= dp[i]![j + 1]!) i++
+    else j++
+  }
+  return out
+}
+
+function loadPages(dir: string): Page[] {
+  const truth = JSON.parse(readFileSync(resolve(dir, 'ground-truth.json'), 'utf8')) as Record<
+    string,
+    { articleBody: string }
+  >
+  const pages: Page[] = []
+  for (const id of Object.keys(truth).sort()) {
+    const dump = readFileSync(resolve(dir, 'pages', `${id}.txt`), 'utf8')
+    const lines = splitLines(dump)
+    const toks: string[] = []
+    const owner: number[] = []
+    lines.forEach((l, k) => {
+      for (const t of l.tokens) {
+        toks.push(t)
+        owner.push(k)
+      }
+    })
+    const body = truth[id]!.articleBody
+    const gt = tokenize(body)
+    const matched = lcsMatched(toks, gt)
+    const hit = new Float64Array(lines.length)
+    matched.forEach((mt, i) => {
+      hit[owner[i]!]! += mt
+    })
+    const labels = new Uint8Array(lines.length)
+    const weights = new Float64Array(lines.length)
+    lines.forEach((l, k) => {
+      labels[k] = l.tokens.length > 0 && hit[k]! / l.tokens.length >= 0.5 ? 1 : 0
+      weights[k] = (l.tokens.length + 1) / (gt.length + 50)
+    })
+    pages.push({ id, truth: body, dump, lines, labels, weights, rows: lineFeatures(lines) })
+  }
+  return pages
+}
+
+// ---- gradient boosting -------------------------------------------------------------------
+
+interface Binned {
+  /** Per feature: ascending cut points; bin b holds values <= cuts[b] (last bin: above all). */
+  cuts: Float64Array[]
+  /** Row-major bin codes. */
+  codes: Uint8Array
+  nFeat: number
+}
+
+function binRows(rows: readonly Float64Array[]): Binned {
+  const nFeat = rows[0]!.length
+  const cuts: Float64Array[] = []
+  for (let f = 0; f < nFeat; f++) {
+    const vals = Float64Array.from(rows, (r) => r[f]!).sort()
+    const uniq: number[] = []
+    for (let i = 0; i < vals.length; i++)
+      if (i === 0 || vals[i] !== vals[i - 1]) uniq.push(vals[i]!)
+    let c: number[]
+    if (uniq.length <= BINS) c = uniq.slice(0, -1).map((v, i) => (v + uniq[i + 1]!) / 2)
+    else {
+      const set = new Set<number>()
+      for (let b = 1; b < BINS; b++) {
+        const v = vals[Math.floor((b * vals.length) / BINS)]!
+        const idx = uniq.indexOf(v)
+        if (idx >= 0 && idx < uniq.length - 1) set.add((v + uniq[idx + 1]!) / 2)
+      }
+      c = [...set].sort((a, b) => a - b)
+    }
+    cuts.push(Float64Array.from(c))
+  }
+  const codes = new Uint8Array(rows.length * nFeat)
+  rows.forEach((r, i) => {
+    for (let f = 0; f < nFeat; f++) {
+      const cs = cuts[f]!
+      let lo = 0
+      let hi = cs.length
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1
+        if (r[f]! <= cs[mid]!) hi = mid
+        else lo = mid + 1
+      }
+      codes[i * nFeat + f] = lo
+    }
+  })
+  return { cuts, codes, nFeat }
+}
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+function trainGbdt(
+  rows: readonly Float64Array[],
+  y: ArrayLike<number>,
+  weights: ArrayLike<number>,
+  seed: number,
+): Ensemble {
+  let w: ArrayLike<number> = weights
+  const n = rows.length
+  const bin = binRows(rows)
+  const { nFeat, codes, cuts } = bin
+  let sw = 0
+  let sy = 0
+  for (let i = 0; i < n; i++) {
+    sw += w[i]!
+    sy += w[i]! * y[i]!
+  }
+  // Weights are rescaled to mean 1, so LAMBDA and MIN_HESS mean the same whatever the data size.
+  const scale = n / sw
+  w = Float64Array.from(w, (x) => x * scale)
+  const prior = Math.min(0.99, Math.max(0.01, sy / sw))
+  const base = Math.log(prior / (1 - prior))
+  const score = new Float64Array(n).fill(base)
+  const g = new Float64Array(n)
+  const h = new Float64Array(n)
+  const rnd = mulberry32(seed)
+  const trees: Tree[] = []
+  const histG = new Float64Array(nFeat * 64)
+  const histH = new Float64Array(nFeat * 64)
+  for (let round = 0; round < ROUNDS; round++) {
+    for (let i = 0; i < n; i++) {
+      const p = 1 / (1 + Math.exp(-score[i]!))
+      g[i] = (p - y[i]!) * w[i]!
+      h[i] = Math.max(1e-6, p * (1 - p)) * w[i]!
+    }
+    const sample: number[] = []
+    for (let i = 0; i < n; i++) if (rnd() < SUBSAMPLE) sample.push(i)
+    const tree: Tree = { f: [], t: [], l: [], r: [], v: [] }
+    const nodeBin: number[] = []
+    const grow = (idx: number[], depth: number): number => {
+      const node = tree.f.length
+      tree.f.push(-1)
+      tree.t.push(0)
+      tree.l.push(-1)
+      tree.r.push(-1)
+      tree.v.push(0)
+      nodeBin.push(-1)
+      let G = 0
+      let H = 0
+      for (const i of idx) {
+        G += g[i]!
+        H += h[i]!
+      }
+      const leafValue = (-G / (H + LAMBDA)) * LEARNING_RATE
+      tree.v[node] = leafValue
+      if (depth >= DEPTH || idx.length < 4 || H < 2 * MIN_HESS) return node
+      histG.fill(0)
+      histH.fill(0)
+      for (const i of idx) {
+        const o = i * nFeat
+        const gi = g[i]!
+        const hi = h[i]!
+        for (let f = 0; f < nFeat; f++) {
+          const b = f * 64 + codes[o + f]!
+          histG[b]! += gi
+          histH[b]! += hi
+        }
+      }
+      const parent = (G * G) / (H + LAMBDA)
+      let best = 0
+      let bestF = -1
+      let bestB = -1
+      for (let f = 0; f < nFeat; f++) {
+        const nb = cuts[f]!.length
+        let gl = 0
+        let hl = 0
+        for (let b = 0; b < nb; b++) {
+          gl += histG[f * 64 + b]!
+          hl += histH[f * 64 + b]!
+          const gr = G - gl
+          const hr = H - hl
+          if (hl < MIN_HESS || hr < MIN_HESS) continue
+          const gain = (gl * gl) / (hl + LAMBDA) + (gr * gr) / (hr + LAMBDA) - parent
+          if (gain > best) {
+            best = gain
+            bestF = f
+            bestB = b
+          }
+        }
+      }
+      if (bestF < 0) return node
+      const left: number[] = []
+      const right: number[] = []
+      for (const i of idx) (codes[i * nFeat + bestF]! <= bestB ? left : right).push(i)
+      tree.f[node] = bestF
+      tree.t[node] = cuts[bestF]![bestB]!
+      nodeBin[node] = bestB
+      tree.l[node] = grow(left, depth + 1)
+      tree.r[node] = grow(right, depth + 1)
+      return node
+    }
+    grow(sample, 0)
+    trees.push(tree)
+    // Update every row's score through the new tree (sampled or not).
+    for (let i = 0; i < n; i++) {
+      let k = 0
+      const o = i * nFeat
+      while (tree.f[k]! >= 0) k = codes[o + tree.f[k]!]! <= nodeBin[k]! ? tree.l[k]! : tree.r[k]!
+      score[i]! += tree.v[k]!
+    }
+  }
+  return { base, trees }
+}
+
+// ---- stacking and cross-validation ---------------------------------------------------------
+
+function concat<T>(parts: T[][]): T[] {
+  return ([] as T[]).concat(...parts)
+}
+
+function trainStack(pages: Page[], seed: number): LineModel {
+  const rows = concat(pages.map((p) => p.rows))
+  const y = concat(pages.map((p) => [...p.labels]))
+  const w = concat(pages.map((p) => [...p.weights]))
+  const s1 = trainGbdt(rows, y, w, seed)
+  // Out-of-fold first-stage probabilities for training the second stage.
+  const inner = 4
+  const oof = new Map<Page, Float64Array>()
+  for (let k = 0; k < inner; k++) {
+    const tr = pages.filter((_, i) => i % inner !== k)
+    const m = trainGbdt(
+      concat(tr.map((p) => p.rows)),
+      concat(tr.map((p) => [...p.labels])),
+      concat(tr.map((p) => [...p.weights])),
+      seed + k + 1,
+    )
+    for (const p of pages.filter((_, i) => i % inner === k)) oof.set(p, stage1(m, p.rows))
+  }
+  const rows2 = concat(pages.map((p) => stage2Rows(p.rows, oof.get(p)!, p.lines)))
+  const s2 = trainGbdt(rows2, y, w, seed + 100)
+  return {
+    schema: 'lede.text-lines/1',
+    features: [...FEATURE_NAMES],
+    context: [...CONTEXT_NAMES],
+    stage1: s1,
+    stage2: s2,
+    threshold: 0.5,
+  }
+}
+
+interface PageScore {
+  f1: number
+  precision: number
+  recall: number
+}
+
+interface Scorer {
+  scorePage(truth: string, pred: string): PageScore
+  aggregate(pages: object[]): { f1: number; precision: number; recall: number }
+}
+
+async function main(): Promise<void> {
+  const dir = resolve(args.data!)
+  const scorer = (await import(pathToFileURL(resolve(args.scorer!)).href)) as Scorer
+  const t0 = Date.now()
+  const pages = loadPages(dir)
+  process.stderr.write(`loaded ${pages.length} pages in ${Date.now() - t0} ms\n`)
+  const folds = Number(args.folds)
+  const rnd = mulberry32(Number(args.seed))
+  const order = pages.map((p) => ({ p, r: rnd() })).sort((a, b) => a.r - b.r)
+  const preds: Record<string, string> = {}
+  const raw: Record<string, string> = {}
+  const probs: Record<string, number[]> = {}
+  for (let k = 0; k < folds; k++) {
+    const test = order.filter((_, i) => i % folds === k).map((o) => o.p)
+    const train = order.filter((_, i) => i % folds !== k).map((o) => o.p)
+    const model = trainStack(train, Number(args.seed) + k * 1000)
+    for (const p of test) {
+      const r = extractTextWithModel(p.dump, {}, model)
+      preds[p.id] = r.ok ? r.value.text : ''
+      const pr = classifyLines(model, p.lines)
+      probs[p.id] = [...pr].map((x) => Number(x.toFixed(3)))
+      raw[p.id] = p.lines
+        .filter((_, i) => pr[i]! >= model.threshold)
+        .map((l) => l.text)
+        .join('\n')
+    }
+    process.stderr.write(`fold ${k + 1}/${folds} done (${Date.now() - t0} ms)\n`)
+  }
+  const scored: ({ id: string } & PageScore)[] = pages.map((p) => ({
+    ...scorer.scorePage(p.truth, preds[p.id] ?? ''),
+    id: p.id,
+  }))
+  const m = scorer.aggregate(scored)
+  const cv = {
+    folds,
+    seed: Number(args.seed),
+    pages: pages.length,
+    f1: Number(m.f1.toFixed(4)),
+    precision: Number(m.precision.toFixed(4)),
+    recall: Number(m.recall.toFixed(4)),
+  }
+  console.log(`${folds}-fold CV by page: F1 ${cv.f1}  P ${cv.precision}  R ${cv.recall}`)
+  const mr = scorer.aggregate(pages.map((p) => scorer.scorePage(p.truth, raw[p.id] ?? '')))
+  console.log(`  classifier alone (lines >= threshold): F1 ${mr.f1.toFixed(4)}`)
+  if (args['dump-errors']) {
+    const worst = scored
+      .map((s) => ({ id: s.id, f1: s.f1, p: s.precision, r: s.recall }))
+      .sort((a, b) => a.f1 - b.f1)
+    writeFileSync(args['dump-errors'], JSON.stringify({ worst, preds, probs }, null, 1))
+  }
+  if (args['cv-only']) return
+  const model = trainStack(pages, Number(args.seed))
+  model.trainedOn = {
+    data: 'extraction-text (134 dev pages)',
+    labels: 'LCS token alignment with the ground-truth body, >= half of a line aligned',
+    rounds: ROUNDS,
+    depth: DEPTH,
+    learningRate: LEARNING_RATE,
+    cv,
+  }
+  writeFileSync(args.out!, `${JSON.stringify(model)}\n`)
+  process.stderr.write(`wrote ${args.out}\n`)
+}
+
+await main()

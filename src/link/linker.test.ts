@@ -1,0 +1,194 @@
+import { describe, expect, test } from 'vitest'
+import { createLinker, type LinkInput, Linker } from './index.js'
+
+// Hand-written articles on three subjects, a few hours apart.
+const H = (h: number) => new Date(Date.UTC(2024, 4, 1, h)).toISOString()
+const flood = [
+  'Floods in Valencia: rescuers search for missing residents after torrential rain swept through the Valencia region, Spanish emergency services said.',
+  'Spanish emergency services in Valencia pulled residents from flooded homes as the torrential rain continued and rescuers searched for the missing.',
+  'The death toll from the Valencia floods rose as rescuers searched flooded towns; the regional government asked Spanish emergency services for help.',
+]
+const election = [
+  'Norway votes in a parliamentary election: Labour leader Jonas Gahr Store hopes to keep power as polls show a close race with the Conservatives.',
+  'Polls closed in Norway, where the parliamentary election pits Labour leader Jonas Gahr Store against the Conservatives in a close race.',
+  'Jonas Gahr Store claimed victory for Labour in the Norway parliamentary election after a close race with the Conservatives.',
+]
+const merger = [
+  'Two regional banks, Northbank and Fjordsparebank, agreed to merge, creating the largest lender in the region, the banks said in a statement.',
+  'Shareholders of Northbank and Fjordsparebank will vote on the merger that creates the largest regional lender, the banks said.',
+  'Regulators will review the Northbank and Fjordsparebank merger, which would create the largest lender in the region.',
+]
+const article = (
+  id: string,
+  text: string,
+  h: number,
+  extra: Partial<LinkInput> = {},
+): LinkInput => ({
+  id,
+  title: text.split(/[:,.]/)[0]!,
+  text,
+  publishedAt: H(h),
+  ...extra,
+})
+const stream = (): LinkInput[] => [
+  article('f1', flood[0]!, 1),
+  article('e1', election[0]!, 2),
+  article('m1', merger[0]!, 3),
+  article('f2', flood[1]!, 4),
+  article('e2', election[1]!, 5),
+  article('m2', merger[1]!, 6),
+  article('f3', flood[2]!, 7),
+  article('e3', election[2]!, 8),
+  article('m3', merger[2]!, 9),
+]
+
+describe('stories', () => {
+  test('articles on one subject share a story; each subject has its own', () => {
+    const l = createLinker()
+    const results = stream().map((a) => l.add(a))
+    expect(results[0]!.assignment.reason.kind).toBe('new')
+    for (const s of ['f', 'e', 'm']) {
+      const ids = [1, 2, 3].map((n) => l.storyOf(`${s}${n}`))
+      expect(new Set(ids).size).toBe(1)
+    }
+    expect(new Set(['f1', 'e1', 'm1'].map((id) => l.storyOf(id))).size).toBe(3)
+  })
+
+  test('an assignment says why: shared terms and the similarity', () => {
+    const l = createLinker()
+    const r = stream().map((a) => l.add(a))
+    const e2 = r[4]!.assignment
+    expect(e2.reason.kind).toBe('similar')
+    expect(e2.storyId).toBe('e1')
+    expect(e2.similarity).toBeGreaterThan(0)
+    expect(e2.reason.terms.join(' ')).toMatch(/Store|Labour|Norway|election/)
+  })
+
+  test('shared entities from annotations are named in the reason', () => {
+    const l = createLinker()
+    const ent = (name: string) => ({
+      id: name,
+      type: 'person' as const,
+      name,
+      aliases: [],
+      descriptions: [],
+      mentions: [{ start: 0, end: 1, text: name, kind: 'name' as const }],
+    })
+    const ann = { entities: [ent('Jonas Gahr Store')], quotes: [] }
+    l.add(article('a', election[0]!, 1, { annotations: ann }))
+    const r = l.add(article('b', election[1]!, 2, { annotations: ann }))
+    expect(r.assignment.storyId).toBe('a')
+    expect(r.assignment.reason.entities).toContain('Jonas Gahr Store')
+  })
+
+  test('time: the same subject days later opens a new story', () => {
+    const l = createLinker()
+    l.add(article('f1', flood[0]!, 1))
+    const r = l.add(article('f2', flood[1]!, 24 * 20))
+    expect(r.assignment.reason.kind).toBe('new')
+  })
+})
+
+describe('user corrections', () => {
+  test('a moved article leaves its story, and look-alikes do not join that story again', () => {
+    const l = createLinker()
+    for (const a of stream().slice(0, 6)) l.add(a)
+    const to = l.move('f2', 'new')!
+    expect(l.storyOf('f2')).toBe(to)
+    expect(to).not.toBe(l.storyOf('f1'))
+    // A near copy of f2's text arrives: it follows the user's decision.
+    const r = l.add(article('f2b', `${flood[1]!} More rain is expected.`, 7))
+    expect(r.assignment.storyId).not.toBe(l.storyOf('f1'))
+  })
+
+  test('merged stories take later articles as one', () => {
+    const l = createLinker()
+    for (const a of stream().slice(0, 3)) l.add(a)
+    expect(l.merge('f1', 'e1')).toBe(true)
+    expect(l.storyOf('e1')).toBe('f1')
+    const r = l.add(article('e2', election[1]!, 4))
+    expect(r.assignment.storyId).toBe('f1')
+  })
+
+  test('a split keeps later articles on their side', () => {
+    const l = createLinker()
+    for (const a of stream()) l.add(a)
+    l.merge('f1', 'e1')
+    const split = l.split('f1', ['e1', 'e2', 'e3'])!
+    expect(l.storyOf('e2')).toBe(split)
+    expect(l.storyOf('f2')).toBe('f1')
+    const r = l.add(article('e4', election[2]!.replace('claimed', 'celebrated'), 10))
+    expect(r.assignment.storyId).toBe(split)
+  })
+})
+
+describe('state', () => {
+  test('saved and restored (through JSON), the linker decides as if never stopped', () => {
+    const all = stream()
+    const a = createLinker()
+    const b = createLinker()
+    for (const x of all.slice(0, 5)) {
+      a.add(x)
+      b.add(x)
+    }
+    const restored = Linker.fromJSON(JSON.parse(JSON.stringify(b.toJSON())))
+    for (const x of all.slice(5)) {
+      expect(restored.add(x)).toEqual(a.add(x))
+    }
+    expect(restored.related('f3', { k: 3 })).toEqual(a.related('f3', { k: 3 }))
+  })
+
+  test('rebuilt from stored assignments, later decisions follow them', () => {
+    const all = stream()
+    const first = createLinker()
+    const stored = all.slice(0, 6).map((x) => ({ x, storyId: first.add(x).assignment.storyId }))
+    const rebuilt = createLinker()
+    for (const { x, storyId } of stored) rebuilt.remember(x, { storyId })
+    for (const x of all.slice(6)) expect(rebuilt.add(x).assignment).toEqual(first.add(x).assignment)
+  })
+})
+
+describe('related articles', () => {
+  const base = 'Valencia emergency services rescuers floods torrential rain'
+  test('top-k across the corpus, not the same story unless asked, never copies', () => {
+    const l = createLinker()
+    for (const a of stream()) l.add(a)
+    // A later flood article, weeks on: its own story, related to the first flood story.
+    l.add(
+      article(
+        'g1',
+        `${base}: a month after the floods, Valencia rebuilds homes and roads.`,
+        24 * 30,
+      ),
+    )
+    const rel = l.related('g1', { k: 3 })
+    expect(rel.map((r) => r.id)).toContain('f1')
+    expect(rel[0]!.terms.length).toBeGreaterThan(0)
+    expect(l.related('f1', { k: 5 }).map((r) => r.id)).not.toContain('f2')
+    expect(l.related('f1', { k: 5, sameStory: true }).map((r) => r.id)).toContain('f2')
+  })
+})
+
+describe('the related rail', () => {
+  test('teasers match stored articles by URL (tracking parameters ignored) or title, either order', () => {
+    const l = createLinker()
+    l.add(article('a', flood[0]!, 1, { url: 'https://www.example.com/news/floods-valencia/' }))
+    const r = l.add(
+      article('b', election[0]!, 2, {
+        related: [
+          {
+            title: 'Something else',
+            url: 'https://example.com/news/floods-valencia?utm_source=rss',
+          },
+          { title: 'Northbank and Fjordsparebank agree to merge' },
+        ],
+      }),
+    )
+    expect(r.rail).toEqual([{ fromId: 'b', teaser: 0, toId: 'a', by: 'url' }])
+    const later = l.add({
+      ...article('c', merger[0]!, 3),
+      title: 'Northbank and Fjordsparebank agree to merge',
+    })
+    expect(later.rail).toEqual([{ fromId: 'b', teaser: 1, toId: 'c', by: 'title' }])
+  })
+})

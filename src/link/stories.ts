@@ -1,0 +1,721 @@
+/**
+ * @module Online story clustering. Articles arrive one at a time in time order; each is compared
+ * with the stories still open (TF-IDF centroids over headline, lead and cast, found through an
+ * inverted index), weighed by the time since the story's latest article, and joins the best
+ * story above a threshold or opens a new one. Nothing is re-run: an assignment is final unless
+ * a user moves the article, and user corrections shape later assignments.
+ */
+import { type Features, type FeatureOptions, extractFeatures } from './features.js'
+import type { LinkInput, StoryAssignment } from './types.js'
+import {
+  type BackgroundFrequencies,
+  DocFrequencies,
+  type DocFrequenciesState,
+  type SparseVector,
+  dot,
+} from './vectors.js'
+
+const HOUR_MS = 3_600_000
+
+export interface StoryOptions extends FeatureOptions {
+  /** Join the best story when its score reaches this (articles with a body). */
+  threshold: number
+  /** The same for headline-only articles (short texts have lower cosines). */
+  titleOnlyThreshold: number
+  /** Terms kept per article vector (the heaviest). */
+  docTerms: number
+  /** Terms kept per story centroid (the heaviest). */
+  centroidTerms: number
+  /** A story keeps its full score while its latest article is at most this old. */
+  holdHours: number
+  /** After that the score decays as exp(-(gap - hold) / decay). */
+  decayHours: number
+  /**
+   * The hold when either time is a bare date (a day-granular source): such sources say only
+   * which day, and their stories are followed over days.
+   */
+  dateOnlyHoldHours: number
+  /** Stories quiet for longer than this take no more articles. */
+  expireHours: number
+  /**
+   * Stories with no article among the last `windowArticles` leave the index, whatever their
+   * time: a bound on memory and work per article (articles without a time can still join any
+   * story inside the window).
+   */
+  windowArticles: number
+  /** Added to the score per quote shared with the story (at most two count). */
+  quoteBonus: number
+  /** Weight of the background IDF table, in articles (0: online frequencies only). */
+  backgroundWeight: number
+  /**
+   * Mix of the two similarities: 0 is the cosine with the story centroid, 1 is coverage (the
+   * share of the article's weight on terms typical of the story's members).
+   */
+  coverage: number
+  /** Least share of the article's weight (squared) on terms the story has, to join it. */
+  minOverlap: number
+  /**
+   * Weight of the nearest recent member: the score is the larger of the centroid score and
+   * this times the best cosine with one of the last `memberWindow` articles (0: off).
+   */
+  memberWeight: number
+  memberWindow: number
+  /**
+   * 0: cosine with the centroid; 1: average link (mean cosine with the members), which a
+   * loose story (one that mixes two events) scores lower. Values between mix the two.
+   */
+  averageLink: number
+  /** IDF is raised to this power (above 1 favours rare, specific terms). */
+  idfPower: number
+  /**
+   * The threshold grows with the story: threshold + growth × (1 − 1/size). A mature centroid
+   * scores its own articles higher, so it can ask for more.
+   */
+  thresholdGrowth: number
+}
+
+/** One story as the clusterer keeps it. */
+interface Story {
+  id: string
+  /** Sum of member vectors. */
+  centroid: SparseVector
+  sumsq: number
+  /** term → number of members whose vector has it. */
+  presence: Map<string, number>
+  size: number
+  firstAt: number | undefined
+  lastAt: number | undefined
+  /** Arrival number of the latest member. */
+  lastSeq: number
+  /** The largest time uncertainty of its members (date-only times: a day). */
+  timeSlack: number
+  members: string[]
+  quotes: Map<string, string>
+  /** Surface forms of the story's terms, for explanations. */
+  surface: Map<string, string>
+  /** Vectors of articles a user moved out: look-alikes do not join again. */
+  rejected: SparseVector[]
+  /** Whether the story still takes articles (not expired, not merged away). */
+  open: boolean
+}
+
+/** Serialisable state of one story. */
+export interface StoryState {
+  id: string
+  centroid: [string, number][]
+  presence: [string, number][]
+  size: number
+  firstAt?: number
+  lastAt?: number
+  lastSeq: number
+  timeSlack?: number
+  members: string[]
+  quotes: [string, string][]
+  surface: [string, string][]
+  rejected: [string, number][][]
+  open: boolean
+}
+
+/** Serialisable state of the clusterer. */
+export interface StoryClustererState {
+  df: DocFrequenciesState
+  stories: StoryState[]
+  /** article id → story id, vector */
+  articles: { id: string; story: string; vector: [string, number][] }[]
+  nextStory: number
+  seq: number
+  now?: number
+}
+
+/** A candidate story with its score. */
+interface Scored {
+  story: Story
+  cosine: number
+  score: number
+  gapHours: number | undefined
+  quotes: string[]
+}
+
+/** A recent article, for nearest-member matching. */
+interface RecentDoc {
+  id: string
+  seq: number
+  vector: SparseVector
+}
+
+/** What the clusterer remembers of each article. */
+interface Member {
+  story: Story
+  vector: SparseVector
+}
+
+export class StoryClusterer {
+  readonly df: DocFrequencies
+  private readonly stories = new Map<string, Story>()
+  private readonly postings = new Map<string, Set<Story>>()
+  private readonly members = new Map<string, Member>()
+  private readonly active = new Set<Story>()
+  private nextStory = 1
+  /** Articles seen (the article clock). */
+  private seq = 0
+  /** The latest article time seen. */
+  private now: number | undefined
+  /** Recent articles for nearest-member matching: term → recent member entries. */
+  private readonly recentPostings = new Map<string, RecentDoc[]>()
+  private readonly recent: RecentDoc[] = []
+  private recentHead = 0
+  private sinceSweep = 0
+
+  constructor(
+    readonly options: StoryOptions,
+    background?: BackgroundFrequencies,
+    private readonly newStoryId: (seq: number, firstArticleId: string) => string = (seq) =>
+      `story-${seq}`,
+  ) {
+    this.df = new DocFrequencies(background, options.backgroundWeight)
+  }
+
+  /** Features of an article under these options. */
+  features(input: LinkInput): Features {
+    return extractFeatures(input, this.options)
+  }
+
+  /** The TF-IDF vector (unit length, heaviest `docTerms` terms) of an article's features. */
+  vectorize(f: Features): SparseVector {
+    const entries: [string, number][] = []
+    const p = this.options.idfPower
+    for (const [t, c] of f.counts) entries.push([t, (1 + Math.log(c)) * this.df.idf(t) ** p])
+    entries.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    const kept = entries.slice(0, this.options.docTerms)
+    let s = 0
+    for (const [, w] of kept) s += w * w
+    const n = Math.sqrt(s) || 1
+    return new Map(kept.map(([t, w]) => [t, w / n]))
+  }
+
+  /** The story of an article, if the clusterer has seen it. */
+  storyOf(articleId: string): string | undefined {
+    return this.members.get(articleId)?.story.id
+  }
+
+  /** The vector of an article seen before. */
+  vectorOf(articleId: string): SparseVector | undefined {
+    return this.members.get(articleId)?.vector
+  }
+
+  /** Members of a story, in arrival order. */
+  membersOf(storyId: string): readonly string[] {
+    return this.resolve(storyId)?.members ?? []
+  }
+
+  /** Ids of all stories, including closed ones. */
+  storyIds(): string[] {
+    return [...this.stories.keys()]
+  }
+
+  /**
+   * Assigns one article. `force` puts it in a given story (a copy following its origin, or a
+   * replay of a stored assignment) instead of deciding.
+   */
+  assign(
+    input: LinkInput,
+    f: Features = this.features(input),
+    force?: { storyId: string; kind: 'copy' | 'user' },
+  ): StoryAssignment {
+    if (this.members.has(input.id)) {
+      const m = this.members.get(input.id)!
+      return {
+        articleId: input.id,
+        storyId: m.story.id,
+        similarity: 1,
+        reason: { kind: 'user', terms: [], entities: [], quotes: [] },
+      }
+    }
+    const vec = this.vectorize(f)
+    this.seq++
+    if (f.time !== undefined && (this.now === undefined || f.time > this.now)) this.now = f.time
+    this.maybeSweep()
+    let result: StoryAssignment
+    if (force) {
+      const story = this.resolve(force.storyId) ?? this.createStory(force.storyId)
+      const cos = this.cosine(vec, story)
+      const quotes = [...f.quotes.keys()].filter((k) => story.quotes.has(k))
+      result = this.explain(input.id, story, vec, f, cos, quotes, force.kind)
+      this.addMember(story, input.id, vec, f)
+    } else {
+      const ranked = this.rank(vec, f)
+      const base = f.hasBody ? this.options.threshold : this.options.titleOnlyThreshold
+      const g = this.options.thresholdGrowth
+      // The best story that clears its own threshold.
+      const best = ranked.find((c) => c.score >= base + g * (1 - 1 / Math.max(1, c.story.size)))
+      if (best) {
+        result = this.explain(input.id, best.story, vec, f, best.score, best.quotes, 'similar')
+        if (best.gapHours !== undefined) result.reason.gapHours = round(best.gapHours)
+        const second = ranked.find((c) => c !== best)
+        if (second) {
+          result.reason.runnerUp = { storyId: second.story.id, similarity: round(second.score) }
+        }
+        this.addMember(best.story, input.id, vec, f)
+      } else {
+        const story = this.createStory(undefined, input.id)
+        result = {
+          articleId: input.id,
+          storyId: story.id,
+          similarity: ranked[0] ? round(ranked[0].score) : 0,
+          reason: { kind: 'new', terms: [], entities: [], quotes: [] },
+        }
+        const top = ranked[0]
+        if (top) result.reason.runnerUp = { storyId: top.story.id, similarity: round(top.score) }
+        this.addMember(story, input.id, vec, f)
+      }
+    }
+    this.df.add(f.counts.keys())
+    return result
+  }
+
+  /** Ranks open stories for an article vector, best first (at most five). */
+  private rank(vec: SparseVector, f: Features): Scored[] {
+    const acc = new Map<Story, number>()
+    const cov = new Map<Story, number>()
+    const mass = new Map<Story, number>()
+    const o = this.options
+    const extra = o.coverage > 0 || o.minOverlap > 0
+    for (const [t, w] of vec) {
+      const post = this.postings.get(t)
+      if (!post) continue
+      for (const s of post) {
+        const c = s.centroid.get(t)
+        if (c === undefined) continue
+        acc.set(s, (acc.get(s) ?? 0) + w * c)
+        if (extra) {
+          cov.set(s, (cov.get(s) ?? 0) + w * w * (s.presence.get(t) ?? 0))
+          mass.set(s, (mass.get(s) ?? 0) + w * w)
+        }
+      }
+    }
+    const nearest = new Map<Story, number>()
+    if (this.options.memberWeight > 0) {
+      const minSeq = this.seq - this.options.memberWindow
+      const dots = new Map<RecentDoc, number>()
+      for (const [t, w] of vec) {
+        const post = this.recentPostings.get(t)
+        if (!post) continue
+        for (const r of post) {
+          if (r.seq < minSeq) continue
+          dots.set(r, (dots.get(r) ?? 0) + w * r.vector.get(t)!)
+        }
+      }
+      for (const [r, d] of dots) {
+        const m = this.members.get(r.id)
+        if (!m) continue
+        if (d > (nearest.get(m.story) ?? 0)) nearest.set(m.story, d)
+        if (!acc.has(m.story)) acc.set(m.story, 0)
+      }
+    }
+    // Stories that share a quote are candidates even without shared terms.
+    if (f.quotes.size > 0) {
+      for (const s of this.active) {
+        if (!acc.has(s)) for (const k of f.quotes.keys()) if (s.quotes.has(k)) acc.set(s, 0)
+      }
+    }
+    const out: Scored[] = []
+    for (const [s, d] of acc) {
+      if (!s.open) continue
+      if (o.minOverlap > 0 && (mass.get(s) ?? 0) < o.minOverlap && f.quotes.size === 0) continue
+      const cos =
+        (1 - o.averageLink) * (d / Math.sqrt(s.sumsq || 1)) +
+        o.averageLink * (d / Math.max(1, s.size))
+      const coverage = (cov.get(s) ?? 0) / Math.max(1, s.size)
+      const cosine = Math.max(
+        (1 - o.coverage) * cos + o.coverage * coverage,
+        o.memberWeight * (nearest.get(s) ?? 0),
+      )
+      let score = cosine
+      let gapHours: number | undefined
+      if (f.time !== undefined && s.lastAt !== undefined) {
+        let gap = Math.abs(f.time - s.lastAt)
+        if (f.time < s.lastAt && s.firstAt !== undefined && f.time >= s.firstAt) gap = 0
+        const slack = Math.max(f.timeSlack, s.timeSlack)
+        gapHours = Math.max(0, gap - slack) / HOUR_MS
+        const hold = slack > 0 ? Math.max(o.holdHours, o.dateOnlyHoldHours) : o.holdHours
+        if (gapHours > Math.max(o.expireHours, hold)) continue
+        if (gapHours > hold) score *= Math.exp(-(gapHours - hold) / o.decayHours)
+      }
+      const quotes: string[] = []
+      for (const k of f.quotes.keys()) if (s.quotes.has(k)) quotes.push(k)
+      score += o.quoteBonus * Math.min(2, quotes.length)
+      if (s.rejected.length > 0) {
+        let worst = 0
+        for (const r of s.rejected) worst = Math.max(worst, dot(vec, r))
+        if (worst >= cosine) continue
+      }
+      out.push({ story: s, cosine, score, gapHours, quotes })
+    }
+    out.sort((a, b) => b.score - a.score)
+    return out.slice(0, 5)
+  }
+
+  private cosine(vec: SparseVector, s: Story): number {
+    return s.sumsq > 0 ? dot(vec, s.centroid) / Math.sqrt(s.sumsq) : 0
+  }
+
+  /** Builds the explanation: shared terms by contribution, shared entities, shared quotes. */
+  private explain(
+    articleId: string,
+    story: Story,
+    vec: SparseVector,
+    f: Features,
+    similarity: number,
+    quoteKeys: string[],
+    kind: 'similar' | 'copy' | 'user',
+  ): StoryAssignment {
+    const shared: [string, number][] = []
+    for (const [t, w] of vec) {
+      const c = story.centroid.get(t)
+      if (c !== undefined) shared.push([t, w * c])
+    }
+    shared.sort((a, b) => b[1] - a[1])
+    const terms: string[] = []
+    const entities: string[] = []
+    for (const [t] of shared) {
+      if (t.startsWith('e:')) {
+        if (entities.length < 5) entities.push(f.entities.get(t) ?? story.surface.get(t) ?? t)
+      } else if (terms.length < 6) {
+        terms.push(f.surface.get(t) ?? story.surface.get(t) ?? t)
+      }
+    }
+    const quotes = quoteKeys.map((k) => f.quotes.get(k) ?? story.quotes.get(k) ?? k)
+    return {
+      articleId,
+      storyId: story.id,
+      similarity: round(Math.min(1, similarity)),
+      reason: { kind, terms, entities, quotes },
+    }
+  }
+
+  private createStory(id?: string, firstArticleId = ''): Story {
+    const story: Story = {
+      id: id ?? this.newStoryId(this.nextStory++, firstArticleId),
+      centroid: new Map(),
+      sumsq: 0,
+      presence: new Map(),
+      size: 0,
+      firstAt: undefined,
+      lastAt: undefined,
+      lastSeq: this.seq,
+      timeSlack: 0,
+      members: [],
+      quotes: new Map(),
+      surface: new Map(),
+      rejected: [],
+      open: true,
+    }
+    this.stories.set(story.id, story)
+    this.active.add(story)
+    return story
+  }
+
+  private addMember(story: Story, articleId: string, vec: SparseVector, f: Features): void {
+    this.addVector(story, vec)
+    story.size++
+    story.members.push(articleId)
+    story.lastSeq = this.seq
+    if (f.timeSlack > story.timeSlack) story.timeSlack = f.timeSlack
+    if (f.time !== undefined) {
+      if (story.firstAt === undefined || f.time < story.firstAt) story.firstAt = f.time
+      if (story.lastAt === undefined || f.time > story.lastAt) story.lastAt = f.time
+    }
+    for (const [k, q] of f.quotes) if (!story.quotes.has(k)) story.quotes.set(k, q)
+    for (const t of vec.keys()) {
+      if (!story.surface.has(t)) {
+        const s = f.surface.get(t)
+        if (s !== undefined) story.surface.set(t, s)
+      }
+    }
+    this.members.set(articleId, { story, vector: vec })
+    if (this.options.memberWeight > 0) this.remember(articleId, vec)
+  }
+
+  /** Adds an article to the recent window and drops those that fell out of it. */
+  private remember(id: string, vector: SparseVector): void {
+    const r: RecentDoc = { id, seq: this.seq, vector }
+    this.recent.push(r)
+    for (const t of vector.keys()) {
+      let p = this.recentPostings.get(t)
+      if (!p) {
+        p = []
+        this.recentPostings.set(t, p)
+      }
+      p.push(r)
+    }
+    const minSeq = this.seq - this.options.memberWindow
+    while (this.recentHead < this.recent.length && this.recent[this.recentHead]!.seq < minSeq) {
+      const old = this.recent[this.recentHead++]!
+      for (const t of old.vector.keys()) {
+        const p = this.recentPostings.get(t)
+        if (!p) continue
+        let k = 0
+        while (k < p.length && p[k]!.seq < minSeq) k++
+        if (k === p.length) this.recentPostings.delete(t)
+        else if (k > 0) p.splice(0, k)
+      }
+    }
+    if (this.recentHead > 4096 && this.recentHead * 2 > this.recent.length) {
+      this.recent.splice(0, this.recentHead)
+      this.recentHead = 0
+    }
+  }
+
+  private addVector(story: Story, vec: SparseVector, sign = 1): void {
+    const c = story.centroid
+    const p = story.presence
+    for (const [t, w] of vec) {
+      const pc = (p.get(t) ?? 0) + sign
+      if (pc > 0) p.set(t, pc)
+      else p.delete(t)
+      const old = c.get(t) ?? 0
+      const nw = old + sign * w
+      story.sumsq += nw * nw - old * old
+      if (nw <= 1e-9) {
+        c.delete(t)
+        this.postings.get(t)?.delete(story)
+      } else {
+        c.set(t, nw)
+        if (old === 0 && story.open) {
+          let p = this.postings.get(t)
+          if (!p) {
+            p = new Set()
+            this.postings.set(t, p)
+          }
+          p.add(story)
+        }
+      }
+    }
+    if (c.size > this.options.centroidTerms * 2) this.prune(story)
+  }
+
+  /** Keeps the heaviest `centroidTerms` terms of a centroid. */
+  private prune(story: Story): void {
+    const entries = [...story.centroid].sort((a, b) => b[1] - a[1])
+    for (const [t] of entries.slice(this.options.centroidTerms)) {
+      story.centroid.delete(t)
+      story.presence.delete(t)
+      this.postings.get(t)?.delete(story)
+    }
+    let s = 0
+    for (const w of story.centroid.values()) s += w * w
+    story.sumsq = s
+  }
+
+  /**
+   * Closes stories with no article among the last `windowArticles`, or whose latest article is
+   * more than `expireHours` older than the latest time seen (every 256 articles). Articles
+   * without a time that arrive later can no longer join those.
+   */
+  private maybeSweep(): void {
+    if (++this.sinceSweep < 256) return
+    this.sinceSweep = 0
+    const minSeq = this.seq - this.options.windowArticles
+    const o = this.options
+    const now = this.now ?? Number.POSITIVE_INFINITY
+    for (const s of this.active) {
+      const keepHours =
+        (s.timeSlack > 0 ? Math.max(o.expireHours, o.dateOnlyHoldHours) : o.expireHours) + 24
+      if (s.lastSeq < minSeq || (s.lastAt !== undefined && s.lastAt < now - keepHours * HOUR_MS))
+        this.close(s)
+    }
+  }
+
+  private close(s: Story): void {
+    s.open = false
+    this.active.delete(s)
+    for (const t of s.centroid.keys()) this.postings.get(t)?.delete(s)
+  }
+
+  private reopen(s: Story): void {
+    if (s.open) return
+    s.open = true
+    this.active.add(s)
+    for (const t of s.centroid.keys()) {
+      let p = this.postings.get(t)
+      if (!p) {
+        p = new Set()
+        this.postings.set(t, p)
+      }
+      p.add(s)
+    }
+  }
+
+  private resolve(storyId: string): Story | undefined {
+    return this.stories.get(storyId)
+  }
+
+  // ---- user corrections ----
+
+  /**
+   * Moves an article to another story (or a new one) and returns its id. The old story
+   * remembers the article, so look-alikes arriving later do not join it again.
+   */
+  move(articleId: string, to: string | 'new'): string | undefined {
+    const m = this.members.get(articleId)
+    if (!m) return undefined
+    const from = m.story
+    const target = to === 'new' ? this.createStory(undefined, articleId) : this.resolve(to)
+    if (!target || target === from) return target?.id
+    this.removeMember(from, articleId, m.vector)
+    from.rejected.push(m.vector)
+    this.reopen(target)
+    this.addVector(target, m.vector)
+    target.size++
+    target.members.push(articleId)
+    m.story = target
+    return target.id
+  }
+
+  /** Merges story `from` into `into`: later articles like either join `into`. */
+  merge(into: string, from: string): boolean {
+    const a = this.resolve(into)
+    const b = this.resolve(from)
+    if (!a || !b || a === b) return false
+    this.reopen(a)
+    for (const id of b.members) {
+      const m = this.members.get(id)!
+      this.addVector(a, m.vector)
+      m.story = a
+      a.members.push(id)
+      a.size++
+    }
+    for (const [k, q] of b.quotes) if (!a.quotes.has(k)) a.quotes.set(k, q)
+    for (const [k, s] of b.surface) if (!a.surface.has(k)) a.surface.set(k, s)
+    a.rejected.push(...b.rejected)
+    if (b.firstAt !== undefined && (a.firstAt === undefined || b.firstAt < a.firstAt))
+      a.firstAt = b.firstAt
+    if (b.lastAt !== undefined && (a.lastAt === undefined || b.lastAt > a.lastAt))
+      a.lastAt = b.lastAt
+    this.close(b)
+    b.members = []
+    b.centroid.clear()
+    b.sumsq = 0
+    b.size = 0
+    this.stories.delete(b.id)
+    return true
+  }
+
+  /**
+   * Splits the given articles out of their story into a new one and returns its id. Each side
+   * remembers the other's articles as rejected, so later articles pick a side.
+   */
+  split(storyId: string, articleIds: string[]): string | undefined {
+    const from = this.resolve(storyId)
+    if (!from) return undefined
+    const moving = articleIds.filter((id) => this.members.get(id)?.story === from)
+    if (moving.length === 0) return undefined
+    const target = this.createStory(undefined, moving[0])
+    for (const id of moving) {
+      const m = this.members.get(id)!
+      this.removeMember(from, id, m.vector)
+      this.addVector(target, m.vector)
+      target.members.push(id)
+      target.size++
+      m.story = target
+    }
+    target.rejected.push(...from.members.map((id) => this.members.get(id)!.vector).slice(-20))
+    from.rejected.push(...moving.map((id) => this.members.get(id)!.vector).slice(-20))
+    target.firstAt = from.firstAt
+    target.lastAt = from.lastAt
+    return target.id
+  }
+
+  private removeMember(story: Story, articleId: string, vec: SparseVector): void {
+    this.addVector(story, vec, -1)
+    story.members = story.members.filter((id) => id !== articleId)
+    story.size--
+  }
+
+  // ---- state ----
+
+  toJSON(): StoryClustererState {
+    const stories: StoryState[] = []
+    for (const s of this.stories.values()) {
+      const st: StoryState = {
+        id: s.id,
+        centroid: [...s.centroid].map(([t, w]) => [t, round6(w)]),
+        presence: [...s.presence],
+        size: s.size,
+        lastSeq: s.lastSeq,
+        members: s.members,
+        quotes: [...s.quotes],
+        surface: [...s.surface],
+        rejected: s.rejected.map((r) => [...r].map(([t, w]) => [t, round6(w)])),
+        open: s.open,
+      }
+      if (s.firstAt !== undefined) st.firstAt = s.firstAt
+      if (s.lastAt !== undefined) st.lastAt = s.lastAt
+      stories.push(st)
+    }
+    const articles: StoryClustererState['articles'] = []
+    for (const [id, m] of this.members) {
+      articles.push({
+        id,
+        story: m.story.id,
+        vector: [...m.vector].map(([t, w]) => [t, round6(w)]),
+      })
+    }
+    const state: StoryClustererState = {
+      df: this.df.toJSON(),
+      stories,
+      articles,
+      nextStory: this.nextStory,
+      seq: this.seq,
+    }
+    if (this.now !== undefined) state.now = this.now
+    return state
+  }
+
+  restore(state: StoryClustererState): void {
+    this.df.restore(state.df)
+    this.stories.clear()
+    this.postings.clear()
+    this.members.clear()
+    this.active.clear()
+    this.nextStory = state.nextStory
+    this.seq = state.seq
+    this.now = state.now
+    for (const st of state.stories) {
+      const s: Story = {
+        id: st.id,
+        centroid: new Map(),
+        sumsq: 0,
+        presence: new Map(st.presence),
+        size: st.size,
+        firstAt: st.firstAt,
+        lastAt: st.lastAt,
+        lastSeq: st.lastSeq,
+        timeSlack: st.timeSlack ?? 0,
+        members: [...st.members],
+        quotes: new Map(st.quotes),
+        surface: new Map(st.surface),
+        rejected: st.rejected.map((r) => new Map(r)),
+        open: false,
+      }
+      for (const [t, w] of st.centroid) {
+        s.centroid.set(t, w)
+        s.sumsq += w * w
+      }
+      this.stories.set(s.id, s)
+      if (st.open) this.reopen(s)
+    }
+    for (const a of state.articles) {
+      const s = this.stories.get(a.story)
+      if (s) this.members.set(a.id, { story: s, vector: new Map(a.vector) })
+    }
+  }
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000
+}
+
+function round6(x: number): number {
+  return Math.round(x * 1e6) / 1e6
+}
