@@ -1,7 +1,6 @@
 /** @module server/api/sources: feeds and their health; follow a new one. */
 import type { Hono } from 'hono'
 import { z } from 'zod'
-import { LedeError } from '../../core/index.js'
 import type { AppEnv } from '../context.js'
 import { ApiError } from '../errors.js'
 import type { ApiRegistry } from './route.js'

@@ -296,10 +296,7 @@ async function* toPipelineEvents(
       continue
     }
     if (ev.type === 'error') {
-      yield {
-        type: 'error' as const,
-        error: { ...ev.error, location: ev.source.location, kind: ev.source.kind },
-      }
+      yield ev
       continue
     }
     const doc = ev.document
