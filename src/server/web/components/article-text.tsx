@@ -1,7 +1,8 @@
 /**
  * @module server/web/components/article-text: the article body rendered from `Article.text` and
  * `blocks` — never from extracted markup — with quotes highlighted, each followed by its
- * speaker's name linking to their page, and the words naming the speaker linked too.
+ * speaker's name linking to their page, and the words naming the speaker linked too. Reported
+ * speech is marked more lightly and takes no label when its speaker is named beside it.
  * Annotations are standoff spans; a span crossing a block is cut at the block's edges.
  */
 import type { Child } from 'hono/jsx'
@@ -9,12 +10,14 @@ import type { Annotations, Article, Block } from '../../../core/index.js'
 import type { EntityKey } from '../../../store/index.js'
 import { entityPath } from '../format.js'
 
-interface Range {
+export interface Range {
   start: number
   end: number
   kind: 'quote' | 'speaker'
   /** Quote id (for `quote`), target page (for `speaker`). */
   quoteId?: string
+  /** Reported speech (`indirect`) is marked more lightly than words in quote marks. */
+  reported?: boolean
   href?: string
   /** The label shown after a quote: its speaker, placed after the closing quote mark. */
   label?: { name: string; href?: string; at: number }
@@ -41,13 +44,20 @@ export function highlightRanges(
     const key = q.speaker?.entityId !== undefined ? entityKeys[q.speaker.entityId] : undefined
     const href = key !== undefined ? entityPath(key) : undefined
     const parts = q.segments && q.segments.length > 0 ? q.segments : [q]
+    const reported = q.kind === 'indirect'
+    // Reported speech names its speaker in the sentence itself ("X said that …"), where the name
+    // is linked: a label after it would repeat the name. Quoted words get the label.
+    const labelled =
+      q.speaker !== undefined && !(reported && q.speaker.mention && ok(q.speaker.mention))
     parts.filter(ok).forEach((p, i) => {
       ranges.push({
         start: p.start,
         end: p.end,
         kind: 'quote',
         quoteId: q.id,
+        ...(reported && { reported }),
         ...(i === parts.length - 1 &&
+          labelled &&
           q.speaker && {
             label: {
               name: q.speaker.anonymous ? `${q.speaker.name} (anonymous)` : q.speaker.name,
@@ -95,7 +105,7 @@ function blockChildren(text: string, block: Block, ranges: Range[]): Child[] {
     const quote = inBlock.find((r) => r.kind === 'quote' && r.start <= a && r.end >= b)
     if (quote)
       node = (
-        <mark class="quote" data-quote={quote.quoteId}>
+        <mark class={quote.reported ? 'quote reported' : 'quote'} data-quote={quote.quoteId}>
           {node}
         </mark>
       )
