@@ -91,10 +91,16 @@ export function QuoteItem(props: {
         {props.carriers && props.carriers.length > 0 ? (
           <>
             carried by{' '}
-            {props.carriers.map((c, i) => (
+            {props.carriers.map((c, i, all) => (
               <>
                 {i > 0 && ', '}
-                <a href={articlePath(c.id)}>{outletOf(c)}</a>
+                <a href={articlePath(c.id)}>
+                  {outletOf(c)}
+                  {/* Several articles of one outlet: told apart by their date. */}
+                  {all.some((o) => o !== c && outletOf(o) === outletOf(c)) &&
+                    c.publishedAt !== undefined &&
+                    ` (${formatDate(c.publishedAt)})`}
+                </a>
               </>
             ))}
           </>
