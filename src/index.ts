@@ -50,12 +50,27 @@ export type {
 } from './link/index.js'
 export { readFiles } from './ingest/files/index.js'
 export type { ReadFilesOptions, ReadProgress } from './ingest/files/index.js'
-export { Pipeline } from './pipeline/index.js'
+export {
+  copyDiff,
+  createStoryLinker,
+  outletsOf,
+  Pipeline,
+  readStory,
+  STORY_LINKER_DEFAULTS,
+  StoryLinker,
+} from './pipeline/index.js'
 export type {
+  CopyView,
   DocumentOutcome,
   Linker as PipelineLinker,
   PipelineOptions,
+  ReadStoryOptions,
   RunSummary,
+  StoryArticleView,
+  StoryLinkerOptions,
+  StoryReason,
+  StoryView,
+  WarmUpReport,
 } from './pipeline/index.js'
 export {
   articleId,
@@ -69,6 +84,7 @@ export {
 } from './store/index.js'
 export type {
   ArticleId,
+  ArticleLinks,
   ArticleSummary,
   ArticleWrite,
   EntityDetail,
@@ -84,5 +100,6 @@ export type {
   StoredArticle,
   StoredQuote,
   StoreOptions,
+  StoryCorrection,
   StorySummary,
 } from './store/index.js'

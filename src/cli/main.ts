@@ -10,6 +10,7 @@ import { registerIngest } from './commands/ingest.js'
 import { registerSearch } from './commands/search.js'
 import { registerServe } from './commands/serve.js'
 import { registerSources } from './commands/sources.js'
+import { registerStories } from './commands/stories.js'
 import { VERSION } from './version.js'
 
 export function buildProgram(): Command {
@@ -25,6 +26,7 @@ export function buildProgram(): Command {
   registerSearch(program)
   registerSources(program)
   registerServe(program)
+  registerStories(program)
   return program
 }
 
@@ -43,5 +45,10 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+// A reader that stops early (`lede stories | head -1`) closes the pipe: that is no failure.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0)
+  throw e
+})
 const code = await main(process.argv)
 process.exitCode = code

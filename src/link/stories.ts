@@ -147,6 +147,8 @@ interface RecentDoc {
 interface Member {
   story: Story
   vector: SparseVector
+  /** The article's time (ms), when it has one: a user's move carries it to the new story. */
+  time?: number
 }
 
 export class StoryClusterer {
@@ -432,7 +434,11 @@ export class StoryClusterer {
         if (s !== undefined) story.surface.set(t, s)
       }
     }
-    this.members.set(articleId, { story, vector: vec })
+    this.members.set(articleId, {
+      story,
+      vector: vec,
+      ...(f.time !== undefined && { time: f.time }),
+    })
     if (this.options.memberWeight > 0) this.remember(articleId, vec)
   }
 
@@ -569,6 +575,11 @@ export class StoryClusterer {
     target.size++
     target.members.push(articleId)
     m.story = target
+    // The story now reaches the article's time: later articles near it in time may join.
+    if (m.time !== undefined) {
+      if (target.firstAt === undefined || m.time < target.firstAt) target.firstAt = m.time
+      if (target.lastAt === undefined || m.time > target.lastAt) target.lastAt = m.time
+    }
     return target.id
   }
 

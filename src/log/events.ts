@@ -57,7 +57,21 @@ export interface FeedPolledEvent {
   message?: string
 }
 
+/** The linker rebuilt from the stored articles of its window when a run starts. */
+export interface LinkerWarmedEvent {
+  event: 'linker_warmed'
+  since: string
+  remembered: number
+  /** Stored articles of the window that had never been linked and were linked now. */
+  linked: number
+  corrections: number
+  failed: number
+  errors: Record<string, number>
+  seconds: number
+}
+
 export type LedeEvent =
+  | LinkerWarmedEvent
   | DocumentFailedEvent
   | DocumentStoredEvent
   | IngestProgressEvent
@@ -70,6 +84,7 @@ const LEVEL: Record<LedeEvent['event'], 'debug' | 'info' | 'warn'> = {
   ingest_progress: 'info',
   ingest_done: 'info',
   feed_polled: 'info',
+  linker_warmed: 'info',
 }
 
 /** Logs a typed event at its level, with a short message. */

@@ -3,7 +3,7 @@
  * per article and errors recorded, never fatal. Sees the Store port only, never an adapter.
  *
  * @example
- * const pipeline = new Pipeline({ store })
+ * const pipeline = new Pipeline({ store, linker: createStoryLinker() })
  * const summary = await pipeline.run(readFiles(['./pages']))
  */
 export {
@@ -20,5 +20,22 @@ export type {
   RunOptions,
   RunSummary,
   StageTimes,
+  WarmUpReport,
 } from './run.js'
 export { Pipeline } from './run.js'
+export {
+  createStoryLinker,
+  STORY_LINKER_DEFAULTS,
+  StoryLinker,
+  type StoryLinkerOptions,
+} from './story-linker.js'
+export {
+  type CopyView,
+  copyDiff,
+  outletsOf,
+  type ReadStoryOptions,
+  readStory,
+  type StoryArticleView,
+  type StoryReason,
+  type StoryView,
+} from './story-view.js'

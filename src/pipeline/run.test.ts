@@ -218,9 +218,15 @@ describe('Pipeline', () => {
     const story = await store.getStory(seen[0]!)
     expect(story?.articles.map((a) => a.id)).toEqual(seen)
     expect(story?.assignments[1]?.reason.entities).toEqual(['person:alice'])
+    const stored = [...seen]
+    // A later run warms the linker up from the stored articles before it links a new one, and
+    // not at all when it has nothing new to link.
     const again = new Pipeline({ store, extract, analyze, linker })
-    await again.run(events())
-    expect(remembered.sort()).toEqual([...seen].sort())
+    await again.run(events(doc('A\nThen Alice one.', { url: 'https://l.example/1' })))
+    expect(remembered).toEqual([])
+    await again.run(events(doc('C\nThen Alice three.', { url: 'https://l.example/3' })))
+    expect(remembered.sort()).toEqual(stored.sort())
+    expect(seen).toHaveLength(3)
   })
 
   test('a linker that throws leaves the article stored with linking failed', async () => {

@@ -57,6 +57,14 @@ export interface PipelineOptions {
   analyzer?: string
   /** The link stage; without one, articles are stored with linking pending. */
   linker?: Linker
+  /** Called once the linker was warmed up from the stored articles of its window. */
+  onWarmUp?: (report: WarmUpReport) => void
+  /**
+   * How often (ms) a run looks for user corrections logged meanwhile (by `lede story move`, the
+   * reader …), so a long `--watch` run respects them. @default 2000 (a primary-key range read,
+   * microseconds; a correction made by hand can wait two seconds)
+   */
+  correctionsPollMs?: number
   /** Keep the raw input (compressed) with each article. @default true */
   keepRaw?: boolean
   /** Called after every document (progress bars, logs). */
@@ -73,6 +81,22 @@ export interface PipelineOptions {
   batchMs?: number
 }
 
+/** What warming the linker up cost, and what it found. */
+export interface WarmUpReport {
+  /** ISO 8601: the window's start (the newest stored article, or now if earlier, minus the window). */
+  since: string
+  /** Stored articles taken into the linker's state. */
+  remembered: number
+  /** Stored articles of the window that had never been linked and were linked now. */
+  linked: number
+  /** User corrections replayed. */
+  corrections: number
+  /** Stored articles the linker could not take (their code counted in `errors`). */
+  failed: number
+  errors: Record<string, number>
+  seconds: number
+}
+
 /** Options of one run. */
 export interface RunOptions {
   /** Called after a feed was polled and its state saved (logs, `lede sources`). */
@@ -85,6 +109,9 @@ const emptyTimes = (): StageTimes => ({ read: 0, extract: 0, analyze: 0, link: 0
 export class Pipeline {
   readonly #o: PipelineOptions
   #warm = false
+  /** The last user correction the linker was given, and when the log was last read. */
+  #correctionSeq = 0
+  #correctionsReadAt = 0
   readonly times: StageTimes = emptyTimes()
 
   constructor(options: PipelineOptions) {
@@ -106,7 +133,13 @@ export class Pipeline {
       seconds: 0,
       stopped: false,
     }
-    await this.warmUp()
+    // The linker warms up before the first article it links (a run of known documents never
+    // pays for it), or now if stored articles wait for their links (`--no-link` earlier).
+    if (
+      this.#o.linker &&
+      (await this.#o.store.listByStage('link', 'pending', { limit: 1 })).items.length > 0
+    )
+      await this.warmUp()
     const report = (outcome: DocumentOutcome, doc: RawDocument | undefined) => {
       if (outcome.outcome === 'failed') {
         summary.failed++
@@ -159,6 +192,7 @@ export class Pipeline {
           continue
         }
         summary.documents++
+        await this.#syncCorrections()
         if (ev.type === 'error') {
           report(await this.#sourceFailure(ev.error, ev.source), undefined)
         } else {
@@ -185,20 +219,66 @@ export class Pipeline {
     return summary
   }
 
-  /** Feeds the linker the stored articles of its window, once. */
-  async warmUp(): Promise<void> {
+  /**
+   * Warms the linker up, once: the user corrections logged so far, then the stored articles of
+   * its window in time order; saves the links of window articles that had never been linked.
+   */
+  async warmUp(): Promise<WarmUpReport | undefined> {
     const linker = this.#o.linker
-    if (this.#warm || !linker?.remember || !linker.windowMs) {
-      this.#warm = true
-      return
-    }
+    if (this.#warm || !linker) return undefined
     this.#warm = true
-    const newest = (await this.#o.store.listArticles({ limit: 1 })).items[0]
-    if (!newest) return
-    const since = new Date(
-      Date.parse(newest.publishedAt ?? newest.fetchedAt) - linker.windowMs,
-    ).toISOString()
-    for await (const a of this.#o.store.articlesSince(since)) linker.remember(a)
+    const store = this.#o.store
+    const corrections = linker.correct ? await store.storyCorrections() : []
+    this.#correctionSeq = corrections.at(-1)?.seq ?? 0
+    this.#correctionsReadAt = performance.now()
+    if (!linker.remember || !linker.windowMs) return undefined
+    const t0 = performance.now()
+    const newest = (await store.listArticles({ limit: 1 })).items[0]
+    if (!newest) return undefined
+    // A page dated in the future must not move the window away from the present.
+    const end = Math.min(Date.parse(newest.publishedAt ?? newest.fetchedAt), Date.now())
+    const report: WarmUpReport = {
+      since: new Date(end - linker.windowMs).toISOString(),
+      remembered: 0,
+      linked: 0,
+      corrections: corrections.length,
+      failed: 0,
+      errors: {},
+      seconds: 0,
+    }
+    linker.correct?.(corrections, { warmUp: true })
+    for await (const a of store.articlesSince(report.since)) {
+      try {
+        linker.remember(a)
+        report.remembered++
+      } catch (e) {
+        // One stored article the linker cannot read must not stop every later ingest.
+        const code = codeOf(e, 'link_failed')
+        report.failed++
+        report.errors[code] = (report.errors[code] ?? 0) + 1
+      }
+    }
+    for (const { id, links } of linker.warmed?.() ?? []) {
+      await store.saveLinks(id, links, { status: 'ok' })
+      report.linked++
+    }
+    report.seconds = (performance.now() - t0) / 1000
+    this.#o.onWarmUp?.(report)
+    return report
+  }
+
+  /** Hands the linker the user corrections logged since it last looked (every few seconds). */
+  async #syncCorrections(): Promise<void> {
+    const linker = this.#o.linker
+    const every = this.#o.correctionsPollMs ?? 2000
+    // Before warm-up there is nothing to correct: warm-up reads the whole log.
+    if (!this.#warm || !linker?.correct || performance.now() - this.#correctionsReadAt < every)
+      return
+    this.#correctionsReadAt = performance.now()
+    const fresh = await this.#o.store.storyCorrections({ after: this.#correctionSeq })
+    if (fresh.length === 0) return
+    this.#correctionSeq = fresh.at(-1)!.seq
+    linker.correct(fresh, { warmUp: false })
   }
 
   /** Records what a source could not deliver (a page, an entry, a feed, a file, a line). */
@@ -264,6 +344,7 @@ export class Pipeline {
 
   /** Runs one document through every stage and stores it. Never throws for a bad document. */
   async process(doc: RawDocument): Promise<DocumentOutcome> {
+    await this.#syncCorrections()
     const prepared = await this.#prepare(doc)
     if ('outcome' in prepared) return prepared
     return (await this.#write([prepared]))[0]!
@@ -407,6 +488,7 @@ export class Pipeline {
     let linkState: StageState = { status: 'pending' }
     const entityKeys: Record<string, EntityKey> = {}
     for (const e of annotations?.entities ?? []) entityKeys[e.id] = entityKey(e.type, e.name)
+    if (this.#o.linker) await this.warmUp()
     t = performance.now()
     if (this.#o.linker) {
       try {

@@ -778,6 +778,133 @@ export function storeContract(name: string, open: () => Store | Promise<Store>):
           linkable.push(`${x.id}:${x.userAssigned}`)
         expect(linkable).toEqual([`${a}:false`, `${b}:true`, `${c}:true`])
       })
+
+      const assign = (articleId: string, storyId: string, kind: 'new' | 'similar' = 'similar') =>
+        store.saveStoryAssignment({ articleId, storyId, similarity: 0.5, reason: reason(kind) })
+
+      test('corrections are logged in order: moves, splits and merges, from which story to which', async () => {
+        const [a, b, c] = await three()
+        await assign(a, 's1', 'new')
+        await assign(b, 's1')
+        await assign(c, 's1')
+        expect(await store.storyCorrections()).toEqual([])
+        const own = await store.moveArticle(b, 'new')
+        await store.moveArticle(b, own) // no change: not logged
+        const split = await store.splitStory('s1', [c, 'not-an-article'])
+        expect(split).toBe(c)
+        expect((await store.getArticle(c))?.storyId).toBe(split)
+        await store.mergeStories('s1', own)
+        const log = await store.storyCorrections()
+        expect(log.map(({ seq: _, at: __, ...rest }) => rest)).toEqual([
+          { kind: 'move', articleIds: [b], from: 's1', to: own },
+          { kind: 'split', articleIds: [c], from: 's1', to: split },
+          { kind: 'merge', articleIds: [b], from: own, to: 's1' },
+        ])
+        expect(log.map((x) => x.seq)).toEqual([...log.map((x) => x.seq)].sort((x, y) => x - y))
+        expect(await store.storyCorrections({ after: log[1]!.seq })).toEqual([log[2]])
+        expect((await store.getStory('s1'))?.articles.map((x) => x.id)).toEqual([a, b])
+        // The corrected articles stay where the user put them.
+        await assign(c, 's1')
+        expect((await store.getArticle(c))?.storyId).toBe(split)
+      })
+
+      test('a split needs a known story and at least one of its articles', async () => {
+        const [a, b] = await three()
+        await assign(a, 's1', 'new')
+        await expect(store.splitStory('nope', [a])).rejects.toMatchObject({ code: 'not_found' })
+        await expect(store.splitStory('s1', [b])).rejects.toMatchObject({ code: 'invalid_input' })
+        // Splitting out an article whose id names a story already gets a fresh id.
+        await assign(b, a)
+        await assign(a, a)
+        expect(await store.splitStory(a, [a])).toBe(`${a}-2`)
+      })
+
+      test('links saved with an article: the reason in full, back-links cut to the best, rail teasers, the copy', async () => {
+        const [a, b, c] = await three()
+        await store.saveRelated(a, [{ articleId: b, score: 0.5 }])
+        const put = await store.putArticle(
+          makeWrite(
+            makeArticle({
+              url: 'https://d.example/fire',
+              title: 'Fire 4',
+              paragraphs: ['A fourth report on the fire.'],
+              related: [
+                { title: 'Elsewhere' },
+                { title: 'Fire report 2', url: 'https://weekly.example/fire' },
+              ],
+            }),
+            {
+              links: {
+                story: {
+                  storyId: 's9',
+                  similarity: 0.5,
+                  reason: {
+                    ...reason('similar'),
+                    runnerUp: { storyId: 's2', similarity: 0.2 },
+                    gapHours: 3,
+                  },
+                },
+                copyOf: { originId: a, similarity: 0.9, wire: 'AP' },
+                related: [{ articleId: a, score: 0.4 }],
+                relatedBack: [
+                  { articleId: a, score: 0.3 },
+                  { articleId: b, score: 0.6 },
+                ],
+                relatedKeep: 1,
+                rail: [
+                  { fromId: 'later', teaser: 0, toId: c, by: 'title' },
+                  { fromId: a, teaser: 3, toId: c, by: 'url' },
+                ],
+              },
+            },
+          ),
+        )
+        const d = put.id
+        // Rail links: the one given for another page is saved under that page.
+        const r = { fromId: d, teaser: 1, toId: c, by: 'url' as const }
+        await store.saveLinks(d, { rail: [r] }, { status: 'ok' })
+        const links = await store.railLinks(d)
+        expect(links.map(({ target, ...x }) => ({ ...x, title: target.title }))).toEqual([
+          { ...r, title: 'Fire report 2' },
+        ])
+        expect((await store.railLinks(a)).map((x) => [x.teaser, x.toId])).toEqual([[3, c]])
+        // a's list keeps its best one (b at 0.5 beats d at 0.3); b's list gains d.
+        expect((await store.related(a)).map((r) => r.id)).toEqual([b])
+        expect((await store.related(b)).map((r) => [r.id, r.score])).toEqual([[d, 0.6]])
+        expect(await store.copyLink(d)).toEqual({
+          articleId: d,
+          originId: a,
+          similarity: 0.9,
+          wire: 'AP',
+        })
+        expect(await store.copyLink(a)).toBeUndefined()
+        const story = await store.getStory('s9')
+        expect(story?.assignments[0]?.reason).toEqual({
+          ...reason('similar'),
+          runnerUp: { storyId: 's2', similarity: 0.2 },
+          gapHours: 3,
+        })
+      })
+
+      test('saveLinks links a stored article later and sets its link stage', async () => {
+        const [a, b] = await three()
+        expect((await store.getArticle(b))?.stages.link).toEqual({ status: 'pending' })
+        await store.saveLinks(
+          b,
+          {
+            story: { storyId: a, similarity: 0.7, reason: reason('similar') },
+            related: [{ articleId: a, score: 0.2 }],
+          },
+          { status: 'ok' },
+        )
+        const got = await store.getArticle(b)
+        expect(got?.storyId).toBe(a)
+        expect(got?.stages.link).toEqual({ status: 'ok' })
+        expect((await store.related(b)).map((r) => r.id)).toEqual([a])
+        await expect(store.saveLinks('nope', {}, { status: 'ok' })).rejects.toMatchObject({
+          code: 'not_found',
+        })
+      })
     })
 
     describe('sources', () => {

@@ -51,6 +51,19 @@ export interface ArticleLinks {
   copyOf?: Omit<CopyLink, 'articleId'>
   /** Related articles, best first. Replaces any related list stored before. */
   related?: RelatedLink[]
+  /**
+   * Earlier articles whose related lists this article joins (the same scores seen from the other
+   * side), so a stored list also holds articles that arrived after it. Each list keeps its best
+   * `relatedKeep`.
+   */
+  relatedBack?: RelatedLink[]
+  /** How many related articles a list keeps when `relatedBack` adds to it. @default 10 */
+  relatedKeep?: number
+  /**
+   * Teasers of a page's related rail (`Article.related`) matched to stored articles: this
+   * article's own teasers, and earlier pages' teasers that point at this article.
+   */
+  rail?: RailLink[]
 }
 
 /** One article as the pipeline hands it to the store, written in one transaction. */
@@ -158,7 +171,40 @@ export interface StoryAssignment {
     quotes: string[]
     /** `new` opens a story; `similar` joins one; `user` is a correction that later runs respect. */
     kind: 'new' | 'similar' | 'copy' | 'user'
+    /** The best competing story and its score, when one came close. */
+    runnerUp?: { storyId: StoryId; similarity: number }
+    /** Hours between the article and the story's latest article, when both have a time. */
+    gapHours?: number
   }
+}
+
+/**
+ * A user's correction of the stories, as the store logs it: some articles left one story for
+ * another. Every correction is one of these, so a linker rebuilt later can replay them.
+ */
+export interface StoryCorrection {
+  /** Order of the log (increasing). */
+  seq: number
+  /** ISO 8601: when it was made. */
+  at: string
+  /** `move`: articles moved by hand; `split`: taken out of a story into a new one; `merge`: a whole story joined another. */
+  kind: 'move' | 'split' | 'merge'
+  articleIds: ArticleId[]
+  /** The story they left (for a merge: the story merged away); absent if they had none. */
+  from?: StoryId
+  /** The story they joined (for a split or a move to a new story: the new story's id). */
+  to: StoryId
+}
+
+/** A teaser of a page's related rail matched to a stored article. */
+export interface RailLink {
+  /** The article whose page shows the rail. */
+  fromId: ArticleId
+  /** Index into that article's `Article.related`. */
+  teaser: number
+  /** The stored article the teaser points at. */
+  toId: ArticleId
+  by: 'url' | 'title'
 }
 
 export interface CopyLink {
@@ -411,10 +457,27 @@ export interface Store {
       }
     | undefined
   >
-  /** A user's correction; later automatic assignments respect it. Returns the story id. */
+  /**
+   * A user's correction; later automatic assignments respect it. Returns the story id. Logged
+   * (see `storyCorrections`) when the article changes story.
+   */
   moveArticle(articleId: ArticleId, storyId: StoryId | 'new'): Promise<StoryId>
-  /** Moves every article of `from` into `into` as user corrections; `from` is removed. */
+  /** Moves every article of `from` into `into` as user corrections; `from` is removed. Logged. */
   mergeStories(into: StoryId, from: StoryId): Promise<void>
+  /**
+   * Takes some articles of a story out into a new story, as user corrections, and returns the new
+   * story's id (the first article's id, made unique). Logged. Articles not in the story are
+   * ignored; none in it is an `invalid_input` error, an unknown story `not_found`.
+   */
+  splitStory(storyId: StoryId, articleIds: ArticleId[]): Promise<StoryId>
+  /** The log of user corrections, oldest first; `after` a `seq` for the ones logged since. */
+  storyCorrections(query?: { after?: number; limit?: number }): Promise<StoryCorrection[]>
+  /** Saves what a linker decided for a stored article later than its write, and the link stage's state. */
+  saveLinks(articleId: ArticleId, links: ArticleLinks, stage: StageState): Promise<void>
+  /** The copy link of an article that copies another (its origin, similarity and credited wire). */
+  copyLink(articleId: ArticleId): Promise<CopyLink | undefined>
+  /** The teasers of an article's related rail that point at stored articles, in rail order. */
+  railLinks(articleId: ArticleId): Promise<(RailLink & { target: ArticleSummary })[]>
 
   // entities and quotes
   getEntity(key: EntityKey): Promise<EntityDetail | undefined>

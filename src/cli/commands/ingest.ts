@@ -23,7 +23,7 @@ import type { Logger } from '../../log/index.js'
 import { createLogger, logEvent, silentLogger } from '../../log/index.js'
 import type { FeedReport } from '../../ingest/index.js'
 import type { DocumentOutcome, RunSummary } from '../../pipeline/index.js'
-import { Pipeline } from '../../pipeline/index.js'
+import { createStoryLinker, Pipeline } from '../../pipeline/index.js'
 import { commandConfig, dbOption, openCorpus } from '../corpus.js'
 import type { ProgressView } from '../progress.js'
 import { barView, logView } from '../progress.js'
@@ -32,6 +32,8 @@ import { VERSION } from '../version.js'
 export interface IngestFlags {
   db?: string
   analyze: boolean
+  /** False with `--no-link`: articles are stored with linking pending. */
+  link?: boolean
   raw: boolean
   format: 'auto' | 'html' | 'text' | 'jsonl'
   watch?: boolean
@@ -64,6 +66,10 @@ export function registerIngest(program: Command): void {
     .argument('<source...>', 'URLs, files, folders, or - for stdin')
     .addOption(dbOption())
     .option('--no-analyze', 'store articles without analysis (it stays pending)')
+    .option(
+      '--no-link',
+      'store articles without linking them into stories (the next run links those within 14 days of the newest)',
+    )
     .option('--no-raw', 'do not keep the raw input of each article')
     .addOption(
       new Option('--format <format>', 'how to read files and stdin')
@@ -115,6 +121,16 @@ export async function runIngest(
       ...(flags.analyze === false && { analyze: false as const }),
       analyzer: `lede/${VERSION}`,
       keepRaw: flags.raw !== false && config.ingest.keepRaw,
+      ...(flags.link !== false && {
+        linker: createStoryLinker(),
+        onWarmUp: (r) => {
+          logEvent(logger, { event: 'linker_warmed', ...r, seconds: round2(r.seconds) })
+          if (tty && r.remembered + r.linked > 0)
+            io.stderr.write(
+              `linker: ${n(r.remembered)} stored articles since ${r.since.slice(0, 10)} in ${r.seconds.toFixed(1)} s${r.linked > 0 ? ` (${n(r.linked)} linked now)` : ''}\n`,
+            )
+        },
+      }),
       signal: ac.signal,
       onDocument: (outcome, doc) => {
         state.documents++
@@ -230,6 +246,7 @@ function logOutcome(logger: Logger, o: DocumentOutcome, location = 'unknown', ur
 }
 
 const n = (x: number) => x.toLocaleString('en-US')
+const round2 = (x: number) => Math.round(x * 100) / 100
 
 function printSummary(
   s: RunSummary,

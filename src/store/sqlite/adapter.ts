@@ -39,6 +39,7 @@ import type {
   ListQuery,
   Page,
   PutOutcome,
+  RailLink,
   RelatedLink,
   SearchFilters,
   SearchHit,
@@ -53,6 +54,7 @@ import type {
   StoredArticle,
   StoredQuote,
   StoryAssignment,
+  StoryCorrection,
   StoryId,
   StorySummary,
 } from '../store.js'
@@ -199,6 +201,16 @@ function parseBound(value: string | undefined, end: boolean): number | undefined
   const ms = Date.parse(bare ? `${value}T00:00:00Z` : value)
   if (Number.isNaN(ms)) throw new LedeError('invalid_input', `not a date: ${value}`)
   return end && bare ? ms + 86_400_000 - 1 : ms
+}
+
+/** An assignment made by hand. */
+function userAssignment(articleId: ArticleId, storyId: StoryId): StoryAssignment {
+  return {
+    articleId,
+    storyId,
+    similarity: 1,
+    reason: { terms: [], entities: [], quotes: [], kind: 'user' },
+  }
 }
 
 function toSummary(r: SummaryRow): ArticleSummary {
@@ -967,6 +979,132 @@ export class SqliteStore implements Store {
     if (links.copyOf) this.#saveCopyLink({ articleId: id, ...links.copyOf })
     if (links.story) this.#saveAssignment({ articleId: id, ...links.story }, false)
     if (links.related) this.#saveRelated(id, links.related)
+    if (links.relatedBack) this.#saveRelatedBack(id, links.relatedBack, links.relatedKeep ?? 10)
+    for (const r of links.rail ?? [])
+      this.#q(
+        'INSERT OR REPLACE INTO rail_links (article_id, teaser, target_id, by) VALUES (?, ?, ?, ?)',
+      ).run(r.fromId, r.teaser, r.toId, r.by)
+  }
+
+  /** Adds `id` to other articles' related lists, each cut back to its best `keep`. */
+  #saveRelatedBack(id: ArticleId, back: RelatedLink[], keep: number): void {
+    for (const r of back) {
+      if (r.articleId === id) continue
+      this.#q(
+        'INSERT OR REPLACE INTO related (article_id, related_id, score) VALUES (?, ?, ?)',
+      ).run(r.articleId, id, r.score)
+      this.#q(
+        `DELETE FROM related WHERE article_id = @id AND related_id NOT IN (
+           SELECT related_id FROM related WHERE article_id = @id
+           ORDER BY score DESC, related_id LIMIT @keep)`,
+      ).run({ id: r.articleId, keep: Math.max(1, keep) })
+    }
+  }
+
+  async saveLinks(articleId: ArticleId, links: ArticleLinks, stage: StageState): Promise<void> {
+    this.#db
+      .transaction(() => {
+        const row = this.#q('SELECT seq FROM articles WHERE id = ?').get(articleId)
+        if (!row) throw new LedeError('not_found', `no article ${articleId}`)
+        this.#saveLinks(articleId, links)
+        this.#q('UPDATE articles SET link_status = ?, link_error = ? WHERE id = ?').run(
+          stage.status,
+          stage.errorCode ?? null,
+          articleId,
+        )
+      })
+      .immediate()
+  }
+
+  async copyLink(articleId: ArticleId): Promise<CopyLink | undefined> {
+    const r = this.#q(
+      'SELECT article_id, origin_id, similarity, wire FROM copies WHERE article_id = ?',
+    ).get(articleId) as
+      | { article_id: string; origin_id: string; similarity: number; wire: string | null }
+      | undefined
+    if (!r) return undefined
+    return {
+      articleId: r.article_id,
+      originId: r.origin_id,
+      similarity: r.similarity,
+      ...(r.wire !== null && { wire: r.wire }),
+    }
+  }
+
+  async railLinks(articleId: ArticleId): Promise<(RailLink & { target: ArticleSummary })[]> {
+    const rows = this.#q(
+      `SELECT ${SUMMARY_COLUMNS}, r.teaser, r.by FROM rail_links r JOIN articles a ON a.id = r.target_id
+       WHERE r.article_id = ? ORDER BY r.teaser`,
+    ).all(articleId) as (SummaryRow & { teaser: number; by: string })[]
+    return rows.map((r) => ({
+      fromId: articleId,
+      teaser: r.teaser,
+      toId: r.id,
+      by: r.by as RailLink['by'],
+      target: toSummary(r),
+    }))
+  }
+
+  /** Appends a user correction to the log. */
+  #logCorrection(c: Omit<StoryCorrection, 'seq' | 'at'>): void {
+    this.#q(
+      'INSERT INTO story_corrections (at, kind, from_story, to_story, article_ids) VALUES (?, ?, ?, ?, ?)',
+    ).run(new Date().toISOString(), c.kind, c.from ?? null, c.to, JSON.stringify(c.articleIds))
+  }
+
+  async storyCorrections(
+    query: { after?: number; limit?: number } = {},
+  ): Promise<StoryCorrection[]> {
+    const rows = this.#q(
+      `SELECT seq, at, kind, from_story, to_story, article_ids FROM story_corrections
+       WHERE seq > ? ORDER BY seq LIMIT ?`,
+    ).all(query.after ?? 0, query.limit ?? -1) as {
+      seq: number
+      at: string
+      kind: string
+      from_story: string | null
+      to_story: string
+      article_ids: string
+    }[]
+    return rows.map((r) => ({
+      seq: r.seq,
+      at: r.at,
+      kind: r.kind as StoryCorrection['kind'],
+      articleIds: JSON.parse(r.article_ids) as ArticleId[],
+      ...(r.from_story !== null && { from: r.from_story }),
+      to: r.to_story,
+    }))
+  }
+
+  /** A story id for a new story opened by hand: the article's id, made unique. */
+  #newStoryId(articleId: ArticleId): StoryId {
+    let target = articleId
+    for (let n = 2; this.#q('SELECT 1 FROM stories WHERE id = ?').get(target); n++)
+      target = `${articleId}-${n}`
+    return target
+  }
+
+  async splitStory(storyId: StoryId, articleIds: ArticleId[]): Promise<StoryId> {
+    return this.#db
+      .transaction((): StoryId => {
+        if (!this.#q('SELECT 1 FROM stories WHERE id = ?').get(storyId))
+          throw new LedeError('not_found', `no story ${storyId}`)
+        const wanted = new Set(articleIds)
+        const moving = (
+          this.#q('SELECT id FROM articles WHERE story_id = ? ORDER BY sort_ts, seq').all(
+            storyId,
+          ) as { id: string }[]
+        )
+          .map((r) => r.id)
+          .filter((id) => wanted.has(id))
+        if (moving.length === 0)
+          throw new LedeError('invalid_input', `none of these articles is in story ${storyId}`)
+        const target = this.#newStoryId(moving[0]!)
+        for (const id of moving) this.#saveAssignment(userAssignment(id, target), true)
+        this.#logCorrection({ kind: 'split', articleIds: moving, from: storyId, to: target })
+        return target
+      })
+      .immediate()
   }
 
   async saveStoryAssignment(assignment: StoryAssignment): Promise<void> {
@@ -1006,6 +1144,8 @@ export class SqliteStore implements Store {
         terms: a.reason.terms,
         entities: a.reason.entities,
         quotes: a.reason.quotes,
+        ...(a.reason.runnerUp !== undefined && { runnerUp: a.reason.runnerUp }),
+        ...(a.reason.gapHours !== undefined && { gapHours: a.reason.gapHours }),
       }),
       new Date().toISOString(),
     )
@@ -1202,21 +1342,18 @@ export class SqliteStore implements Store {
   async moveArticle(articleId: ArticleId, storyId: StoryId | 'new'): Promise<StoryId> {
     return this.#db
       .transaction((): StoryId => {
-        let target = storyId
-        if (target === 'new') {
-          target = articleId
-          for (let n = 2; this.#q('SELECT 1 FROM stories WHERE id = ?').get(target); n++)
-            target = `${articleId}-${n}`
-        }
-        this.#saveAssignment(
-          {
-            articleId,
-            storyId: target,
-            similarity: 1,
-            reason: { terms: [], entities: [], quotes: [], kind: 'user' },
-          },
-          true,
-        )
+        const before = this.#q('SELECT story_id FROM articles WHERE id = ?').get(articleId) as
+          | { story_id: string | null }
+          | undefined
+        const target = storyId === 'new' ? this.#newStoryId(articleId) : storyId
+        this.#saveAssignment(userAssignment(articleId, target), true)
+        if (before && before.story_id !== target)
+          this.#logCorrection({
+            kind: 'move',
+            articleIds: [articleId],
+            ...(before.story_id !== null && { from: before.story_id }),
+            to: target,
+          })
         return target
       })
       .immediate()
@@ -1231,17 +1368,15 @@ export class SqliteStore implements Store {
         const ids = this.#q('SELECT id FROM articles WHERE story_id = ?').all(from) as {
           id: string
         }[]
-        for (const { id } of ids)
-          this.#saveAssignment(
-            {
-              articleId: id,
-              storyId: into,
-              similarity: 1,
-              reason: { terms: [], entities: [], quotes: [], kind: 'user' },
-            },
-            true,
-          )
+        for (const { id } of ids) this.#saveAssignment(userAssignment(id, into), true)
         this.#q('DELETE FROM stories WHERE id = ?').run(from)
+        if (ids.length > 0)
+          this.#logCorrection({
+            kind: 'merge',
+            articleIds: ids.map((r) => r.id),
+            from,
+            to: into,
+          })
       })
       .immediate()
   }
