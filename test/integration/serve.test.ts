@@ -38,6 +38,9 @@ describe('the demo corpus', () => {
     expect(sources.every((s) => s.itemCount > 0 && s.lastOkAt !== undefined)).toBe(true)
     const articles = (await store.listArticles({})).items
     expect(articles.every((a) => a.siteName === 'Wikinews')).toBe(true)
+    // Linked as they were stored: every article is in a story.
+    expect(articles.every((a) => a.storyId !== undefined)).toBe(true)
+    expect((await store.listStories({})).items.length).toBeGreaterThan(0)
     const stored = await store.getArticle(articles[0]!.id)
     expect(stored?.article.canonicalUrl).toMatch(/^https:\/\/en\.wikinews\.org\/wiki\//)
     expect(stored?.article.text).not.toContain("Lede's own rendering")

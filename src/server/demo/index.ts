@@ -60,6 +60,8 @@ export interface LoadDemoOptions {
   dbPath: string
   bundle?: string | URL
   pipeline?: Omit<PipelineOptions, 'store' | 'onDocument' | 'signal'>
+  /** Link the articles into stories, copies and related lists as they are stored. @default true */
+  link?: boolean
   /** After every document: how many are done of how many. */
   onProgress?: (done: number, total: number, outcome: DocumentOutcome) => void
   signal?: AbortSignal
@@ -87,6 +89,7 @@ export async function loadDemo(
       store: o.store,
       client,
       ...(o.pipeline && { pipeline: o.pipeline }),
+      ...(o.link !== undefined && { link: o.link }),
       ...(o.signal && { signal: o.signal }),
       onDocument: (outcome) => {
         done++

@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto'
 import type { RawDocument } from '../../core/index.js'
 import type { HttpClient, SourceEvent as NetworkEvent } from '../../ingest/index.js'
-import type { DocumentOutcome, PipelineOptions, RunSummary } from '../../pipeline/index.js'
+import type { DocumentOutcome, Linker, PipelineOptions, RunSummary } from '../../pipeline/index.js'
 import type { FeedSource, Store } from '../../store/index.js'
 
 export type JobState = 'queued' | 'running' | 'done' | 'failed' | 'cancelled'
@@ -52,6 +52,12 @@ export interface IngestServiceOptions {
   client: HttpClient | (() => HttpClient | Promise<HttpClient>)
   /** Passed to each job's Pipeline (analyzer, linker, extractor …). */
   pipeline?: Omit<PipelineOptions, 'store' | 'onDocument' | 'signal'>
+  /**
+   * Link what is stored into stories, copies and related lists with the pipeline's StoryLinker —
+   * one for the service's life, made and warmed from the store on first use — unless `pipeline`
+   * brings its own linker. @default true
+   */
+  link?: boolean
   /** Jobs run at once; more wait in line. @default 2 */
   concurrency?: number
   /** Finished jobs kept for display. @default 50 */
@@ -93,6 +99,16 @@ export function createIngestService(options: IngestServiceOptions): IngestServic
   const running = new Map<string, { abort: AbortController; done: Promise<void> }>()
   let closed = false
   const listeners = new Set<() => void>()
+  let linker: Promise<Linker | undefined> | undefined
+  /** The pipeline options of every job and posted document, with the service's linker. */
+  const pipelineOptions = async () => {
+    linker ??=
+      options.link === false || options.pipeline?.linker !== undefined
+        ? Promise.resolve(undefined)
+        : stages().then((s) => s.createStoryLinker())
+    const l = await linker
+    return { ...options.pipeline, ...(l && { linker: l }) }
+  }
   const changed = (outcome: DocumentOutcome) => {
     if (outcome.outcome === 'inserted' || outcome.outcome === 'revised')
       for (const l of listeners) l()
@@ -124,7 +140,7 @@ export function createIngestService(options: IngestServiceOptions): IngestServic
         follow: job.kind === 'feed',
         store,
         client: await client(),
-        ...(options.pipeline && { pipeline: options.pipeline }),
+        pipeline: await pipelineOptions(),
         signal,
         onDocument: (outcome) => {
           count(job, outcome)
@@ -172,7 +188,7 @@ export function createIngestService(options: IngestServiceOptions): IngestServic
     },
     async processDocument(doc) {
       const { Pipeline } = await stages()
-      const outcome = await new Pipeline({ ...options.pipeline, store }).process(doc)
+      const outcome = await new Pipeline({ ...(await pipelineOptions()), store }).process(doc)
       changed(outcome)
       return outcome
     },
@@ -222,6 +238,8 @@ export interface IngestUrlsOptions {
   store: Store
   client: HttpClient
   pipeline?: Omit<PipelineOptions, 'store' | 'onDocument' | 'signal'>
+  /** Link into stories with a StoryLinker of this run's own, unless `pipeline` has a linker. @default true */
+  link?: boolean
   signal?: AbortSignal
   onDocument?: (outcome: DocumentOutcome) => void
   /** Called with the number of new entries each feed announces (for a progress total). */
@@ -236,12 +254,13 @@ export interface IngestUrlsOptions {
  */
 export async function ingestUrls(o: IngestUrlsOptions): Promise<RunSummary> {
   const { store } = o
-  const { Pipeline, newFeedState, readSources } = await stages()
+  const { Pipeline, createStoryLinker, newFeedState, readSources } = await stages()
   const followed: FeedSource[] = []
   if (o.follow)
     for (const url of o.urls) followed.push(await store.upsertSource({ url, kind: 'feed' }))
   const pipeline = new Pipeline({
     ...o.pipeline,
+    ...(o.pipeline?.linker === undefined && o.link !== false && { linker: createStoryLinker() }),
     store,
     ...(o.signal && { signal: o.signal }),
     ...(o.onDocument && { onDocument: o.onDocument }),
