@@ -27,8 +27,9 @@ export function createApi(version: string): Hono<AppEnv> {
   ingestRoutes(api, registry)
   // Made on first request: generating it costs a start-up that only serves pages ~0.1 s.
   let doc: ReturnType<typeof openApiDocument> | undefined
-  api.get('/openapi.json', (c) =>
-    c.json((doc ??= openApiDocument(registry, { title: 'Lede API', version, basePath: API_BASE }))),
-  )
+  api.get('/openapi.json', (c) => {
+    doc ??= openApiDocument(registry, { title: 'Lede API', version, basePath: API_BASE })
+    return c.json(doc)
+  })
   return api
 }
