@@ -13,13 +13,18 @@
  * `--prime` first asks once for every page a scenario can ask for (every article, every search
  * term), so the timed run measures a warm cache — a reader's steady state — rather than first views.
  *
+ * Before the first scenario, both processes are warmed up for `--warmup-seconds` on pages no
+ * scenario asks for (the entity list, health, the empty search form), so the first scenario does not pay
+ * for the JIT; each scenario then has its own warm-up of `--warmup` requests. The load average is
+ * printed at the start and the end: on a shared machine it says how pessimistic the figures are.
+ *
  * Usage: npm run bench:http -- [--db PATH] [--connections 32] [--requests 4000] [--seconds 30]
- *          [--cache-ttl MS] [--prime] [--out bench/results/http.json]
+ *          [--cache-ttl MS] [--prime] [--warmup-seconds 5] [--out bench/results/http.json]
  */
 import { spawn } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { Agent, request } from 'node:http'
-import { cpus, tmpdir } from 'node:os'
+import { cpus, loadavg, tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { demoMarker, loadDemo } from '../src/server/index.js'
@@ -32,6 +37,7 @@ const { values: args } = parseArgs({
     requests: { type: 'string', default: '4000' },
     seconds: { type: 'string', default: '30' },
     warmup: { type: 'string', default: '300' },
+    'warmup-seconds': { type: 'string', default: '5' },
     out: { type: 'string', default: 'bench/results/http.json' },
     'cache-ttl': { type: 'string', default: '300000' },
     prime: { type: 'boolean', default: false },
@@ -179,6 +185,18 @@ async function scenario(name: string, next: () => string, all: string[] = []) {
   }
 }
 
+const loadBefore = loadavg()
+{
+  const until = performance.now() + Number(args['warmup-seconds']) * 1000
+  const pages = ['/entities', '/healthz', '/search']
+  await Promise.all(
+    Array.from({ length: CONNECTIONS }, async (_, i) => {
+      for (let n = i; performance.now() < until; n++) await get(pages[n % pages.length]!)
+    }),
+  )
+}
+
+let loadAfter = loadBefore
 const results: NonNullable<Awaited<ReturnType<typeof scenario>>>[] = []
 const push = (r: Awaited<ReturnType<typeof scenario>>) => {
   if (r) results.push(r)
@@ -206,6 +224,7 @@ try {
   if (entityKeys.length > 0)
     push(await scenario('entity page', () => `/entity/${encodeURIComponent(pick(entityKeys))}`))
 } finally {
+  loadAfter = loadavg()
   agent.destroy()
   child?.kill('SIGTERM')
   if (tmp) rmSync(tmp, { recursive: true, force: true })
@@ -213,7 +232,7 @@ try {
 
 const f = (n: number) => n.toFixed(1).padStart(7)
 console.log(
-  `\nLede HTTP bench: ${articleIds.length} articles, ${CONNECTIONS} connections, response cache ${args['cache-ttl']} ms${args.prime ? ' (primed)' : ''}, ≤${MAX_REQUESTS} requests or ≤${MAX_SECONDS} s per scenario; Node ${process.version}, ${cpus().length} cores (shared with the load generator)\n`,
+  `\nLede HTTP bench: ${articleIds.length} articles, ${CONNECTIONS} connections, response cache ${args['cache-ttl']} ms${args.prime ? ' (primed)' : ''}, ≤${MAX_REQUESTS} requests or ≤${MAX_SECONDS} s per scenario; Node ${process.version}, ${cpus().length} cores (shared with the load generator); load average ${loadBefore.map((x) => x.toFixed(2)).join(' ')} at the start, ${loadAfter.map((x) => x.toFixed(2)).join(' ')} at the end\n`,
 )
 console.log(
   'scenario                    requests  errors    rps   p50 ms  p95 ms  p99 ms  max ms   kB',
@@ -225,7 +244,7 @@ for (const r of results)
 mkdirSync(dirname(args.out), { recursive: true })
 writeFileSync(
   args.out,
-  `${JSON.stringify({ at: new Date().toISOString(), cacheTtlMs: Number(args['cache-ttl']), primed: args.prime, node: process.version, cores: cpus().length, connections: CONNECTIONS, articles: articleIds.length, results }, null, 2)}\n`,
+  `${JSON.stringify({ at: new Date().toISOString(), cacheTtlMs: Number(args['cache-ttl']), primed: args.prime, node: process.version, cores: cpus().length, loadavg: { start: loadBefore, end: loadAfter }, connections: CONNECTIONS, articles: articleIds.length, results }, null, 2)}\n`,
 )
 console.log(`\nwrote ${args.out}`)
 if (existsSync(dbPath) && tmp) rmSync(tmp, { recursive: true, force: true })
