@@ -14,7 +14,15 @@ import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { createLinker, type LinkerOptions } from '../src/link/index.js'
-import { type ClusterDoc, readJsonl, type Scores, score, select } from './cluster-data.js'
+import {
+  type AnnotationCache,
+  annotateDocs,
+  type ClusterDoc,
+  readJsonl,
+  type Scores,
+  score,
+  select,
+} from './cluster-data.js'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const SCORER = resolve(here, '../../../shared/scorers/bcubed.mjs')
@@ -38,6 +46,8 @@ const { values } = parseArgs({
     'prime-df': { type: 'boolean', default: false },
     'jitter-minutes': { type: 'string' },
     scorer: { type: 'string', default: SCORER },
+    analyze: { type: 'boolean', default: false },
+    'annotations-cache': { type: 'string' },
   },
 })
 
@@ -78,7 +88,7 @@ interface Run {
   reasons: string[]
 }
 
-function runOne(docs: ClusterDoc[], label: string): Run {
+function runOne(docs: ClusterDoc[], label: string, annotations?: AnnotationCache): Run {
   const options: LinkerOptions = {
     stories: overrides(),
     copies: true,
@@ -107,6 +117,8 @@ function runOne(docs: ClusterDoc[], label: string): Run {
     if (!values['no-time'] && d.date) input.publishedAt = d.date
     if (d.url) input.url = d.url
     if (d.source) input.siteName = d.source
+    const ann = annotations?.get(String(d.id))
+    if (ann) input.annotations = ann
     const r = linker.add(input)
     pred.push({ id: String(d.id), cluster: r.assignment.storyId })
     if (values.explain)
@@ -191,7 +203,18 @@ for (const w of windows) {
     continue
   }
   const label = w !== undefined ? `window ${w}` : (values.split ?? 'all')
-  const run = runOne(docs, label)
+  let annotations: AnnotationCache | undefined
+  if (values.analyze) {
+    const a = annotateDocs(docs, values.field, values['annotations-cache'])
+    annotations = a.annotations
+    const s = a.stats
+    if (s.analysed > 0)
+      console.log(
+        `${label.padEnd(10)} analyze() ${s.analysed} docs: ${Math.round(s.analysed / s.seconds)} docs/s (${s.seconds.toFixed(1)} s, CPU ${s.cpuSeconds.toFixed(1)} s)${s.cached ? `, ${s.cached} from the cache` : ''}`,
+      )
+    else console.log(`${label.padEnd(10)} analyze(): ${s.cached} docs from the cache`)
+  }
+  const run = runOne(docs, label, annotations)
   runs.push(run)
   const s = run.scores
   const rss = process.resourceUsage().maxRSS / 1024

@@ -2,21 +2,22 @@
  * `npm run bench:ingest`: throughput of the ingest pipeline from local files, per stage, and
  * search latency over a corpus of 400k+ documents. Not a test: it prints a table and writes JSON.
  *
- * Phases (all on one core, into fresh SQLite files under a temp folder):
+ * Phases (into fresh SQLite files under a temp folder; one thread unless said otherwise):
  * 1. files: Wikinews articles rendered as HTML pages (a plain template of ours, with a nav bar,
- *    share links and a footer), ingested from a folder with analysis, then again without it;
+ *    share links and a footer), ingested from a folder with analysis on worker threads (one per
+ *    core, as `lede ingest`), with analysis on one thread, then without analysis;
  * 2. headlines: all UCI headlines as one JSON-lines file (`.jsonl.gz`), as `lede ingest` reads it;
  * 3. search: the headline corpus plus the Wikinews articles (stored pre-extracted: search speed
  *    does not depend on how the text was extracted), then queries drawn from the data — words,
  *    pairs, phrases, OR, NOT, and filtered by source or date — timed one by one: p50 and p95.
  *
  * Usage: npm run bench:ingest -- [--data DIR] [--only files,headlines,search]
- *          [--articles N] [--headlines N] [--queries N] [--batch N] [--out FILE]
+ *          [--articles N] [--headlines N] [--queries N] [--batch N] [--workers N] [--out FILE]
  *          [--corpus FILE]   (the headline corpus is written there and kept; the search phase
  *                             reuses it when it exists and the headlines phase is not asked for)
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { availableParallelism, loadavg, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { gunzipSync } from 'node:zlib'
@@ -37,6 +38,7 @@ const { values: args } = parseArgs({
     headlines: { type: 'string' },
     queries: { type: 'string', default: '500' },
     batch: { type: 'string' },
+    workers: { type: 'string' },
     out: { type: 'string', default: 'bench/results/ingest.json' },
     keep: { type: 'boolean', default: false },
     corpus: { type: 'string' },
@@ -58,6 +60,8 @@ const WIKINEWS = [
 const UCI = join(DATA, 'clustering/uci-headlines-dev.jsonl.gz')
 const phases = new Set(args.only!.split(','))
 const batchSize = args.batch !== undefined ? Number(args.batch) : undefined
+/** Analysis workers for the files phase with analysis (as `lede ingest`): one per core. */
+const workers = args.workers !== undefined ? Number(args.workers) : availableParallelism()
 const work = mkdtempSync(join(tmpdir(), 'lede-bench-'))
 const results: { files?: unknown; headlines?: unknown; search?: unknown; [k: string]: unknown } = {
   date: new Date().toISOString(),
@@ -111,15 +115,22 @@ function perStage(s: RunSummary) {
   return Object.fromEntries(Object.entries(s.stageMs).map(([k, v]) => [k, ms(v / n)]))
 }
 
-/** Runs a pipeline and measures its CPU time too: on a shared machine wall time is pessimistic. */
-async function timed(run: () => Promise<RunSummary>): Promise<RunSummary & { cpuSeconds: number }> {
+type Timed = RunSummary & { cpuSeconds: number; load: [number, number] }
+
+/**
+ * Runs a pipeline and measures its CPU time (every thread of the process, workers included) and
+ * the machine's 1-minute load average before and after: on a shared machine wall time is
+ * pessimistic, and documents per CPU-second is the one-core figure.
+ */
+async function timed(run: () => Promise<RunSummary>): Promise<Timed> {
+  const l0 = loadavg()[0]!
   const c0 = process.cpuUsage()
   const s = await run()
   const c = process.cpuUsage(c0)
-  return { ...s, cpuSeconds: (c.user + c.system) / 1e6 }
+  return { ...s, cpuSeconds: (c.user + c.system) / 1e6, load: [l0, loadavg()[0]!] }
 }
 
-function report(label: string, s: RunSummary & { cpuSeconds: number }) {
+function report(label: string, s: Timed) {
   const row = {
     cpuSeconds: Math.round(s.cpuSeconds * 100) / 100,
     perCpuSecond: Math.round(s.documents / s.cpuSeconds),
@@ -131,9 +142,10 @@ function report(label: string, s: RunSummary & { cpuSeconds: number }) {
     perSecond: Math.round(s.documents / s.seconds),
     storedPerSecond: Math.round((s.inserted + s.revised) / s.seconds),
     msPerDocumentByStage: perStage(s),
+    loadAverage: s.load.map((x) => Math.round(x * 10) / 10),
   }
   console.log(
-    `${label.padEnd(28)} ${String(row.documents).padStart(7)} docs ${String(row.seconds).padStart(7)} s ${String(row.perSecond).padStart(6)}/s (cpu ${row.cpuSeconds} s, ${row.perCpuSecond}/cpu-s)  stored ${row.stored}, failed ${row.failed} ${JSON.stringify(row.errors)}`,
+    `${label.padEnd(28)} ${String(row.documents).padStart(7)} docs ${String(row.seconds).padStart(7)} s ${String(row.perSecond).padStart(6)}/s (cpu ${row.cpuSeconds} s, ${row.perCpuSecond}/cpu-s)  stored ${row.stored}, failed ${row.failed} ${JSON.stringify(row.errors)}  load ${row.loadAverage.join('→')}`,
   )
   console.log(`${''.padEnd(28)} ms/doc by stage ${JSON.stringify(row.msPerDocumentByStage)}`)
   return row
@@ -146,18 +158,21 @@ async function filesPhase() {
   mkdirSync(dir, { recursive: true })
   for (const r of records) writeFileSync(join(dir, `${r.id}.html`), renderPage(r))
   const out: Record<string, unknown> = { articles: records.length }
-  for (const analyzeOn of [true, false]) {
-    const store = fresh(analyzeOn ? 'files-analyze' : 'files-no-analyze')
+  const runs = [
+    { key: 'withAnalysis', label: `files, analysis, ${workers} worker(s)`, analyze: true, workers },
+    { key: 'withAnalysisOneThread', label: 'files, analysis, 1 thread', analyze: true, workers: 0 },
+    { key: 'withoutAnalysis', label: 'files, without analysis', analyze: false, workers: 0 },
+  ].filter((r) => r.workers > 0 || r.key !== 'withAnalysis')
+  for (const r of runs) {
+    const store = fresh(r.key)
     const p = new Pipeline({
       store,
-      ...(analyzeOn ? {} : { analyze: false as const }),
+      ...(r.analyze ? { workers: r.workers } : { analyze: false as const }),
       ...(batchSize !== undefined && { batchSize }),
     })
     const s = await timed(() => p.run(readFiles([dir])))
-    out[analyzeOn ? 'withAnalysis' : 'withoutAnalysis'] = report(
-      `files, ${analyzeOn ? 'with' : 'without'} analysis`,
-      s,
-    )
+    out[r.key] = { workers: r.workers, ...report(r.label, s) }
+    await p.close()
     await store.close()
   }
   results.files = out

@@ -15,11 +15,23 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
-import { classifyLines, type LineModel, stage1, stage2Rows } from '../src/extract/text/classify.js'
-import { CONTEXT_NAMES, FEATURE_NAMES, lineFeatures } from '../src/extract/text/features.js'
+import {
+  classifyLines,
+  DEFAULT_BAND,
+  type LineModel,
+  stage1,
+  stage2Rows,
+} from '../src/extract/text/classify.js'
+import {
+  CONTEXT_NAMES,
+  FEATURE_NAMES,
+  lineFeatures,
+  N_CONTEXT,
+  N_FEATURES,
+} from '../src/extract/text/features.js'
 import type { Ensemble, Tree } from '../src/extract/text/gbdt.js'
 import { extractTextWithModel } from '../src/extract/text/index.js'
-import { type Line, splitLines, tokenize } from '../src/extract/text/lines.js'
+import { type Dump, type Line, scanDump, tokenize } from '../src/extract/text/lines.js'
 
 const { values: args } = parseArgs({
   options: {
@@ -30,17 +42,24 @@ const { values: args } = parseArgs({
     'cv-only': { type: 'boolean', default: false },
     out: { type: 'string', default: 'models/text-lines.json' },
     'dump-errors': { type: 'string' },
-    rounds: { type: 'string', default: '300' },
-    depth: { type: 'string', default: '5' },
-    'learning-rate': { type: 'string', default: '0.1' },
+    rounds: { type: 'string', default: '60' },
+    depth: { type: 'string', default: '6' },
+    'learning-rate': { type: 'string', default: '0.25' },
+    rounds2: { type: 'string', default: '150' },
+    band: { type: 'string', default: DEFAULT_BAND.join(',') },
   },
 })
 
-// 5-fold CV by page (seed 7): depth 5 × 300 rounds × lr 0.1 gave F1 0.924, depth 4 × 300 × 0.1
-// 0.921, depth 5 × 100 × 0.2 0.914 (see docs/decisions/0020-*.md).
+// Chosen for speed at little cost, by 5-fold CV by page (seed 7), classifier alone (lines >=
+// 0.5): stage 1 depth 5 × 300 rounds × lr 0.1 gave F1 0.927 but costs 8 µs a line; depth 6 × 100
+// × 0.15 0.917; depth 6 × 60 × 0.25 (stage 2: 150 rounds on the band's lines) 0.923 at 1.7 µs a
+// line. Runs differ by about ±0.01 (134 pages), so only the speed difference is clear
+// (docs/decisions/0023-*.md).
 const ROUNDS = Number(args.rounds)
 const DEPTH = Number(args.depth)
 const LEARNING_RATE = Number(args['learning-rate'])
+const ROUNDS2 = Number(args.rounds2)
+const BAND = args.band!.split(',').map(Number) as [number, number]
 const LAMBDA = 1
 const MIN_HESS = 1
 const BINS = 48
@@ -50,10 +69,11 @@ interface Page {
   id: string
   truth: string
   dump: string
+  dumpScan: Dump
   lines: Line[]
   labels: Uint8Array
   weights: Float64Array
-  rows: Float64Array[]
+  rows: Float32Array
 }
 
 /** Marks which tokens of `a` take part in a longest common subsequence with `b`. */
@@ -92,11 +112,12 @@ function loadPages(dir: string): Page[] {
   const pages: Page[] = []
   for (const id of Object.keys(truth).sort()) {
     const dump = readFileSync(resolve(dir, 'pages', `${id}.txt`), 'utf8')
-    const lines = splitLines(dump)
+    const dumpScan = scanDump(dump)
+    const lines = dumpScan.lines
     const toks: string[] = []
     const owner: number[] = []
     lines.forEach((l, k) => {
-      for (const t of l.tokens) {
+      for (const t of tokenize(l.text)) {
         toks.push(t)
         owner.push(k)
       }
@@ -111,10 +132,19 @@ function loadPages(dir: string): Page[] {
     const labels = new Uint8Array(lines.length)
     const weights = new Float64Array(lines.length)
     lines.forEach((l, k) => {
-      labels[k] = l.tokens.length > 0 && hit[k]! / l.tokens.length >= 0.5 ? 1 : 0
-      weights[k] = (l.tokens.length + 1) / (gt.length + 50)
+      labels[k] = l.nTok > 0 && hit[k]! / l.nTok >= 0.5 ? 1 : 0
+      weights[k] = (l.nTok + 1) / (gt.length + 50)
     })
-    pages.push({ id, truth: body, dump, lines, labels, weights, rows: lineFeatures(lines) })
+    pages.push({
+      id,
+      truth: body,
+      dump,
+      dumpScan,
+      lines,
+      labels,
+      weights,
+      rows: lineFeatures(dumpScan),
+    })
   }
   return pages
 }
@@ -129,11 +159,13 @@ interface Binned {
   nFeat: number
 }
 
-function binRows(rows: readonly Float64Array[]): Binned {
-  const nFeat = rows[0]!.length
+function binRows(rows: Float32Array, nFeat: number): Binned {
+  const nRows = rows.length / nFeat
   const cuts: Float64Array[] = []
   for (let f = 0; f < nFeat; f++) {
-    const vals = Float64Array.from(rows, (r) => r[f]!).sort()
+    const vals = new Float64Array(nRows)
+    for (let i = 0; i < nRows; i++) vals[i] = rows[i * nFeat + f]!
+    vals.sort()
     const uniq: number[] = []
     for (let i = 0; i < vals.length; i++)
       if (i === 0 || vals[i] !== vals[i - 1]) uniq.push(vals[i]!)
@@ -150,20 +182,21 @@ function binRows(rows: readonly Float64Array[]): Binned {
     }
     cuts.push(Float64Array.from(c))
   }
-  const codes = new Uint8Array(rows.length * nFeat)
-  rows.forEach((r, i) => {
+  const codes = new Uint8Array(nRows * nFeat)
+  for (let i = 0; i < nRows; i++) {
     for (let f = 0; f < nFeat; f++) {
       const cs = cuts[f]!
+      const x = rows[i * nFeat + f]!
       let lo = 0
       let hi = cs.length
       while (lo < hi) {
         const mid = (lo + hi) >> 1
-        if (r[f]! <= cs[mid]!) hi = mid
+        if (x <= cs[mid]!) hi = mid
         else lo = mid + 1
       }
       codes[i * nFeat + f] = lo
     }
-  })
+  }
   return { cuts, codes, nFeat }
 }
 
@@ -179,14 +212,16 @@ function mulberry32(seed: number): () => number {
 }
 
 function trainGbdt(
-  rows: readonly Float64Array[],
+  rows: Float32Array,
+  nCols: number,
   y: ArrayLike<number>,
   weights: ArrayLike<number>,
   seed: number,
+  rounds = ROUNDS,
 ): Ensemble {
   let w: ArrayLike<number> = weights
-  const n = rows.length
-  const bin = binRows(rows)
+  const n = rows.length / nCols
+  const bin = binRows(rows, nCols)
   const { nFeat, codes, cuts } = bin
   let sw = 0
   let sy = 0
@@ -206,7 +241,7 @@ function trainGbdt(
   const trees: Tree[] = []
   const histG = new Float64Array(nFeat * 64)
   const histH = new Float64Array(nFeat * 64)
-  for (let round = 0; round < ROUNDS; round++) {
+  for (let round = 0; round < rounds; round++) {
     for (let i = 0; i < n; i++) {
       const p = 1 / (1 + Math.exp(-score[i]!))
       g[i] = (p - y[i]!) * w[i]!
@@ -297,33 +332,62 @@ function concat<T>(parts: T[][]): T[] {
   return ([] as T[]).concat(...parts)
 }
 
+function concatF(parts: Float32Array[]): Float32Array {
+  let size = 0
+  for (const p of parts) size += p.length
+  const out = new Float32Array(size)
+  let o = 0
+  for (const p of parts) {
+    out.set(p, o)
+    o += p.length
+  }
+  return out
+}
+
 function trainStack(pages: Page[], seed: number): LineModel {
-  const rows = concat(pages.map((p) => p.rows))
+  const rows = concatF(pages.map((p) => p.rows))
   const y = concat(pages.map((p) => [...p.labels]))
   const w = concat(pages.map((p) => [...p.weights]))
-  const s1 = trainGbdt(rows, y, w, seed)
+  const s1 = trainGbdt(rows, N_FEATURES, y, w, seed)
   // Out-of-fold first-stage probabilities for training the second stage.
   const inner = 4
   const oof = new Map<Page, Float64Array>()
   for (let k = 0; k < inner; k++) {
     const tr = pages.filter((_, i) => i % inner !== k)
     const m = trainGbdt(
-      concat(tr.map((p) => p.rows)),
+      concatF(tr.map((p) => p.rows)),
+      N_FEATURES,
       concat(tr.map((p) => [...p.labels])),
       concat(tr.map((p) => [...p.weights])),
       seed + k + 1,
     )
     for (const p of pages.filter((_, i) => i % inner === k)) oof.set(p, stage1(m, p.rows))
   }
-  const rows2 = concat(pages.map((p) => stage2Rows(p.rows, oof.get(p)!, p.lines)))
-  const s2 = trainGbdt(rows2, y, w, seed + 100)
+  // The second stage sees only the lines it will be asked about: those whose out-of-fold
+  // first-stage probability lies inside the band (the rest keep their first-stage answer).
+  const parts2: Float32Array[] = []
+  const y2: number[] = []
+  const w2: number[] = []
+  const W = N_FEATURES + N_CONTEXT
+  for (const p of pages) {
+    const p1 = oof.get(p)!
+    const r2 = stage2Rows(p.rows, p1, p.lines)
+    for (let i = 0; i < p.lines.length; i++) {
+      if (!(p1[i]! > BAND[0] && p1[i]! < BAND[1])) continue
+      parts2.push(r2.subarray(i * W, (i + 1) * W))
+      y2.push(p.labels[i]!)
+      w2.push(p.weights[i]!)
+    }
+  }
+  const s2 = trainGbdt(concatF(parts2), W, y2, w2, seed + 100, ROUNDS2)
   return {
-    schema: 'lede.text-lines/1',
+    schema: 'lede.text-lines/2',
     features: [...FEATURE_NAMES],
     context: [...CONTEXT_NAMES],
     stage1: s1,
     stage2: s2,
     threshold: 0.5,
+    band: BAND,
   }
 }
 
@@ -357,7 +421,7 @@ async function main(): Promise<void> {
     for (const p of test) {
       const r = extractTextWithModel(p.dump, {}, model)
       preds[p.id] = r.ok ? r.value.text : ''
-      const pr = classifyLines(model, p.lines)
+      const pr = classifyLines(model, p.dumpScan)
       probs[p.id] = [...pr].map((x) => Number(x.toFixed(3)))
       raw[p.id] = p.lines
         .filter((_, i) => pr[i]! >= model.threshold)
@@ -394,6 +458,8 @@ async function main(): Promise<void> {
     data: 'extraction-text (134 dev pages)',
     labels: 'LCS token alignment with the ground-truth body, >= half of a line aligned',
     rounds: ROUNDS,
+    rounds2: ROUNDS2,
+    band: BAND,
     depth: DEPTH,
     learningRate: LEARNING_RATE,
     cv,

@@ -3,6 +3,7 @@
  * from the headline and the lead of the body, names (from annotations, or capitalisation when
  * there are none), and fingerprints of its quotes.
  */
+import type { Entity, Value } from '../core/index.js'
 import type { LinkInput } from './types.js'
 import { isTitleCase, tokenize } from './tokens.js'
 
@@ -22,6 +23,21 @@ export interface Features {
   timeSlack: number
   /** Whether the article has a body (more than a headline). */
   hasBody: boolean
+  /**
+   * The annotated cast: cast key → salience (√mentions, more when named in the headline). Compared as its own vector, so shared people and places weigh apart from words.
+   */
+  cast: Map<string, number>
+  /**
+   * The article's year: of its publication (`published`), else the latest year (1900–2099) its
+   * text names. Two events of one kind years apart (two earthquakes in one region) differ here.
+   */
+  year: YearEvidence | undefined
+}
+
+/** A year an article is from: its publication, or (weaker) the latest year its text names. */
+export interface YearEvidence {
+  year: number
+  published: boolean
 }
 
 export interface FeatureOptions {
@@ -38,6 +54,13 @@ export interface FeatureOptions {
   entityWeight: number
   /** Weight of a word of the URL path (slugs and sections: `/entertainment/mila-kunis-…`). */
   urlWeight: number
+  /**
+   * Weight of a normalised value as a term (from annotations): an amount, a count or a
+   * percentage (`#value:unit`), or a date mentioned to the day (`@2013-09-17`). 0: off.
+   */
+  valueWeight: number
+  /** Salience factor of an entity named in the headline (cast vector). */
+  castTitleBoost: number
 }
 
 /** Parses an ISO date or epoch milliseconds; undefined when absent or invalid. */
@@ -101,6 +124,14 @@ export function extractFeatures(input: LinkInput, o: FeatureOptions): Features {
     }
   }
   const text = input.text ?? ''
+  let year: number | undefined
+  const noteYear = (term: string) => {
+    if (term.length === 4 && /^(19|20)\d\d$/.test(term)) {
+      const y = Number(term)
+      if (year === undefined || y > year) year = y
+    }
+  }
+  for (const t of counts.keys()) noteYear(t)
   let hasBody = false
   if (text.trim() !== '') {
     // Enough characters for `bodyTokens` words (about 7 characters a word with stop words).
@@ -113,20 +144,39 @@ export function extractFeatures(input: LinkInput, o: FeatureOptions): Features {
       const w = (i < o.leadTokens ? o.leadWeight : 1) * (tok.name ? o.nameWeight : 1)
       addCount(counts, tok.term, w)
       if (!surface.has(tok.term)) surface.set(tok.term, tok.surface)
+      noteYear(tok.term)
     }
   }
   const entities = new Map<string, string>()
+  const cast = new Map<string, number>()
+  const titleKeyText = ` ${nameKey(title)} `
   const quotes = new Map<string, string>()
   const ann = input.annotations
   if (ann) {
     for (const e of ann.entities) {
+      const mentions = Math.max(1, e.mentions.length)
+      const ck = castKey(e)
+      if (ck !== undefined) {
+        const inTitle = [e.name, ...e.aliases].some((n) => {
+          const k = nameKey(n)
+          return k.length > 1 && titleKeyText.includes(` ${k} `)
+        })
+        addCount(cast, ck, Math.sqrt(mentions) * (inTitle ? o.castTitleBoost : 1))
+      }
       if (e.type === 'misc') continue
       const key = `e:${input.entityKeys?.[e.id] ?? nameKey(e.name)}`
       if (key === 'e:') continue
       entities.set(key, e.name)
-      const mentions = Math.max(1, e.mentions.length)
-      addCount(counts, key, o.entityWeight * (1 + Math.log(mentions)))
+      if (o.entityWeight > 0) addCount(counts, key, o.entityWeight * (1 + Math.log(mentions)))
       surface.set(key, e.name)
+    }
+    if (o.valueWeight > 0) {
+      for (const v of ann.values ?? []) {
+        const term = valueTerm(v)
+        if (term === undefined) continue
+        addCount(counts, term, o.valueWeight)
+        if (!surface.has(term)) surface.set(term, v.text)
+      }
     }
     for (const q of ann.quotes) {
       const key = quoteKey(q.text)
@@ -145,5 +195,46 @@ export function extractFeatures(input: LinkInput, o: FeatureOptions): Features {
     time,
     timeSlack: dateOnly ? 86_400_000 : 0,
     hasBody,
+    cast,
+    year:
+      time !== undefined
+        ? { year: new Date(time).getUTCFullYear(), published: true }
+        : year !== undefined
+          ? { year, published: false }
+          : undefined,
   }
+}
+
+const NAME_SUFFIX = /^(jr|sr|ii|iii|iv)$/
+
+/**
+ * The key of an entity in the cast vector: a person by surname (so "Fred LaRue" in one article
+ * meets "LaRue" in the next), anything else by its normalised name. Types are left out: the
+ * tagger may call one name a person here and an organisation there.
+ */
+export function castKey(e: Pick<Entity, 'type' | 'name'>): string | undefined {
+  const k = nameKey(e.name)
+  if (k.length < 2) return undefined
+  if (e.type === 'person') {
+    const words = k.split(' ')
+    while (words.length > 1 && NAME_SUFFIX.test(words[words.length - 1]!)) words.pop()
+    return `c:${words[words.length - 1]}`
+  }
+  return `c:${k}`
+}
+
+/**
+ * A value as a term: amounts, counts and percentages by number and unit; dates written to the
+ * day. Small counts (under 10) and bare years say little about which event it is.
+ */
+export function valueTerm(v: Value): string | undefined {
+  if (v.value === undefined) return undefined
+  if (v.kind === 'date') {
+    return typeof v.value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v.value)
+      ? `@${v.value}`
+      : undefined
+  }
+  if (v.kind === 'time' || typeof v.value !== 'number') return undefined
+  if (v.kind !== 'percent' && Math.abs(v.value) < 10) return undefined
+  return `#${v.value}${v.unit ? `:${v.unit}` : v.kind === 'percent' ? ':%' : ''}`
 }

@@ -122,6 +122,70 @@ describe('user corrections', () => {
   })
 })
 
+describe('second chance: young stories merged', () => {
+  // Headlines only, minutes apart: a phone launch and a stage show start as two stories (join
+  // threshold 0.3), then a headline naming both joins one with the other as runner-up. The two
+  // stories' centroids then meet at 0.205.
+  const M = (m: number) => new Date(Date.UTC(2024, 4, 1, 9, m)).toISOString()
+  const heads = [
+    'iPhone 6 unveiled with a bigger screen',
+    'Storm Ciara floods towns across northern England',
+    'Tim Cook shows the new watch on stage in Cupertino',
+    'The iPhone 6 has a bigger screen',
+    'Tim Cook on stage in Cupertino with the watch',
+    'Northern England towns flooded as Storm Ciara hits',
+    'Tim Cook unveils iPhone 6 with a bigger screen and the watch in Cupertino',
+  ]
+  const run = (stories: Record<string, number>, before?: (l: Linker) => void) => {
+    const l = createLinker({ stories: { titleOnlyThreshold: 0.3, ...stories } })
+    const results = heads.map((title, i) => {
+      if (i === heads.length - 1) before?.(l)
+      return l.add({ id: `h${i}`, title, publishedAt: M(5 * i) })
+    })
+    return { l, last: results[results.length - 1]! }
+  }
+
+  test.each([
+    { threshold: 0.2, merged: true },
+    { threshold: 0.21, merged: false },
+    { threshold: 0, merged: false },
+  ])('merge threshold $threshold: merged $merged', ({ threshold, merged }) => {
+    const { l, last } = run({ titleOnlyMergeThreshold: threshold })
+    expect(l.storyOf('h0') === l.storyOf('h2')).toBe(merged)
+    expect(l.storyOf('h1')).not.toBe(l.storyOf('h0'))
+    if (merged) {
+      expect(last.merged).toEqual([{ into: 'h2', from: 'h0', similarity: 0.205 }])
+      expect(last.assignment.storyId).toBe('h2')
+      expect(l.storyOf('h3')).toBe('h2')
+    } else expect(last.merged).toBeUndefined()
+  })
+
+  test('stories with text ask for the (stricter) mergeThreshold', () => {
+    const l = createLinker({ stories: { titleOnlyThreshold: 0.3, titleOnlyMergeThreshold: 0.2 } })
+    heads.forEach((title, i) => {
+      const text = i === 0 ? `${title}. The phone goes on sale next week.` : undefined
+      l.add({ id: `h${i}`, title, ...(text && { text }), publishedAt: M(5 * i) })
+    })
+    expect(l.storyOf('h0')).not.toBe(l.storyOf('h2'))
+  })
+
+  test.each([false, true])(
+    'restored from JSON, a story a user corrected (pinned: %s) is never merged automatically',
+    (pinned) => {
+      const options = { stories: { titleOnlyThreshold: 0.3, titleOnlyMergeThreshold: 0.2 } }
+      const l = createLinker(options)
+      for (const [i, title] of heads.slice(0, -1).entries())
+        l.add({ id: `h${i}`, title, publishedAt: M(5 * i) })
+      const state = JSON.parse(JSON.stringify(l.toJSON()))
+      for (const s of state.stories.stories) if (s.id === 'h0') s.pinned = pinned
+      const restored = Linker.fromJSON(state, options)
+      const last = restored.add({ id: 'h6', title: heads[6]!, publishedAt: M(30) })
+      expect(last.merged === undefined).toBe(pinned)
+      expect(restored.storyOf('h0') === restored.storyOf('h2')).toBe(!pinned)
+    },
+  )
+})
+
 describe('state', () => {
   test('saved and restored (through JSON), the linker decides as if never stopped', () => {
     const all = stream()

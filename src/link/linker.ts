@@ -130,6 +130,12 @@ export class Linker {
     if (this.index && vec) this.index.add(input.id, vec, (t) => f.surface.get(t))
     const result: LinkResult = { assignment, rail: this.linkRail(input) }
     if (copy) result.copy = copy
+    const merged = this.stories.takeMerges()
+    if (merged.length > 0) {
+      result.merged = merged
+      // The article's own story may have been merged away.
+      assignment.storyId = this.stories.storyOf(input.id) ?? assignment.storyId
+    }
     return result
   }
 
@@ -149,6 +155,8 @@ export class Linker {
     } else {
       this.stories.assign(input, f)
     }
+    // A rebuild replays stored stories; merges it would make were stored already.
+    this.stories.takeMerges()
     const vec = this.stories.vectorOf(input.id)
     if (this.index && vec) this.index.add(input.id, vec, (t) => f.surface.get(t))
     this.linkRail(input)

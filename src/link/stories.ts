@@ -5,8 +5,13 @@
  * story above a threshold or opens a new one. Nothing is re-run: an assignment is final unless
  * a user moves the article, and user corrections shape later assignments.
  */
-import { type Features, type FeatureOptions, extractFeatures } from './features.js'
-import type { LinkInput, StoryAssignment } from './types.js'
+import {
+  type FeatureOptions,
+  type Features,
+  extractFeatures,
+  type YearEvidence,
+} from './features.js'
+import type { LinkInput, StoryAssignment, StoryMerge } from './types.js'
 import {
   type BackgroundFrequencies,
   DocFrequencies,
@@ -65,8 +70,39 @@ export interface StoryOptions extends FeatureOptions {
    * loose story (one that mixes two events) scores lower. Values between mix the two.
    */
   averageLink: number
+  /**
+   * Factor on the score when exactly one side (the article or the story) has a time: time
+   * neither confirms nor rules out the match, so the text must carry more of it. 1: off.
+   */
+  untimedFactor: number
   /** IDF is raised to this power (above 1 favours rare, specific terms). */
   idfPower: number
+  /**
+   * Share of the similarity given to the cast (cosine of the annotated entities with the
+   * story's), when both sides have one: (1 − w) × text + w × cast.
+   */
+  castWeight: number
+  /**
+   * Factor on the score when the article's year and every year of the story are at least two
+   * apart (years of publication, else the latest year the text names). 1: off.
+   */
+  yearPenalty: number
+  /**
+   * Second chance for young stories: when an article joins a story, any other open story last
+   * fed within `mergeHours` whose centroid has at least this cosine with the joined story's
+   * is merged into the larger one. 0: off.
+   */
+  mergeThreshold: number
+  /** `mergeThreshold` when the article that joined has no body (headlines only). */
+  titleOnlyMergeThreshold: number
+  /** See `mergeThreshold`: how recent both stories must be, in hours. */
+  mergeHours: number
+  /**
+   * A story's own radius: an article joins only if its cosine is at least this times the
+   * story's cohesion (the mean cosine of a member with the others). A tight story asks more of
+   * a newcomer than a loose one. 0: off.
+   */
+  cohesion: number
   /**
    * The threshold grows with the story: threshold + growth × (1 − 1/size). A mature centroid
    * scores its own articles higher, so it can ask for more.
@@ -80,6 +116,15 @@ interface Story {
   /** Sum of member vectors. */
   centroid: SparseVector
   sumsq: number
+  /** Sum of member cast vectors. */
+  cast: SparseVector
+  castSumsq: number
+  /** Members by year: `p2013` published in 2013, `t2013` naming 2013 at the latest. */
+  years: Map<string, number>
+  /** A user corrected it: it is never merged automatically. */
+  pinned: boolean
+  /** Some member had a body (not only a headline): merges then ask for `mergeThreshold`. */
+  hasBody: boolean
   /** term → number of members whose vector has it. */
   presence: Map<string, number>
   size: number
@@ -103,6 +148,10 @@ interface Story {
 export interface StoryState {
   id: string
   centroid: [string, number][]
+  cast?: [string, number][]
+  years?: [string, number][]
+  pinned?: boolean
+  hasBody?: boolean
   presence: [string, number][]
   size: number
   firstAt?: number
@@ -121,7 +170,13 @@ export interface StoryClustererState {
   df: DocFrequenciesState
   stories: StoryState[]
   /** article id → story id, vector */
-  articles: { id: string; story: string; vector: [string, number][] }[]
+  articles: {
+    id: string
+    story: string
+    vector: [string, number][]
+    cast?: [string, number][]
+    year?: YearEvidence
+  }[]
   nextStory: number
   seq: number
   now?: number
@@ -147,6 +202,8 @@ interface RecentDoc {
 interface Member {
   story: Story
   vector: SparseVector
+  cast: SparseVector
+  year: YearEvidence | undefined
   /** The article's time (ms), when it has one: a user's move carries it to the new story. */
   time?: number
 }
@@ -167,6 +224,7 @@ export class StoryClusterer {
   private readonly recent: RecentDoc[] = []
   private recentHead = 0
   private sinceSweep = 0
+  private merges: StoryMerge[] = []
 
   constructor(
     readonly options: StoryOptions,
@@ -193,6 +251,27 @@ export class StoryClusterer {
     for (const [, w] of kept) s += w * w
     const n = Math.sqrt(s) || 1
     return new Map(kept.map(([t, w]) => [t, w / n]))
+  }
+
+  /** The cast vector (unit length): salience × IDF of each annotated entity. */
+  castVector(f: Features): SparseVector {
+    const v: SparseVector = new Map()
+    let n = 0
+    for (const [k, c] of f.cast) {
+      const w = c * this.df.idf(k)
+      v.set(k, w)
+      n += w * w
+    }
+    n = Math.sqrt(n) || 1
+    for (const [k, w] of v) v.set(k, w / n)
+    return v
+  }
+
+  /** Merges the clusterer made on its own since the last call (young stories joined). */
+  takeMerges(): StoryMerge[] {
+    const m = this.merges
+    this.merges = []
+    return m
   }
 
   /** The story of an article, if the clusterer has seen it. */
@@ -234,6 +313,7 @@ export class StoryClusterer {
       }
     }
     const vec = this.vectorize(f)
+    const cast = this.castVector(f)
     this.seq++
     if (f.time !== undefined && (this.now === undefined || f.time > this.now)) this.now = f.time
     this.maybeSweep()
@@ -243,13 +323,19 @@ export class StoryClusterer {
       const cos = this.cosine(vec, story)
       const quotes = [...f.quotes.keys()].filter((k) => story.quotes.has(k))
       result = this.explain(input.id, story, vec, f, cos, quotes, force.kind)
-      this.addMember(story, input.id, vec, f)
+      if (force.kind === 'user') story.pinned = true
+      this.addMember(story, input.id, vec, cast, f)
     } else {
-      const ranked = this.rank(vec, f)
+      const ranked = this.rank(vec, cast, f)
       const base = f.hasBody ? this.options.threshold : this.options.titleOnlyThreshold
       const g = this.options.thresholdGrowth
       // The best story that clears its own threshold.
-      const best = ranked.find((c) => c.score >= base + g * (1 - 1 / Math.max(1, c.story.size)))
+      const k = this.options.cohesion
+      const best = ranked.find(
+        (c) =>
+          c.score >= base + g * (1 - 1 / Math.max(1, c.story.size)) &&
+          (k <= 0 || c.cosine >= k * cohesion(c.story)),
+      )
       if (best) {
         result = this.explain(input.id, best.story, vec, f, best.score, best.quotes, 'similar')
         if (best.gapHours !== undefined) result.reason.gapHours = round(best.gapHours)
@@ -257,7 +343,8 @@ export class StoryClusterer {
         if (second) {
           result.reason.runnerUp = { storyId: second.story.id, similarity: round(second.score) }
         }
-        this.addMember(best.story, input.id, vec, f)
+        this.addMember(best.story, input.id, vec, cast, f)
+        this.secondChance(best.story, ranked, f.time)
       } else {
         const story = this.createStory(undefined, input.id)
         result = {
@@ -268,15 +355,15 @@ export class StoryClusterer {
         }
         const top = ranked[0]
         if (top) result.reason.runnerUp = { storyId: top.story.id, similarity: round(top.score) }
-        this.addMember(story, input.id, vec, f)
+        this.addMember(story, input.id, vec, cast, f)
       }
     }
-    this.df.add(f.counts.keys())
+    this.df.add(f.cast.size > 0 ? new Set([...f.counts.keys(), ...f.cast.keys()]) : f.counts.keys())
     return result
   }
 
   /** Ranks open stories for an article vector, best first (at most five). */
-  private rank(vec: SparseVector, f: Features): Scored[] {
+  private rank(vec: SparseVector, cast: SparseVector, f: Features): Scored[] {
     const acc = new Map<Story, number>()
     const cov = new Map<Story, number>()
     const mass = new Map<Story, number>()
@@ -328,11 +415,19 @@ export class StoryClusterer {
         (1 - o.averageLink) * (d / Math.sqrt(s.sumsq || 1)) +
         o.averageLink * (d / Math.max(1, s.size))
       const coverage = (cov.get(s) ?? 0) / Math.max(1, s.size)
-      const cosine = Math.max(
-        (1 - o.coverage) * cos + o.coverage * coverage,
-        o.memberWeight * (nearest.get(s) ?? 0),
-      )
+      let text = (1 - o.coverage) * cos + o.coverage * coverage
+      if (o.castWeight > 0 && cast.size > 0 && s.castSumsq > 0) {
+        text =
+          (1 - o.castWeight) * text + (o.castWeight * dot(cast, s.cast)) / Math.sqrt(s.castSumsq)
+      } else if (o.castWeight < 0 && cast.size > 0 && s.castSumsq > 0) {
+        const w = -o.castWeight
+        const c = Math.max(0, dot(cast, s.cast)) / Math.sqrt(s.castSumsq)
+        text = Math.max(0, text) ** (1 - w) * c ** w
+      }
+      const cosine = Math.max(text, o.memberWeight * (nearest.get(s) ?? 0))
       let score = cosine
+      if (o.yearPenalty < 1 && f.year !== undefined && yearConflict([yearKey(f.year)], s.years))
+        score *= o.yearPenalty
       let gapHours: number | undefined
       if (f.time !== undefined && s.lastAt !== undefined) {
         let gap = Math.abs(f.time - s.lastAt)
@@ -342,6 +437,9 @@ export class StoryClusterer {
         const hold = slack > 0 ? Math.max(o.holdHours, o.dateOnlyHoldHours) : o.holdHours
         if (gapHours > Math.max(o.expireHours, hold)) continue
         if (gapHours > hold) score *= Math.exp(-(gapHours - hold) / o.decayHours)
+      } else if ((f.time === undefined) !== (s.lastAt === undefined)) {
+        // One side has a time and the other none: no evidence that they are close in time.
+        score *= o.untimedFactor
       }
       const quotes: string[] = []
       for (const k of f.quotes.keys()) if (s.quotes.has(k)) quotes.push(k)
@@ -400,6 +498,11 @@ export class StoryClusterer {
       id: id ?? this.newStoryId(this.nextStory++, firstArticleId),
       centroid: new Map(),
       sumsq: 0,
+      cast: new Map(),
+      castSumsq: 0,
+      years: new Map(),
+      pinned: false,
+      hasBody: false,
       presence: new Map(),
       size: 0,
       firstAt: undefined,
@@ -417,8 +520,16 @@ export class StoryClusterer {
     return story
   }
 
-  private addMember(story: Story, articleId: string, vec: SparseVector, f: Features): void {
+  private addMember(
+    story: Story,
+    articleId: string,
+    vec: SparseVector,
+    cast: SparseVector,
+    f: Features,
+  ): void {
     this.addVector(story, vec)
+    this.addCast(story, cast, f.year)
+    if (f.hasBody) story.hasBody = true
     story.size++
     story.members.push(articleId)
     story.lastSeq = this.seq
@@ -437,6 +548,8 @@ export class StoryClusterer {
     this.members.set(articleId, {
       story,
       vector: vec,
+      cast,
+      year: f.year,
       ...(f.time !== undefined && { time: f.time }),
     })
     if (this.options.memberWeight > 0) this.remember(articleId, vec)
@@ -498,6 +611,79 @@ export class StoryClusterer {
       }
     }
     if (c.size > this.options.centroidTerms * 2) this.prune(story)
+  }
+
+  /** Adds (or with sign −1 removes) a member's cast vector and year. */
+  private addCast(
+    story: Story,
+    cast: SparseVector,
+    year: YearEvidence | undefined,
+    sign = 1,
+  ): void {
+    const c = story.cast
+    for (const [k, w] of cast) {
+      const old = c.get(k) ?? 0
+      const nw = old + sign * w
+      story.castSumsq += nw * nw - old * old
+      if (nw <= 1e-9) c.delete(k)
+      else c.set(k, nw)
+    }
+    if (story.castSumsq < 1e-12) story.castSumsq = 0
+    if (year !== undefined) {
+      const k = yearKey(year)
+      const n = (story.years.get(k) ?? 0) + sign
+      if (n > 0) story.years.set(k, n)
+      else story.years.delete(k)
+    }
+  }
+
+  /** Similarity of two stories: their centroids compared as an article with a story. */
+  private storySimilarity(a: Story, b: Story): number {
+    const o = this.options
+    if (a.sumsq <= 0 || b.sumsq <= 0) return 0
+    let sim = dot(a.centroid, b.centroid) / Math.sqrt(a.sumsq * b.sumsq)
+    if (o.castWeight > 0 && a.castSumsq > 0 && b.castSumsq > 0) {
+      const c = dot(a.cast, b.cast) / Math.sqrt(a.castSumsq * b.castSumsq)
+      sim = (1 - o.castWeight) * sim + o.castWeight * c
+    }
+    if (o.yearPenalty < 1 && yearConflict(a.years.keys(), b.years)) sim *= o.yearPenalty
+    return sim
+  }
+
+  /**
+   * A second chance for young stories: after `story` took an article, the other stories the
+   * article was scored against (its runners-up, open and fed within `mergeHours`) are compared
+   * with it, centroid to centroid, and the best at or above the merge threshold is merged into
+   * the larger of the two. Two halves of one story that started apart (different words for one
+   * event) come together once the article that bridges them has joined one of them.
+   */
+  private secondChance(
+    story: Story,
+    candidates: readonly Scored[],
+    time: number | undefined,
+  ): void {
+    const o = this.options
+    if (story.pinned || story.size < 2) return
+    const limit = o.mergeHours * HOUR_MS
+    let best: Story | undefined
+    let bestSim = 0
+    for (const { story: s } of candidates) {
+      if (s === story || !s.open || s.pinned || s.size === 0) continue
+      // Headline-only stories are sparser and meet at lower cosines than stories with text.
+      const threshold = story.hasBody || s.hasBody ? o.mergeThreshold : o.titleOnlyMergeThreshold
+      if (threshold <= 0) continue
+      if (time !== undefined && s.lastAt !== undefined && Math.abs(time - s.lastAt) > limit)
+        continue
+      const sim = this.storySimilarity(story, s)
+      if (sim >= threshold && sim >= bestSim) {
+        best = s
+        bestSim = sim
+      }
+    }
+    if (!best) return
+    const [into, from] = best.size > story.size ? [best, story] : [story, best]
+    this.mergeInto(into, from)
+    this.merges.push({ into: into.id, from: from.id, similarity: round(bestSim) })
   }
 
   /** Keeps the heaviest `centroidTerms` terms of a centroid. */
@@ -568,10 +754,14 @@ export class StoryClusterer {
     const from = m.story
     const target = to === 'new' ? this.createStory(undefined, articleId) : this.resolve(to)
     if (!target || target === from) return target?.id
-    this.removeMember(from, articleId, m.vector)
+    this.removeMember(from, articleId, m)
     from.rejected.push(m.vector)
+    from.pinned = true
+    target.pinned = true
+    if (from.hasBody) target.hasBody = true
     this.reopen(target)
     this.addVector(target, m.vector)
+    this.addCast(target, m.cast, m.year)
     target.size++
     target.members.push(articleId)
     m.story = target
@@ -589,9 +779,18 @@ export class StoryClusterer {
     const b = this.resolve(from)
     if (!a || !b || a === b) return false
     this.reopen(a)
+    this.mergeInto(a, b)
+    a.pinned = true
+    return true
+  }
+
+  /** Moves every member of `b` into `a` and deletes `b`. */
+  private mergeInto(a: Story, b: Story): void {
+    if (b.hasBody) a.hasBody = true
     for (const id of b.members) {
       const m = this.members.get(id)!
       this.addVector(a, m.vector)
+      this.addCast(a, m.cast, m.year)
       m.story = a
       a.members.push(id)
       a.size++
@@ -603,13 +802,16 @@ export class StoryClusterer {
       a.firstAt = b.firstAt
     if (b.lastAt !== undefined && (a.lastAt === undefined || b.lastAt > a.lastAt))
       a.lastAt = b.lastAt
+    a.lastSeq = Math.max(a.lastSeq, b.lastSeq)
+    a.timeSlack = Math.max(a.timeSlack, b.timeSlack)
     this.close(b)
     b.members = []
     b.centroid.clear()
     b.sumsq = 0
+    b.cast.clear()
+    b.castSumsq = 0
     b.size = 0
     this.stories.delete(b.id)
-    return true
   }
 
   /**
@@ -624,8 +826,9 @@ export class StoryClusterer {
     const target = this.createStory(undefined, moving[0])
     for (const id of moving) {
       const m = this.members.get(id)!
-      this.removeMember(from, id, m.vector)
+      this.removeMember(from, id, m)
       this.addVector(target, m.vector)
+      this.addCast(target, m.cast, m.year)
       target.members.push(id)
       target.size++
       m.story = target
@@ -634,11 +837,15 @@ export class StoryClusterer {
     from.rejected.push(...moving.map((id) => this.members.get(id)!.vector).slice(-20))
     target.firstAt = from.firstAt
     target.lastAt = from.lastAt
+    target.pinned = true
+    from.pinned = true
+    target.hasBody = from.hasBody
     return target.id
   }
 
-  private removeMember(story: Story, articleId: string, vec: SparseVector): void {
-    this.addVector(story, vec, -1)
+  private removeMember(story: Story, articleId: string, m: Member): void {
+    this.addVector(story, m.vector, -1)
+    this.addCast(story, m.cast, m.year, -1)
     story.members = story.members.filter((id) => id !== articleId)
     story.size--
   }
@@ -651,6 +858,10 @@ export class StoryClusterer {
       const st: StoryState = {
         id: s.id,
         centroid: [...s.centroid].map(([t, w]) => [t, round6(w)]),
+        cast: [...s.cast].map(([t, w]) => [t, round6(w)]),
+        years: [...s.years],
+        pinned: s.pinned,
+        hasBody: s.hasBody,
         presence: [...s.presence],
         size: s.size,
         lastSeq: s.lastSeq,
@@ -666,11 +877,14 @@ export class StoryClusterer {
     }
     const articles: StoryClustererState['articles'] = []
     for (const [id, m] of this.members) {
-      articles.push({
+      const a: StoryClustererState['articles'][number] = {
         id,
         story: m.story.id,
         vector: [...m.vector].map(([t, w]) => [t, round6(w)]),
-      })
+      }
+      if (m.cast.size > 0) a.cast = [...m.cast].map(([t, w]) => [t, round6(w)])
+      if (m.year !== undefined) a.year = m.year
+      articles.push(a)
     }
     const state: StoryClustererState = {
       df: this.df.toJSON(),
@@ -697,6 +911,12 @@ export class StoryClusterer {
         id: st.id,
         centroid: new Map(),
         sumsq: 0,
+        cast: new Map(),
+        castSumsq: 0,
+        years: new Map(st.years ?? []),
+        pinned: st.pinned ?? false,
+        // Unknown in older states: the stricter threshold.
+        hasBody: st.hasBody ?? true,
         presence: new Map(st.presence),
         size: st.size,
         firstAt: st.firstAt,
@@ -713,14 +933,61 @@ export class StoryClusterer {
         s.centroid.set(t, w)
         s.sumsq += w * w
       }
+      for (const [t, w] of st.cast ?? []) {
+        s.cast.set(t, w)
+        s.castSumsq += w * w
+      }
       this.stories.set(s.id, s)
       if (st.open) this.reopen(s)
     }
     for (const a of state.articles) {
       const s = this.stories.get(a.story)
-      if (s) this.members.set(a.id, { story: s, vector: new Map(a.vector) })
+      if (s)
+        this.members.set(a.id, {
+          story: s,
+          vector: new Map(a.vector),
+          cast: new Map(a.cast ?? []),
+          year: a.year,
+        })
     }
   }
+}
+
+/**
+ * How alike a story's members are: the mean cosine of a member with the centroid of the
+ * others, from the centroid alone (members are unit vectors, so the mean of v·C is |C|²/n).
+ * Undefined (0) below two members.
+ */
+function cohesion(s: Story): number {
+  const n = s.size
+  if (n < 2) return 0
+  const S = s.sumsq
+  const num = S / n - 1
+  const den = Math.sqrt(Math.max(1e-9, S - (2 * S) / n + 1))
+  return Math.max(0, num / den)
+}
+
+function yearKey(y: YearEvidence): string {
+  return `${y.published ? 'p' : 't'}${y.year}`
+}
+
+/**
+ * Whether two sets of year keys contradict each other: some pair of them is evidence (at least
+ * one side a year of publication; two years merely named prove nothing) and no such pair is
+ * within a year of each other.
+ */
+function yearConflict(a: Iterable<string>, b: Map<string, number>): boolean {
+  let evidence = false
+  for (const x of a) {
+    const xp = x[0] === 'p'
+    const xy = Number(x.slice(1))
+    for (const y of b.keys()) {
+      if (!xp && y[0] !== 'p') continue
+      evidence = true
+      if (Math.abs(xy - Number(y.slice(1))) <= 1) return false
+    }
+  }
+  return evidence
 }
 
 function round(x: number): number {

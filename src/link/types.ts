@@ -17,8 +17,12 @@ export interface LinkInput {
   siteName?: string
   /** Bylines (`Article.authors`): a wire may be credited there. */
   authors?: string[]
-  /** The cast and quotes from the analysis stage, when it ran. */
-  annotations?: Pick<Annotations, 'entities' | 'quotes'>
+  /**
+   * The cast, quotes and values (dates, numbers) from the analysis stage, when it ran. Values
+   * are optional: distinctive numbers and the years and dates an article mentions help tell two
+   * similar events apart.
+   */
+  annotations?: Pick<Annotations, 'entities' | 'quotes'> & Pick<Partial<Annotations>, 'values'>
   /** Corpus-wide entity keys by local entity id (the store's), so one person is one feature. */
   entityKeys?: Record<string, string>
   /** The page's own related rail (`Article.related`). */
@@ -38,8 +42,10 @@ export function toLinkInput(id: string, article: Article, annotations?: Annotati
   if (article.url !== undefined) input.url = article.url
   if (article.canonicalUrl !== undefined) input.canonicalUrl = article.canonicalUrl
   if (article.siteName !== undefined) input.siteName = article.siteName
-  if (annotations)
+  if (annotations) {
     input.annotations = { entities: annotations.entities, quotes: annotations.quotes }
+    if (annotations.values) input.annotations.values = annotations.values
+  }
   return input
 }
 
@@ -96,4 +102,19 @@ export interface LinkResult {
   copy?: CopyLink
   /** Rail teasers resolved by this article: its own, and earlier pages' that point at it. */
   rail: RailLink[]
+  /**
+   * Stories merged because of this article (a young story given a second chance: two halves
+   * of one event that started apart). The store should merge `from` into `into`.
+   */
+  merged?: StoryMerge[]
+}
+
+/** Two stories merged automatically. */
+export interface StoryMerge {
+  /** The story that remains. */
+  into: string
+  /** The story merged into it (it no longer exists). */
+  from: string
+  /** Similarity of the two stories when merged, 0..1. */
+  similarity: number
 }

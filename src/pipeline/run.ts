@@ -23,6 +23,7 @@ import type {
 } from '../store/index.js'
 import { articleId, articleUrl, contentHash, entityKey } from '../store/index.js'
 import { applyHints, documentKey, isMetadataOnly, metadataArticle, rawHashOf } from './documents.js'
+import { AnalyzePool } from './analyze-pool.js'
 import type { Linker } from './linker.js'
 
 /** What happened to one document. */
@@ -72,13 +73,21 @@ export interface PipelineOptions {
   /** Stops the run between documents. */
   signal?: AbortSignal
   /**
-   * Articles written per commit during a run (each still atomic on its own). @default 200
-   * Chosen on UCI headlines into a file database (npm run bench:ingest -- --batch N): see
-   * docs/decisions/0062-group-commit.md.
+   * Articles written per commit during a run (each still atomic on its own). @default 1000
+   * A commit also happens once a group is `batchMs` old, so a crash loses at most about a second
+   * of work whatever the size: only fast sources (headlines, ~0.1 ms each) fill a group of 1000,
+   * and for them 1000 took ~17% less CPU per headline than 200 (fewer WAL page writes and FTS
+   * flushes; 30k UCI headlines, 4 alternating runs, docs/decisions/0065-ingest-speed.md).
    */
   batchSize?: number
   /** The longest a stored article waits for its commit, so a slow source still shows up. @default 1000 */
   batchMs?: number
+  /**
+   * Worker threads for the default analyzer; 0 analyses on the calling thread. With workers,
+   * several documents are in flight at once and still come out in input order (outcomes, links,
+   * writes). Ignored when `analyze` is given or false. @default 0 (`lede ingest` uses one per core)
+   */
+  workers?: number
 }
 
 /** What warming the linker up cost, and what it found. */
@@ -113,9 +122,21 @@ export class Pipeline {
   #correctionSeq = 0
   #correctionsReadAt = 0
   readonly times: StageTimes = emptyTimes()
+  readonly #pool: AnalyzePool | undefined
+  /** Resolved once the document prepared last has passed its link step (links go in order). */
+  #linkTurn: Promise<void> = Promise.resolve()
 
   constructor(options: PipelineOptions) {
     this.#o = options
+    this.#pool =
+      options.analyze === undefined && (options.workers ?? 0) > 0
+        ? new AnalyzePool(options.workers!)
+        : undefined
+  }
+
+  /** Stops the analysis workers, if any (idle ones never keep the process alive). */
+  async close(): Promise<void> {
+    await this.#pool?.close()
   }
 
   /** Runs every event of a source through the pipeline. */
@@ -151,16 +172,35 @@ export class Pipeline {
       }
       this.#o.onDocument?.(outcome, doc)
     }
-    const batchSize = Math.max(1, this.#o.batchSize ?? 200)
+    const batchSize = Math.max(1, this.#o.batchSize ?? 1000)
     const batchMs = this.#o.batchMs ?? 1000
     let batch: Pending[] = []
     let batchStarted = 0
+    // One timer per batch, not one per document (a setTimeout and a clearTimeout per headline
+    // showed in the profile of the UCI import).
+    let deadline: Deadline | undefined
     const flush = async () => {
+      deadline?.cancel()
+      deadline = undefined
       if (batch.length === 0) return
       const pending = batch
       batch = []
       for (const [i, outcome] of (await this.#write(pending)).entries())
         report(outcome, pending[i]!.doc)
+    }
+    // Documents being prepared (analysed on workers), oldest first; settled in this order.
+    const inflight: { doc: RawDocument; prepared: Promise<DocumentOutcome | Pending> }[] = []
+    const depth = this.#pool ? this.#pool.size * 2 + 1 : 1
+    const settle = async (keep: number) => {
+      while (inflight.length > keep) {
+        const { doc, prepared: p } = inflight.shift()!
+        const prepared = await p
+        if ('outcome' in prepared) report(prepared, doc)
+        else {
+          if (batch.length === 0) batchStarted = performance.now()
+          batch.push(prepared)
+        }
+      }
     }
     const it = source[Symbol.asyncIterator]()
     let pendingNext: Promise<IteratorResult<SourceEvent>> | undefined
@@ -174,10 +214,24 @@ export class Pipeline {
         pendingNext ??= it.next()
         // While articles wait for their commit, a slow source (a feed being watched) must not
         // hold them back longer than batchMs.
-        const next =
-          batch.length === 0
-            ? await pendingNext
-            : await raceTimeout(pendingNext, batchStarted + batchMs - performance.now())
+        let next: IteratorResult<SourceEvent> | typeof TIMED_OUT | typeof HEAD_READY
+        if (batch.length === 0 && inflight.length === 0) next = await pendingNext
+        else {
+          const waits: Promise<typeof next>[] = [pendingNext]
+          if (batch.length > 0) {
+            deadline ??= batchDeadline(batchStarted + batchMs)
+            waits.push(deadline)
+          }
+          // A slow source must not hold back a document already prepared either.
+          const head = inflight[0]
+          if (head) waits.push(head.prepared.then((): typeof HEAD_READY => HEAD_READY))
+          next = await Promise.race(waits)
+        }
+        if (next === HEAD_READY) {
+          await settle(inflight.length - 1)
+          if (batch.length >= batchSize) await flush()
+          continue
+        }
         this.times.read += performance.now() - t0
         if (next === TIMED_OUT) {
           await flush()
@@ -187,6 +241,7 @@ export class Pipeline {
         if (next.done) break
         const ev = next.value
         if (ev.type === 'feed') {
+          await settle(0)
           await this.#saveFeed(ev.feed)
           options.onFeed?.(ev.feed)
           continue
@@ -194,14 +249,12 @@ export class Pipeline {
         summary.documents++
         await this.#syncCorrections()
         if (ev.type === 'error') {
+          await settle(0)
           report(await this.#sourceFailure(ev.error, ev.source), undefined)
         } else {
-          const prepared = await this.#prepare(await this.#withSourceId(ev.document))
-          if ('outcome' in prepared) report(prepared, ev.document)
-          else {
-            if (batch.length === 0) batchStarted = performance.now()
-            batch.push(prepared)
-          }
+          const doc = await this.#withSourceId(ev.document)
+          inflight.push({ doc: ev.document, prepared: this.#prepare(doc) })
+          await settle(depth - 1)
         }
         if (
           batch.length >= batchSize ||
@@ -209,8 +262,10 @@ export class Pipeline {
         )
           await flush()
       }
+      await settle(0)
       await flush()
     } finally {
+      deadline?.cancel()
       if (summary.stopped) await it.return?.()
     }
     for (const k of Object.keys(this.times) as (keyof StageTimes)[])
@@ -390,8 +445,25 @@ export class Pipeline {
     return out
   }
 
-  /** Every stage but the write: a final outcome (failed, unchanged), or the article to write. */
+  /**
+   * Every stage but the write: a final outcome (failed, unchanged), or the article to write.
+   * Several may run at once (analysis on workers); the link steps still run in call order.
+   */
   async #prepare(doc: RawDocument): Promise<DocumentOutcome | Pending> {
+    const turn = this.#linkTurn
+    let passed!: () => void
+    this.#linkTurn = new Promise<void>((resolve) => {
+      passed = resolve
+    })
+    try {
+      return await this.#prepareInTurn(doc, turn)
+    } finally {
+      // The next document links after this one, whether this one reached its link step or not.
+      void turn.then(passed)
+    }
+  }
+
+  async #prepareInTurn(doc: RawDocument, turn: Promise<void>): Promise<DocumentOutcome | Pending> {
     const store = this.#o.store
     const rawHash = rawHashOf(doc)
     const key = documentKey(doc, rawHash)
@@ -474,7 +546,12 @@ export class Pipeline {
     else if (article.text.trim() === '') analyzeState = { status: 'skipped' }
     else {
       try {
-        annotations = (this.#o.analyze ?? analyzeArticle)(article).annotations
+        if (this.#pool) {
+          // On a worker: count the time it took there, not the time spent waiting for it.
+          const r = await this.#pool.analyze(article)
+          annotations = r.annotations
+          t = performance.now() - r.ms
+        } else annotations = (this.#o.analyze ?? analyzeArticle)(article).annotations
         analyzeState = { status: 'ok' }
       } catch (e) {
         analyzeState = { status: 'failed', errorCode: codeOf(e, 'analyze_failed') }
@@ -488,6 +565,7 @@ export class Pipeline {
     let linkState: StageState = { status: 'pending' }
     const entityKeys: Record<string, EntityKey> = {}
     for (const e of annotations?.entities ?? []) entityKeys[e.id] = entityKey(e.type, e.name)
+    await turn
     if (this.#o.linker) await this.warmUp()
     t = performance.now()
     if (this.#o.linker) {
@@ -543,20 +621,21 @@ interface Pending {
   failedStages: StageName[]
 }
 
-const TIMED_OUT = Symbol('timed out')
+const TIMED_OUT: unique symbol = Symbol('timed out')
+const HEAD_READY: unique symbol = Symbol('head ready')
 
-/** The promise's value, or TIMED_OUT after `ms` (the promise keeps running). */
-async function raceTimeout<T>(p: Promise<T>, ms: number): Promise<T | typeof TIMED_OUT> {
-  if (ms <= 0) return TIMED_OUT
+/** A promise of TIMED_OUT at a moment (performance.now() time), and a way to cancel its timer. */
+type Deadline = Promise<typeof TIMED_OUT> & { cancel: () => void }
+
+function batchDeadline(at: number): Deadline {
   let timer: NodeJS.Timeout | undefined
-  const timeout = new Promise<typeof TIMED_OUT>((resolve) => {
-    timer = setTimeout(() => resolve(TIMED_OUT), ms)
-  })
-  try {
-    return await Promise.race([p, timeout])
-  } finally {
-    clearTimeout(timer)
-  }
+  const p = new Promise<typeof TIMED_OUT>((resolve) => {
+    const ms = at - performance.now()
+    if (ms <= 0) resolve(TIMED_OUT)
+    else timer = setTimeout(() => resolve(TIMED_OUT), ms)
+  }) as Deadline
+  p.cancel = () => clearTimeout(timer)
+  return p
 }
 
 function codeOf(e: unknown, fallback: string): string {

@@ -330,6 +330,11 @@ export class StoryLinker implements Linker {
       .map((x) => ({ ...x, toId: this.#current(x.toId) }))
       .filter((x) => x.toId !== x.fromId && !this.#superseded.has(x.fromId))
     if (rail.length > 0) links.rail = rail
+    // Stories the linker merged on this arrival (decision 0074): the store moves their articles.
+    const absorbed = (r.merged ?? [])
+      .map((m) => this.#storeStory(m.from))
+      .filter((from) => from !== story)
+    if (absorbed.length > 0) links.absorbed = [...new Set(absorbed)]
     return links
   }
 }

@@ -808,6 +808,33 @@ export function storeContract(name: string, open: () => Store | Promise<Store>):
         expect((await store.getArticle(c))?.storyId).toBe(split)
       })
 
+      test('an automatic merge (absorbed) moves the automatic articles, keeps user ones, logs nothing', async () => {
+        const [a, b, c] = await three()
+        await assign(a, 's1', 'new')
+        await assign(b, 's2', 'new')
+        await assign(c, 's2')
+        await store.moveArticle(c, 's2') // no change: c stays, but now placed by the user
+        expect((await store.getArticle(c))?.storyId).toBe('s2')
+        const before = await store.storyCorrections()
+        const put = await store.putArticle(
+          makeWrite(
+            makeArticle({ url: 'https://d.example/fire', title: 'Fire 4', paragraphs: ['More.'] }),
+            {
+              links: {
+                story: { storyId: 's1', similarity: 0.5, reason: reason('similar') },
+                absorbed: ['s2'],
+              },
+            },
+          ),
+        )
+        expect((await store.getStory('s1'))?.articles.map((x) => x.id).sort()).toEqual(
+          [a, b, put.id].sort(),
+        )
+        expect((await store.getStory('s2'))?.articles.map((x) => x.id)).toEqual([c])
+        expect((await store.getStory('s1'))?.story.articleCount).toBe(3)
+        expect(await store.storyCorrections()).toEqual(before)
+      })
+
       test('a split needs a known story and at least one of its articles', async () => {
         const [a, b] = await three()
         await assign(a, 's1', 'new')

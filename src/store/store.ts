@@ -64,6 +64,13 @@ export interface ArticleLinks {
    * article's own teasers, and earlier pages' teasers that point at this article.
    */
   rail?: RailLink[]
+  /**
+   * Stories the linker merged into `story` automatically when this article arrived (two halves
+   * of one event, see decision 0074): their automatically assigned articles move to
+   * `story.storyId` and a story left empty is removed. Not a user correction: nothing is logged,
+   * and articles a user placed stay where they are.
+   */
+  absorbed?: StoryId[]
 }
 
 /** One article as the pipeline hands it to the store, written in one transaction. */

@@ -63,6 +63,9 @@ const flags = (db: string, more: Partial<IngestFlags> = {}): IngestFlags => ({
   raw: true,
   format: 'auto',
   quiet: true,
+  // Analysis on this thread: worker start-up (models, tsx) would double these tests' time;
+  // the worker path has its own test (src/pipeline/analyze-pool.test.ts) and the crash test.
+  workers: 0,
   ...more,
 })
 

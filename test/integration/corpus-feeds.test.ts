@@ -45,6 +45,9 @@ describe('lede ingest <feed URL>', () => {
     raw: true,
     format: 'auto',
     quiet: true,
+    // Analysis on this thread: worker start-up (models, tsx) would double these tests' time;
+    // the worker path has its own test (src/pipeline/analyze-pool.test.ts) and the crash test.
+    workers: 0,
     allowPrivate: true,
     ...more,
   })

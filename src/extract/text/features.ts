@@ -1,64 +1,26 @@
 /**
  * Line features for the text-dump classifier: what one line looks like (length, final
  * punctuation, ellipsis, headline capitalisation, label-likeness, furniture wording), how it
- * sits among its neighbours (runs of long lines, repeated lines), and how well it coheres with
- * the page's densest run of prose (shared vocabulary and names). Language-agnostic except for
- * the small multilingual lexicon in lexicon.ts. The training script and the extractor both call
- * `lineFeatures`, so the two can never disagree on what a feature means.
+ * sits among its neighbours (runs of long lines, repeated lines, comment metadata), and how well
+ * it coheres with the page's densest run of prose (shared vocabulary and names). Language-
+ * agnostic except for the small multilingual lexicon in lexicon.ts. The training script and the
+ * extractor both call `lineFeatures`, so the two can never disagree on what a feature means.
+ *
+ * Written for speed: one flat Float32Array per page (row-major, `FEATURE_NAMES.length` columns),
+ * per-line measurements from lines.ts, word identity as hashes in a reused open-addressing table.
  */
-import { furnitureWorded, isSectionHeader } from './lexicon.js'
-import type { Line } from './lines.js'
+import { commentMeta, furnitureWorded, isSectionHeader } from './lexicon.js'
+import type { Dump, Line } from './lines.js'
 
-const TERMINAL = /[.!?。！？؟](["'”’»)\]」』]*)$/u
-const ELLIPSIS = /(…|\.\.\.|\.\s\.\s\.)(["'”’»)\]]*)$/u
-const SENTENCE_BREAK = /[.!?]["'”’)]?\s+["“‘]?\p{Lu}/gu
-const SEPARATOR_CODES = new Set([...'|•·»›►▸→←«‹/'].map((c) => c.charCodeAt(0)))
-const URLISH = /https?:\/\/|www\.|\.(com|org|net|co\.uk|de|fr)\b/i
-const HANDLE = /(^|\s)[@#]\w/
 const DATEISH = /\b(1[89]|20)\d{2}\b|\b\d{1,2}:\d{2}\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b/
-/** A lower-case letter glued to a capital: a teaser's headline run into its excerpt. */
-const GLUED = /\p{Ll}[.!?]?\p{Lu}\p{Ll}/gu
-const QUOTE_START = /^["“‘«„]/
-const UPPER_START = /^\p{Lu}/u
-const LOWER_START = /^\p{Ll}/u
-const LETTER = /\p{L}/u
-const HAS_UPPER = /\p{Lu}/u
-const HAS_LOWER = /\p{Ll}/u
+const BULLET = /^([•·▪◦‣∙*–-]|\d{1,2}[.)])\s/u
 
 /** A line counts as prose for the run features when it is at least this long and punctuated. */
 const PROSE_TOKENS = 15 // the median ground-truth paragraph of the dev set has ~40 tokens, furniture lines < 10
-
-/** Local measurements of one line, before context. */
-interface Local {
-  nTok: number
-  term: number
-  ellipsis: number
-  colon: number
-  capRatio: number
-  prose: number
-}
-
-function local(line: Line): Local {
-  // End-anchored patterns are tried at every offset of a string: test only the line's tail.
-  const t = line.text.length > 24 ? line.text.slice(-24) : line.text
-  const words = line.tokens.filter((w) => LETTER.test(w))
-  let caps = 0
-  for (const w of words) {
-    const c = w.charCodeAt(0)
-    if ((c >= 65 && c <= 90) || (c > 127 && UPPER_START.test(w))) caps++
-  }
-  const ellipsis = ELLIPSIS.test(t) ? 1 : 0
-  const term = !ellipsis && TERMINAL.test(t) ? 1 : 0
-  const nTok = line.words
-  return {
-    nTok,
-    term,
-    ellipsis,
-    colon: /[:：]$/.test(t) ? 1 : 0,
-    capRatio: words.length > 0 ? caps / words.length : 0,
-    prose: nTok >= PROSE_TOKENS && (term || ellipsis) ? 1 : 0,
-  }
-}
+/** Words of one line that count towards density (dev set: 95% of article lines are shorter). */
+const PROSE_CAP = 80
+/** What a non-prose line costs the core span, in words (a subheading ≈ a fifth of a paragraph). */
+const GAP_COST = 8
 
 /** The names of the features, in the order `lineFeatures` writes them. */
 export const FEATURE_NAMES: readonly string[] = [
@@ -80,6 +42,7 @@ export const FEATURE_NAMES: readonly string[] = [
   'furnitureWords',
   'dateish',
   'quoteStart',
+  'bullet',
   'blankBefore',
   'repeats',
   'dupNeighbour',
@@ -102,8 +65,12 @@ export const FEATURE_NAMES: readonly string[] = [
   'sinceHeadline',
   'untilFurniture',
   'glued',
+  'gluedHeadline',
   'sinceSection',
   'localCohesion',
+  'commentMeta',
+  'commentNear',
+  'sinceComment',
   ...[-2, -1, 1, 2].flatMap((o) => [
     `n${o}.logTok`,
     `n${o}.term`,
@@ -112,36 +79,134 @@ export const FEATURE_NAMES: readonly string[] = [
   ]),
 ]
 
-/** Words of one line that count towards density (dev set: 95% of article lines are shorter). */
-const PROSE_CAP = 80
-/** What a non-prose line costs the core span, in words (a subheading ≈ a fifth of a paragraph). */
-const GAP_COST = 8
+/** Number of line features. */
+export const N_FEATURES = FEATURE_NAMES.length
 
-const CONTENT_WORD_MIN = 4 // shorter words are mostly function words in the dev set's languages
+// ---- a reused hash table of word hashes -----------------------------------------------------
 
-/** The features of every line of a page, one row per line, in FEATURE_NAMES order. */
-export function lineFeatures(lines: readonly Line[]): Float64Array[] {
+let cap = 1 << 14
+let shift = 18
+let keys = new Int32Array(cap)
+let gen = new Int32Array(cap)
+let coreWord = new Int32Array(cap)
+let coreName = new Int32Array(cap)
+let win = new Int32Array(cap)
+let own = new Int32Array(cap)
+let ownName = new Int32Array(cap)
+let ownGen = new Int32Array(cap)
+let generation = 0
+let lineGen = 0
+
+function resize(size: number): void {
+  const bits = Math.ceil(Math.log2(size))
+  cap = 1 << bits
+  shift = 32 - bits
+  keys = new Int32Array(cap)
+  gen = new Int32Array(cap)
+  coreWord = new Int32Array(cap)
+  coreName = new Int32Array(cap)
+  win = new Int32Array(cap)
+  own = new Int32Array(cap)
+  ownName = new Int32Array(cap)
+  ownGen = new Int32Array(cap)
+  generation = 0
+  lineGen = 0
+}
+
+/** The slot of hash `h` in this page's table, claimed if new. */
+function slot(h: number): number {
+  const mask = cap - 1
+  let s = (Math.imul(h, 0x9e3779b1) >>> shift) & mask
+  for (;;) {
+    if (gen[s] !== generation) {
+      gen[s] = generation
+      keys[s] = h
+      coreWord[s] = 0
+      coreName[s] = 0
+      win[s] = 0
+      own[s] = 0
+      ownName[s] = 0
+      ownGen[s] = 0
+      return s
+    }
+    if (keys[s] === h) return s
+    s = (s + 1) & mask
+  }
+}
+
+// ---- features -------------------------------------------------------------------------------
+
+/** Per-line values computed once and read by several features. */
+interface Local {
+  end: Int8Array
+  prose: Uint8Array
+  logTok: Float32Array
+  capRatio: Float32Array
+}
+
+function locals(lines: readonly Line[]): Local {
   const n = lines.length
-  const loc = lines.map(local)
-  const counts = new Map<string, number>()
-  for (const l of lines) counts.set(l.text, (counts.get(l.text) ?? 0) + 1)
+  const end = new Int8Array(n)
+  const prose = new Uint8Array(n)
+  const logTok = new Float32Array(n)
+  const capRatio = new Float32Array(n)
+  for (let i = 0; i < n; i++) {
+    const l = lines[i]!
+    const e = l.end
+    end[i] = e
+    prose[i] = l.words >= PROSE_TOKENS && (e === 1 || e === 2) ? 1 : 0
+    logTok[i] = Math.log1p(l.words)
+    capRatio[i] = l.letterTok > 0 ? l.capTok / l.letterTok : 0
+  }
+  return { end, prose, logTok, capRatio }
+}
+
+/**
+ * The features of every line of a page: a flat row-major array, `N_FEATURES` values per line,
+ * in FEATURE_NAMES order.
+ */
+export function lineFeatures(dump: Dump): Float32Array {
+  const { lines, hash, kind } = dump
+  const n = lines.length
+  const F = N_FEATURES
+  const out = new Float32Array(n * F)
+  if (n === 0) return out
+  if (hash.length * 2 > cap) resize(hash.length * 2)
+  generation++
+  const L = locals(lines)
+  const { end, prose } = L
+
+  // How often each line's text occurs in the dump (by hash; a collision is harmless here).
+  const counts = new Map<number, number>()
+  for (let i = 0; i < n; i++) {
+    const h = lines[i]!.hash
+    counts.set(h, (counts.get(h) ?? 0) + 1)
+  }
+  const repeats = new Int32Array(n)
+  for (let i = 0; i < n; i++) repeats[i] = counts.get(lines[i]!.hash)!
   let totalTok = 0
   let maxTok = 1
-  for (const l of loc) {
-    totalTok += l.nTok
-    if (l.nTok > maxTok) maxTok = l.nTok
+  for (let i = 0; i < n; i++) {
+    const w = lines[i]!.words
+    totalTok += w
+    if (w > maxTok) maxTok = w
   }
 
   // Density: prose words in a window of ±3 lines, each line capped at PROSE_CAP words so one
   // giant line (a comment dump, an author box) cannot make the article look thin.
-  const proseTok = loc.map((l) => (l.prose ? Math.min(l.nTok, PROSE_CAP) : 0))
-  const density = new Float64Array(n)
+  const proseTok = new Float32Array(n)
+  for (let i = 0; i < n; i++) proseTok[i] = prose[i] ? Math.min(lines[i]!.words, PROSE_CAP) : 0
+  const density = new Float32Array(n)
   let maxDensity = 1
-  for (let i = 0; i < n; i++) {
+  {
     let s = 0
-    for (let j = Math.max(0, i - 3); j <= Math.min(n - 1, i + 3); j++) s += proseTok[j]!
-    density[i] = s
-    if (s > maxDensity) maxDensity = s
+    for (let j = 0; j <= Math.min(n - 1, 3); j++) s += proseTok[j]!
+    for (let i = 0; i < n; i++) {
+      density[i] = s
+      if (s > maxDensity) maxDensity = s
+      if (i + 4 < n) s += proseTok[i + 4]!
+      if (i - 3 >= 0) s -= proseTok[i - 3]!
+    }
   }
   // The core span: the run of lines with the largest sum of capped prose words, where every
   // line that is not prose costs GAP_COST. Subheadings and captions between paragraphs cost
@@ -149,58 +214,42 @@ export function lineFeatures(lines: readonly Line[]): Float64Array[] {
   let best = -Infinity
   let spanStart = 0
   let spanEnd = 0
-  let cur = 0
-  let curStart = 0
-  for (let i = 0; i < n; i++) {
-    const s = loc[i]!.prose ? proseTok[i]! : -GAP_COST
-    if (cur <= 0) {
-      cur = s
-      curStart = i
-    } else cur += s
-    if (cur > best) {
-      best = cur
-      spanStart = curStart
-      spanEnd = i
+  {
+    let cur = 0
+    let curStart = 0
+    for (let i = 0; i < n; i++) {
+      const s = prose[i] ? proseTok[i]! : -GAP_COST
+      if (cur <= 0) {
+        cur = s
+        curStart = i
+      } else cur += s
+      if (cur > best) {
+        best = cur
+        spanStart = curStart
+        spanEnd = i
+      }
     }
   }
 
-  // Vocabulary of the core span: content words and capitalised words (names), with counts, so a
-  // line's own words can be subtracted when asking whether the rest of the article shares them.
-  const vocab = new Map<string, number>()
-  const names = new Map<string, number>()
-  const lineWords: string[][] = []
-  const lineNames: string[][] = []
-  for (let i = 0; i < n; i++) {
-    const ws: string[] = []
-    const ns: string[] = []
-    const toks = lines[i]!.tokens
-    for (let k = 0; k < toks.length; k++) {
-      const w = toks[k]!
-      if (w.length >= CONTENT_WORD_MIN && LETTER.test(w)) ws.push(w.toLowerCase())
-      if (k > 0 && w.length >= 2 && UPPER_START.test(w)) ns.push(w)
+  // Word slots, and the core span's vocabulary (content words and names) with counts.
+  const slots = new Int32Array(hash.length)
+  for (let k = 0; k < hash.length; k++) slots[k] = slot(hash[k]!)
+  for (let i = spanStart; i <= spanEnd; i++) {
+    if (!prose[i]) continue
+    const l = lines[i]!
+    for (let k = l.hashStart; k < l.hashEnd; k++) {
+      const s = slots[k]!
+      if (kind[k]! & 1) coreWord[s]!++
+      if (kind[k]! & 2) coreName[s]!++
     }
-    lineWords.push(ws)
-    lineNames.push(ns)
-    if (i >= spanStart && i <= spanEnd && loc[i]!.prose) {
-      for (const w of ws) vocab.set(w, (vocab.get(w) ?? 0) + 1)
-      for (const w of ns) names.set(w, (names.get(w) ?? 0) + 1)
-    }
-  }
-  const share = (ws: string[], m: Map<string, number>, own: boolean): number => {
-    if (ws.length === 0) return 0
-    const mine = new Map<string, number>()
-    if (own) for (const w of ws) mine.set(w, (mine.get(w) ?? 0) + 1)
-    let hit = 0
-    for (const w of ws) if ((m.get(w) ?? 0) - (mine.get(w) ?? 0) > 0) hit++
-    return hit / ws.length
   }
 
   // Prose lines above and below within windows.
   const proseCum = new Int32Array(n + 1)
-  for (let i = 0; i < n; i++) proseCum[i + 1] = proseCum[i]! + loc[i]!.prose
+  for (let i = 0; i < n; i++) proseCum[i + 1] = proseCum[i]! + prose[i]!
   const proseIn = (a: number, b: number): number => {
-    const lo = Math.max(0, a)
-    const hi = Math.min(n, b)
+    const lo = a < 0 ? 0 : a
+    const hi = b > n ? n : b
     return hi > lo ? proseCum[hi]! - proseCum[lo]! : 0
   }
 
@@ -208,136 +257,226 @@ export function lineFeatures(lines: readonly Line[]): Float64Array[] {
   const runLen = new Int32Array(n)
   for (let i = 0; i < n; ) {
     let j = i
-    while (j + 1 < n && loc[j + 1]!.prose === loc[i]!.prose) j++
+    while (j + 1 < n && prose[j + 1] === prose[i]) j++
     for (let k = i; k <= j; k++) runLen[k] = j - i + 1
     i = j + 1
   }
-  // Headline candidates: headline-shaped lines printed more than once (breadcrumb and h1).
-  const sinceHeadline = new Float64Array(n).fill(-1)
-  let lastHeadline = -1
+  // Lexicon tests, once per line (long lines cannot be furniture labels).
+  const furniture = new Uint8Array(n)
+  const section = new Uint8Array(n)
+  const comment = new Uint8Array(n)
   for (let i = 0; i < n; i++) {
-    if (lastHeadline >= 0) sinceHeadline[i] = Math.log1p(i - lastHeadline)
-    const l = loc[i]!
-    if (
-      l.nTok >= 4 &&
-      l.nTok <= 30 &&
-      !l.term &&
-      !l.ellipsis &&
-      (counts.get(lines[i]!.text) ?? 0) > 1
-    )
-      lastHeadline = i
+    const t = lines[i]!.text
+    if (t.length <= 200 && furnitureWorded(t)) furniture[i] = 1
+    // A section header is furniture-worded (RELATED_HEADER, COMMENTS), so test only those.
+    if (furniture[i] && t.length <= 60 && isSectionHeader(t)) section[i] = 1
+    if (t.length <= 120 && commentMeta(t)) comment[i] = 1
   }
-  // Lines since the last header of a rail or comment section.
-  const sinceSection = new Float64Array(n).fill(-1)
-  let lastSection = -1
-  for (let i = 0; i < n; i++) {
-    if (lastSection >= 0) sinceSection[i] = Math.log1p(i - lastSection)
-    if (isSectionHeader(lines[i]!.text)) lastSection = i
+  dump.furniture = furniture
+  const commentCum = new Int32Array(n + 1)
+  for (let i = 0; i < n; i++) commentCum[i + 1] = commentCum[i]! + comment[i]!
+
+  // Headline candidates: headline-shaped lines printed more than once (breadcrumb and h1).
+  const sinceHeadline = new Float32Array(n).fill(-1)
+  const sinceSection = new Float32Array(n).fill(-1)
+  const sinceComment = new Float32Array(n).fill(-1)
+  {
+    let lastHeadline = -1
+    let lastSection = -1
+    let lastComment = -1
+    for (let i = 0; i < n; i++) {
+      if (lastHeadline >= 0) sinceHeadline[i] = Math.log1p(i - lastHeadline)
+      if (lastSection >= 0) sinceSection[i] = Math.log1p(i - lastSection)
+      if (lastComment >= 0) sinceComment[i] = Math.log1p(i - lastComment)
+      const w = lines[i]!.words
+      if (w >= 4 && w <= 30 && end[i] !== 1 && end[i] !== 2 && repeats[i]! > 1) lastHeadline = i
+      if (section[i]) lastSection = i
+      if (comment[i]) lastComment = i
+    }
   }
   // Lines until the next furniture-worded line (share bar, "Related", copyright).
-  const untilFurniture = new Float64Array(n).fill(-1)
-  let nextFurniture = -1
-  for (let i = n - 1; i >= 0; i--) {
-    if (nextFurniture >= 0) untilFurniture[i] = Math.log1p(nextFurniture - i)
-    if (furnitureWorded(lines[i]!.text)) nextFurniture = i
-  }
-  // Local cohesion: the share of a line's content words that the lines within ±3 also use.
-  // Paragraphs of one article repeat each other's words; teasers of a rail do not.
-  const lineSets = lineWords.map((ws) => new Set(ws))
-  const cohesion = (i: number): number => {
-    const ws = lineSets[i]!
-    if (ws.size === 0) return -1
-    let hit = 0
-    for (const w of ws) {
-      for (let j = Math.max(0, i - 3); j <= Math.min(n - 1, i + 3); j++) {
-        if (j !== i && lineSets[j]!.has(w)) {
-          hit++
-          break
-        }
-      }
+  const untilFurniture = new Float32Array(n).fill(-1)
+  {
+    let next = -1
+    for (let i = n - 1; i >= 0; i--) {
+      if (next >= 0) untilFurniture[i] = Math.log1p(next - i)
+      if (furniture[i]) next = i
     }
-    return hit / ws.size
-  }
-  const headlineShape = (i: number): boolean => {
-    const l = loc[i]
-    return l !== undefined && l.nTok >= 3 && l.nTok <= 25 && !l.term && !l.ellipsis
   }
 
-  const rows: Float64Array[] = []
+  // Local cohesion: the share of a line's content words that the lines within ±3 also use
+  // (counted over occurrences). Paragraphs of one article repeat each other's words; teasers of
+  // a rail do not. `win` holds the window's counts as it slides.
+  const cohesion = new Float32Array(n)
+  const addLine = (j: number, d: number): void => {
+    const l = lines[j]!
+    for (let k = l.hashStart; k < l.hashEnd; k++) if (kind[k]! & 1) win[slots[k]!]! += d
+  }
+  for (let j = 0; j <= Math.min(n - 1, 3); j++) addLine(j, 1)
+  for (let i = 0; i < n; i++) {
+    const l = lines[i]!
+    lineGen++
+    let words = 0
+    for (let k = l.hashStart; k < l.hashEnd; k++) {
+      if (!(kind[k]! & 1)) continue
+      const s = slots[k]!
+      if (ownGen[s] !== lineGen) {
+        ownGen[s] = lineGen
+        own[s] = 0
+      }
+      own[s]!++
+      words++
+    }
+    let hit = 0
+    for (let k = l.hashStart; k < l.hashEnd; k++) {
+      if (!(kind[k]! & 1)) continue
+      const s = slots[k]!
+      if (win[s]! > own[s]!) hit++
+    }
+    cohesion[i] = words > 0 ? hit / words : -1
+    if (i + 4 < n) addLine(i + 4, 1)
+    if (i - 3 >= 0) addLine(i - 3, -1)
+  }
+
   let massBefore = 0
   for (let i = 0; i < n; i++) {
-    const line = lines[i]!
-    const l = loc[i]!
-    const t = line.text
-    const f = new Float64Array(FEATURE_NAMES.length)
-    let k = 0
-    const letters = t.length <= 200 ? t.replace(/[^\p{L}]/gu, '') : ''
+    const l = lines[i]!
+    const t = l.text
+    const e = end[i]!
+    const o = i * F
+    let k = o
     const inSpan = i >= spanStart && i <= spanEnd
-    f[k++] = Math.log1p(l.nTok)
-    f[k++] = Math.log1p(t.length)
-    f[k++] = l.term
-    f[k++] = l.ellipsis
-    f[k++] = l.colon
-    f[k++] = LOWER_START.test(t) ? 1 : 0
-    f[k++] = l.capRatio
-    f[k++] = letters.length > 3 && HAS_UPPER.test(letters) && !HAS_LOWER.test(letters) ? 1 : 0
-    let digits = 0
-    let commas = 0
-    let seps = 0
-    for (let c = 0; c < t.length; c++) {
-      const code = t.charCodeAt(c)
-      if (code >= 48 && code <= 57) digits++
-      else if (code === 44 || code === 59) commas++
-      else if (SEPARATOR_CODES.has(code)) seps++
+    const subtractOwn = inSpan && prose[i] === 1
+    // Shares of the line's content words and names that the core span's other lines use.
+    lineGen++
+    if (subtractOwn) {
+      for (let h = l.hashStart; h < l.hashEnd; h++) {
+        const s = slots[h]!
+        if (ownGen[s] !== lineGen) {
+          ownGen[s] = lineGen
+          own[s] = 0
+          ownName[s] = 0
+        }
+        if (kind[h]! & 1) own[s]!++
+        if (kind[h]! & 2) ownName[s]!++
+      }
     }
-    f[k++] = digits / t.length
-    f[k++] = commas / Math.max(1, l.nTok)
-    f[k++] = Math.log1p(t.match(SENTENCE_BREAK)?.length ?? 0)
-    f[k++] = l.nTok > 0 ? line.tokens.reduce((a, w) => a + w.length, 0) / l.nTok : 0
-    f[k++] = URLISH.test(t) ? 1 : 0
-    f[k++] = HANDLE.test(t) ? 1 : 0
-    f[k++] = seps / Math.max(1, l.nTok)
-    f[k++] = furnitureWorded(t) ? 1 : 0
-    f[k++] = l.nTok <= 12 && DATEISH.test(t) ? 1 : 0
-    f[k++] = QUOTE_START.test(t) ? 1 : 0
-    f[k++] = line.blankBefore ? 1 : 0
-    f[k++] = Math.log(counts.get(t) ?? 1)
-    f[k++] = (i > 0 && lines[i - 1]!.text === t) || (i < n - 1 && lines[i + 1]!.text === t) ? 1 : 0
-    f[k++] = n > 1 ? i / (n - 1) : 0
-    f[k++] = totalTok > 0 ? massBefore / totalTok : 0
-    f[k++] = l.nTok / maxTok
-    f[k++] = Math.log1p(density[i]!)
-    f[k++] = density[i]! / maxDensity
-    f[k++] = inSpan ? 0 : Math.log1p(i < spanStart ? spanStart - i : i - spanEnd)
-    f[k++] = inSpan ? 1 : 0
-    f[k++] = share(lineWords[i]!, vocab, inSpan && l.prose === 1)
-    f[k++] = share(lineNames[i]!, names, inSpan && l.prose === 1)
-    f[k++] = proseIn(i - 5, i)
-    f[k++] = proseIn(i + 1, i + 6)
-    f[k++] = proseIn(i - 15, i)
-    f[k++] = proseIn(i + 1, i + 16)
-    f[k++] = Math.log1p(l.prose ? 0 : runLen[i]!)
-    f[k++] = Math.log1p(l.prose ? runLen[i]! : 0)
-    f[k++] =
-      (l.ellipsis && headlineShape(i - 1)) || (headlineShape(i) && loc[i + 1]?.ellipsis === 1)
+    let cw = 0
+    let cwHit = 0
+    let nm = 0
+    let nmHit = 0
+    for (let h = l.hashStart; h < l.hashEnd; h++) {
+      const s = slots[h]!
+      const kd = kind[h]!
+      if (kd & 1) {
+        cw++
+        if (coreWord[s]! - (subtractOwn ? own[s]! : 0) > 0) cwHit++
+      }
+      if (kd & 2) {
+        nm++
+        if (coreName[s]! - (subtractOwn ? ownName[s]! : 0) > 0) nmHit++
+      }
+    }
+    const nTok = l.words
+    out[k++] = L.logTok[i]!
+    out[k++] = Math.log1p(t.length)
+    out[k++] = e === 1 ? 1 : 0
+    out[k++] = e === 2 ? 1 : 0
+    out[k++] = e === 3 ? 1 : 0
+    const c0 = t.charCodeAt(0)
+    out[k++] = (c0 >= 97 && c0 <= 122) || (c0 > 127 && t[0] !== t[0]!.toUpperCase()) ? 1 : 0
+    out[k++] = L.capRatio[i]!
+    out[k++] = l.letters > 3 && l.upper > 0 && l.lower === 0 ? 1 : 0
+    out[k++] = l.digits / t.length
+    out[k++] = l.commas / Math.max(1, nTok)
+    out[k++] = Math.log1p(l.breaks)
+    out[k++] = nTok > 0 ? l.tokChars / nTok : 0
+    out[k++] = t.length <= 300 && urlish(t) ? 1 : 0
+    out[k++] = t.includes('@') || t.includes('#') ? handle(t) : 0
+    out[k++] = l.seps / Math.max(1, nTok)
+    out[k++] = furniture[i]!
+    out[k++] = nTok <= 12 && DATEISH.test(t) ? 1 : 0
+    out[k++] = c0 === 34 || c0 === 0x201c || c0 === 0x2018 || c0 === 0xab || c0 === 0x201e ? 1 : 0
+    out[k++] = BULLET.test(t) ? 1 : 0
+    out[k++] = l.blankBefore ? 1 : 0
+    out[k++] = Math.log(repeats[i]!)
+    out[k++] =
+      (i > 0 && lines[i - 1]!.hash === l.hash) || (i < n - 1 && lines[i + 1]!.hash === l.hash)
         ? 1
         : 0
-    f[k++] = sinceHeadline[i]!
-    f[k++] = untilFurniture[i]!
-    f[k++] = Math.min(3, t.match(GLUED)?.length ?? 0)
-    f[k++] = sinceSection[i]!
-    f[k++] = cohesion(i)
-    for (const o of [-2, -1, 1, 2]) {
-      const m = loc[i + o]
-      f[k++] = m ? Math.log1p(m.nTok) : -1
-      f[k++] = m ? m.term : -1
-      f[k++] = m ? m.ellipsis : -1
-      f[k++] = m ? m.capRatio : -1
+    out[k++] = n > 1 ? i / (n - 1) : 0
+    out[k++] = totalTok > 0 ? massBefore / totalTok : 0
+    out[k++] = nTok / maxTok
+    out[k++] = Math.log1p(density[i]!)
+    out[k++] = density[i]! / maxDensity
+    out[k++] = inSpan ? 0 : Math.log1p(i < spanStart ? spanStart - i : i - spanEnd)
+    out[k++] = inSpan ? 1 : 0
+    out[k++] = cw > 0 ? cwHit / cw : 0
+    out[k++] = nm > 0 ? nmHit / nm : 0
+    out[k++] = proseIn(i - 5, i)
+    out[k++] = proseIn(i + 1, i + 6)
+    out[k++] = proseIn(i - 15, i)
+    out[k++] = proseIn(i + 1, i + 16)
+    out[k++] = Math.log1p(prose[i] ? 0 : runLen[i]!)
+    out[k++] = Math.log1p(prose[i] ? runLen[i]! : 0)
+    out[k++] =
+      (e === 2 && i > 0 && headlineShape(lines[i - 1]!, end[i - 1]!)) ||
+      (i + 1 < n && end[i + 1] === 2 && headlineShape(l, e))
+        ? 1
+        : 0
+    out[k++] = sinceHeadline[i]!
+    out[k++] = untilFurniture[i]!
+    out[k++] = Math.min(3, l.humps)
+    out[k++] = l.gluedHeadline
+    out[k++] = sinceSection[i]!
+    out[k++] = cohesion[i]!
+    out[k++] = comment[i]!
+    out[k++] = commentCum[Math.min(n, i + 7)]! - commentCum[Math.max(0, i - 6)]!
+    out[k++] = sinceComment[i]!
+    for (let d = -2; d <= 2; d++) {
+      if (d === 0) continue
+      const j = i + d
+      if (j >= 0 && j < n) {
+        out[k++] = L.logTok[j]!
+        out[k++] = end[j] === 1 ? 1 : 0
+        out[k++] = end[j] === 2 ? 1 : 0
+        out[k++] = L.capRatio[j]!
+      } else {
+        out[k++] = -1
+        out[k++] = -1
+        out[k++] = -1
+        out[k++] = -1
+      }
     }
-    massBefore += l.nTok
-    rows.push(f)
+    massBefore += nTok
   }
-  return rows
+  return out
+}
+
+function urlish(t: string): boolean {
+  return (
+    t.includes('http') ||
+    t.includes('www.') ||
+    t.includes('.com') ||
+    t.includes('.org') ||
+    t.includes('.net')
+  )
+}
+
+function handle(t: string): number {
+  for (let i = 0; i < t.length - 1; i++) {
+    const c = t.charCodeAt(i)
+    if ((c === 64 || c === 35) && (i === 0 || t.charCodeAt(i - 1) === 32)) {
+      const d = t.charCodeAt(i + 1)
+      if ((d >= 48 && d <= 57) || (d >= 65 && d <= 90) || (d >= 97 && d <= 122) || d === 95)
+        return 1
+    }
+  }
+  return 0
+}
+
+function headlineShape(l: Line, e: number): boolean {
+  return l.words >= 3 && l.words <= 25 && e !== 1 && e !== 2
 }
 
 /** Names of the second-stage features: the first stage's probabilities around the line. */
@@ -356,17 +495,26 @@ export const CONTEXT_NAMES: readonly string[] = [
   'sandwich',
 ]
 
-/** Second-stage features from first-stage probabilities `p` (one per line) and line sizes. */
-export function contextFeatures(p: ArrayLike<number>, lines: readonly Line[]): Float64Array[] {
+/** Number of second-stage context features. */
+export const N_CONTEXT = CONTEXT_NAMES.length
+
+/**
+ * Second-stage features from first-stage probabilities `p` (one per line) and line sizes: a flat
+ * row-major array, `N_CONTEXT` values per line — or, given `pick`, per picked line only.
+ */
+export function contextFeatures(
+  p: ArrayLike<number>,
+  lines: readonly Line[],
+  pick?: readonly number[],
+): Float32Array {
   const n = p.length
+  const C = N_CONTEXT
+  const rows = pick ? pick.length : n
+  const out = new Float32Array(rows * C)
   // Token mass the first stage believes is article, above and below each line.
   const massCum = new Float64Array(n + 1)
-  let total = 0
-  for (let i = 0; i < n; i++) {
-    const m = p[i]! * lines[i]!.words
-    massCum[i + 1] = massCum[i]! + m
-    total += m
-  }
+  for (let i = 0; i < n; i++) massCum[i + 1] = massCum[i]! + p[i]! * lines[i]!.words
+  const total = massCum[n]!
   // The segment of lines with the largest sum of (p - 0.3) × words: the first stage's article.
   // 0.3: below the decision threshold, so that weak lines between strong ones join the run.
   let best = -Infinity
@@ -386,44 +534,51 @@ export function contextFeatures(p: ArrayLike<number>, lines: readonly Line[]): F
       segEnd = i
     }
   }
-  const rows: Float64Array[] = []
-  for (let i = 0; i < n; i++) {
-    const f = new Float64Array(CONTEXT_NAMES.length)
-    let k = 0
-    f[k++] = p[i]!
-    for (const o of [-3, -2, -1, 1, 2, 3]) f[k++] = i + o >= 0 && i + o < n ? p[i + o]! : -1
+  for (let r = 0; r < rows; r++) {
+    const i = pick ? pick[r]! : r
+    let k = r * C
+    out[k++] = p[i]!
+    for (let d = -3; d <= 3; d++) {
+      if (d === 0) continue
+      out[k++] = i + d >= 0 && i + d < n ? p[i + d]! : -1
+    }
     let s = 0
     let c = 0
-    for (let j = Math.max(0, i - 5); j < i; j++) {
-      s += p[j]!
-      c++
+    let mx3a = 0
+    let mx10a = 0
+    for (let j = Math.max(0, i - 10); j < i; j++) {
+      const v = p[j]!
+      if (j >= i - 5) {
+        s += v
+        c++
+      }
+      if (v > mx10a) mx10a = v
+      if (j >= i - 3 && v > mx3a) mx3a = v
     }
-    f[k++] = c ? s / c : -1
+    out[k++] = c ? s / c : -1
     s = 0
     c = 0
-    for (let j = i + 1; j <= Math.min(n - 1, i + 5); j++) {
-      s += p[j]!
-      c++
+    let mx3b = 0
+    let mx10b = 0
+    for (let j = i + 1; j <= Math.min(n - 1, i + 10); j++) {
+      const v = p[j]!
+      if (j <= i + 5) {
+        s += v
+        c++
+      }
+      if (v > mx10b) mx10b = v
+      if (j <= i + 3 && v > mx3b) mx3b = v
     }
-    f[k++] = c ? s / c : -1
-    let mx = 0
-    for (let j = Math.max(0, i - 10); j < i; j++) mx = Math.max(mx, p[j]!)
-    f[k++] = mx
-    mx = 0
-    for (let j = i + 1; j <= Math.min(n - 1, i + 10); j++) mx = Math.max(mx, p[j]!)
-    f[k++] = mx
-    f[k++] = total > 0 ? massCum[i]! / total : 0
-    f[k++] = total > 0 ? (total - massCum[i + 1]!) / total : 0
+    out[k++] = c ? s / c : -1
+    out[k++] = mx10a
+    out[k++] = mx10b
+    out[k++] = total > 0 ? massCum[i]! / total : 0
+    out[k++] = total > 0 ? (total - massCum[i + 1]!) / total : 0
     const inSeg = i >= segStart && i <= segEnd
-    f[k++] = inSeg ? 1 : 0
-    f[k++] = inSeg ? 0 : Math.log1p(i < segStart ? segStart - i : i - segEnd)
-    f[k++] = inSeg ? (i - segStart) / Math.max(1, segEnd - segStart) : i < segStart ? -1 : 2
-    let above = 0
-    let below = 0
-    for (let j = Math.max(0, i - 3); j < i; j++) above = Math.max(above, p[j]!)
-    for (let j = i + 1; j <= Math.min(n - 1, i + 3); j++) below = Math.max(below, p[j]!)
-    f[k++] = Math.min(above, below)
-    rows.push(f)
+    out[k++] = inSeg ? 1 : 0
+    out[k++] = inSeg ? 0 : Math.log1p(i < segStart ? segStart - i : i - segEnd)
+    out[k++] = inSeg ? (i - segStart) / Math.max(1, segEnd - segStart) : i < segStart ? -1 : 2
+    out[k++] = Math.min(mx3a, mx3b)
   }
-  return rows
+  return out
 }

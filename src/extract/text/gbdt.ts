@@ -18,45 +18,58 @@ export interface Ensemble {
   trees: Tree[]
 }
 
-/** An ensemble packed into typed arrays: every tree's nodes end to end, children as offsets. */
+/**
+ * An ensemble packed into typed arrays as complete binary trees of one depth: node `i` of a tree
+ * has children `2i + 1` and `2i + 2`, so a walk is `depth` steps of index arithmetic, with no
+ * child pointers to load. A leaf above the full depth becomes a node that always goes left
+ * (threshold +∞) over copies of the leaf.
+ */
 export interface Packed {
   base: number
-  roots: Int32Array
-  f: Int32Array
-  t: Float64Array
-  l: Int32Array
-  r: Int32Array
-  v: Float64Array
+  depth: number
+  trees: number
+  /** Per tree, `2^depth − 1` internal nodes: feature index and threshold. */
+  feat: Int32Array
+  thr: Float64Array
+  /** Per tree, `2^depth` leaf values. */
+  leaf: Float64Array
 }
 
 const packs = new WeakMap<Ensemble, Packed>()
 
-/** Packs an ensemble once (cached per ensemble object); typed arrays walk several times faster. */
+function treeDepth(tree: Tree, k: number): number {
+  return tree.f[k]! < 0 ? 0 : 1 + Math.max(treeDepth(tree, tree.l[k]!), treeDepth(tree, tree.r[k]!))
+}
+
+/** Packs an ensemble once (cached per ensemble object). */
 export function pack(model: Ensemble): Packed {
   const hit = packs.get(model)
   if (hit) return hit
-  let size = 0
-  for (const tree of model.trees) size += tree.f.length
+  let depth = 0
+  for (const tree of model.trees) depth = Math.max(depth, treeDepth(tree, 0))
+  const inner = (1 << depth) - 1
+  const T = model.trees.length
   const p: Packed = {
     base: model.base,
-    roots: new Int32Array(model.trees.length),
-    f: new Int32Array(size),
-    t: new Float64Array(size),
-    l: new Int32Array(size),
-    r: new Int32Array(size),
-    v: new Float64Array(size),
+    depth,
+    trees: T,
+    feat: new Int32Array(T * inner),
+    thr: new Float64Array(T * inner),
+    leaf: new Float64Array(T * (inner + 1)),
   }
-  let o = 0
-  model.trees.forEach((tree, k) => {
-    p.roots[k] = o
-    for (let i = 0; i < tree.f.length; i++) {
-      p.f[o + i] = tree.f[i]!
-      p.t[o + i] = tree.t[i]!
-      p.l[o + i] = tree.l[i]! + o
-      p.r[o + i] = tree.r[i]! + o
-      p.v[o + i] = tree.v[i]!
+  const fill = (tree: Tree, k: number, pos: number, level: number, t: number): void => {
+    if (level === depth) {
+      p.leaf[t * (inner + 1) + pos - inner] = tree.v[k]!
+      return
     }
-    o += tree.f.length
+    const leaf = tree.f[k]! < 0
+    p.feat[t * inner + pos] = leaf ? 0 : tree.f[k]!
+    p.thr[t * inner + pos] = leaf ? Infinity : tree.t[k]!
+    fill(tree, leaf ? k : tree.l[k]!, 2 * pos + 1, level + 1, t)
+    fill(tree, leaf ? k : tree.r[k]!, 2 * pos + 2, level + 1, t)
+  }
+  model.trees.forEach((tree, t) => {
+    fill(tree, 0, 0, 0, t)
   })
   packs.set(model, p)
   return p
@@ -64,15 +77,43 @@ export function pack(model: Ensemble): Packed {
 
 /** The log-odds an ensemble gives a feature row. */
 export function margin(model: Ensemble, x: ArrayLike<number>): number {
-  const p = pack(model)
-  let s = p.base
-  const { roots, f, t, l, r, v } = p
-  for (let k = 0; k < roots.length; k++) {
-    let i = roots[k]!
-    while (f[i]! >= 0) i = x[f[i]!]! <= t[i]! ? l[i]! : r[i]!
-    s += v[i]!
+  const { base, depth, trees, feat, thr, leaf } = pack(model)
+  const inner = (1 << depth) - 1
+  let s = base
+  for (let k = 0; k < trees; k++) {
+    const b = k * inner
+    let i = 0
+    for (let d = 0; d < depth; d++) i = 2 * i + (x[feat[b + i]!]! <= thr[b + i]! ? 1 : 2)
+    s += leaf[k * (inner + 1) + i - inner]!
   }
   return s
+}
+
+/**
+ * The probabilities an ensemble gives the rows of a flat row-major matrix (`cols` values a row),
+ * written into `out`. Walks tree by tree over all rows, so one tree's nodes stay in cache.
+ */
+export function predictRows(
+  model: Ensemble,
+  x: Float32Array,
+  cols: number,
+  out: Float64Array,
+): Float64Array {
+  const { base, depth, trees, feat, thr, leaf } = pack(model)
+  const inner = (1 << depth) - 1
+  const rows = out.length
+  out.fill(base)
+  for (let k = 0; k < trees; k++) {
+    const b = k * inner
+    const lb = k * (inner + 1) - inner
+    for (let row = 0, o = 0; row < rows; row++, o += cols) {
+      let i = 0
+      for (let d = 0; d < depth; d++) i = 2 * i + (x[o + feat[b + i]!]! <= thr[b + i]! ? 1 : 2)
+      out[row]! += leaf[lb + i]!
+    }
+  }
+  for (let row = 0; row < rows; row++) out[row] = 1 / (1 + Math.exp(-out[row]!))
+  return out
 }
 
 /** The probability an ensemble gives a feature row. */

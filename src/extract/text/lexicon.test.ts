@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { isRailHeader, kindByWording } from './lexicon.js'
+import { commentMeta, furnitureWorded, isRailHeader, kindByWording } from './lexicon.js'
 
 describe('kindByWording', () => {
   test.each([
@@ -42,5 +42,29 @@ describe('isRailHeader', () => {
     ['Related research shows that beavers slow floods, said the ecologist.', false],
   ])('%j → %s', (line, expected) => {
     expect(isRailHeader(line)).toBe(expected)
+  })
+})
+
+describe('furnitureWorded and commentMeta', () => {
+  test.each([
+    ['Share this @harbourtimes', true],
+    ['Sign up for our newsletter', true],
+    ['© 2024 Harbour Times', true],
+    ['By Maria Okafor', true],
+    ['Residents of Portwen voted on Tuesday to rebuild the sea wall.', false],
+  ])('furnitureWorded(%j) is %s', (line, yes) => {
+    expect(furnitureWorded(line)).toBe(yes)
+  })
+
+  test.each([
+    ['Alex on September 17, 2018 at 6:34 am said:', true],
+    ['3 days ago', true],
+    ['Posted 2 Hours Ago by Sam', true],
+    ['Reply', true],
+    ['vor 3 Stunden', true],
+    ['The mayor said: the wall will be rebuilt.', false],
+    ['Long ago the harbour froze.', false],
+  ])('commentMeta(%j) is %s', (line, yes) => {
+    expect(commentMeta(line)).toBe(yes)
   })
 })

@@ -5,13 +5,11 @@
  * by a headline-shaped line; a line between the previous teaser and the headline is a caption.
  */
 import type { RelatedTeaser } from '../../core/index.js'
-import { isRailHeader, kindByWording } from './lexicon.js'
-import type { Line } from './lines.js'
+import { type LineWording, lineWording } from './lexicon.js'
+import { ENDS_ELLIPSIS, ENDS_SENTENCE, type Line } from './lines.js'
 
-const ELLIPSIS_END = /(…|\.\.\.)["'”’»)\]]*$/u
 /** Lines worded as these kinds end a rail: the page's footer, a sign-up box, an ad, comments. */
 const ENDS_RAIL = new Set(['footer', 'newsletter', 'ad', 'comments', 'share'])
-const SENTENCE_END = /[.!?。！？]["'”’»)\]]*$/u
 
 /** A rail found in the dump: the lines it covers and the teasers parsed from them. */
 export interface Rail {
@@ -25,19 +23,19 @@ export interface Rail {
 
 /** A headline-shaped line: short, not a sentence-ending period, not itself an excerpt. */
 function headlineLike(l: Line): boolean {
-  const n = l.tokens.length
-  if (n < 2 || n > 30 || ELLIPSIS_END.test(l.text)) return false
-  return !/\.["'”’»)\]]*$/u.test(l.text) || n <= 14
+  const n = l.nTok
+  if (n < 2 || n > 30 || l.end === ENDS_ELLIPSIS) return false
+  return l.last !== 46 || n <= 14
 }
 
 /** An excerpt: prose cut off with an ellipsis. */
 function excerptLike(l: Line): boolean {
-  return ELLIPSIS_END.test(l.text) && l.tokens.length >= 4
+  return l.end === ENDS_ELLIPSIS && l.nTok >= 4
 }
 
 /** A caption-shaped line: short text that is neither an excerpt nor a rail header. */
-function captionLike(l: Line): boolean {
-  return l.tokens.length >= 1 && l.tokens.length <= 40 && !excerptLike(l) && !isRailHeader(l.text)
+function captionLike(l: Line, railHeader: boolean): boolean {
+  return l.nTok >= 1 && l.nTok <= 40 && !excerptLike(l) && !railHeader
 }
 
 /**
@@ -50,15 +48,13 @@ function parseTeasers(
   start: number,
   free: (i: number) => boolean,
   headed: boolean,
+  wording: LineWording,
 ): { teasers: Rail['teasers']; next: number } {
   const teasers: Rail['teasers'] = []
   let i = start
   const n = lines.length
   const ok = (k: number): boolean =>
-    k < n &&
-    free(k) &&
-    !isRailHeader(lines[k]!.text) &&
-    !ENDS_RAIL.has(kindByWording(lines[k]!.text)?.kind ?? '')
+    k < n && free(k) && !wording.railHeader(k) && !ENDS_RAIL.has(wording.kind(k)?.kind ?? '')
   for (;;) {
     // headline + excerpt
     if (ok(i) && ok(i + 1) && headlineLike(lines[i]!) && excerptLike(lines[i + 1]!)) {
@@ -75,7 +71,7 @@ function parseTeasers(
       ok(i) &&
       ok(i + 1) &&
       ok(i + 2) &&
-      captionLike(lines[i]!) &&
+      captionLike(lines[i]!, wording.railHeader(i)) &&
       headlineLike(lines[i + 1]!) &&
       excerptLike(lines[i + 2]!)
     ) {
@@ -95,8 +91,8 @@ function parseTeasers(
     while (
       ok(i) &&
       headlineLike(lines[i]!) &&
-      !SENTENCE_END.test(lines[i]!.text) &&
-      lines[i]!.tokens.length >= 3
+      lines[i]!.end !== ENDS_SENTENCE &&
+      lines[i]!.nTok >= 3
     ) {
       teasers.push({ title: lines[i]!.text, lines: [i] })
       i++
@@ -110,7 +106,11 @@ function parseTeasers(
  * A headed rail needs one teaser; a headless run needs two teasers with excerpts, so that two
  * stray lines ending in "…" are not taken for a rail.
  */
-export function findRails(lines: readonly Line[], free: (i: number) => boolean): Rail[] {
+export function findRails(
+  lines: readonly Line[],
+  free: (i: number) => boolean,
+  wording: LineWording = lineWording(lines),
+): Rail[] {
   const rails: Rail[] = []
   let i = 0
   while (i < lines.length) {
@@ -118,9 +118,9 @@ export function findRails(lines: readonly Line[], free: (i: number) => boolean):
       i++
       continue
     }
-    if (isRailHeader(lines[i]!.text)) {
+    if (wording.railHeader(i)) {
       // After a header, the teaser grammar alone decides, whatever the classifier said.
-      const { teasers, next } = parseTeasers(lines, i + 1, () => true, true)
+      const { teasers, next } = parseTeasers(lines, i + 1, () => true, true, wording)
       if (teasers.length > 0) {
         rails.push({ header: i, start: i, end: next - 1, teasers })
         i = next
@@ -129,7 +129,7 @@ export function findRails(lines: readonly Line[], free: (i: number) => boolean):
       i++
       continue
     }
-    const { teasers, next } = parseTeasers(lines, i, free, false)
+    const { teasers, next } = parseTeasers(lines, i, free, false, wording)
     if (teasers.length >= 2) {
       rails.push({ start: i, end: next - 1, teasers })
       i = next

@@ -978,6 +978,7 @@ export class SqliteStore implements Store {
   #saveLinks(id: ArticleId, links: ArticleLinks): void {
     if (links.copyOf) this.#saveCopyLink({ articleId: id, ...links.copyOf })
     if (links.story) this.#saveAssignment({ articleId: id, ...links.story }, false)
+    if (links.story && links.absorbed) this.#absorb(links.story.storyId, links.absorbed)
     if (links.related) this.#saveRelated(id, links.related)
     if (links.relatedBack) this.#saveRelatedBack(id, links.relatedBack, links.relatedKeep ?? 10)
     for (const r of links.rail ?? [])
@@ -1156,6 +1157,21 @@ export class SqliteStore implements Store {
     )
     if (row.story_id !== null && row.story_id !== a.storyId) this.#refreshStory(row.story_id)
     this.#refreshStory(a.storyId)
+  }
+
+  /** An automatic merge: the automatically assigned articles of `from` join `into`; not logged. */
+  #absorb(into: StoryId, from: StoryId[]): void {
+    for (const f of from) {
+      if (f === into) continue
+      this.#q(
+        `UPDATE story_assignments SET story_id = @into WHERE story_id = @from AND kind != 'user'`,
+      ).run({ into, from: f })
+      this.#q('UPDATE articles SET story_id = @into WHERE story_id = @from AND story_user = 0').run(
+        { into, from: f },
+      )
+      this.#refreshStory(f)
+    }
+    this.#refreshStory(into)
   }
 
   /** Recounts a story from its articles; a story left empty is removed. */

@@ -1,7 +1,9 @@
 import { describe, expect, test } from 'vitest'
-import { decodeText } from './decode.js'
+import { decodeText } from './index.js'
 
-describe('decodeText', () => {
+// Plain-text dumps (extract/text) decode through decodeText: no <meta> prescan.
+
+describe('decodeText on text dumps', () => {
   test.each([
     ['UTF-8', Buffer.from('Café – “quoted”', 'utf8'), 'Café – “quoted”', 'utf-8'],
     ['UTF-8 with a BOM', Buffer.from('\uFEFFCafé', 'utf8'), 'Café', 'utf-8'],
@@ -12,7 +14,7 @@ describe('decodeText', () => {
       'utf-16le',
     ],
   ])('%s', (_name, bytes, text, charset) => {
-    expect(decodeText(bytes)).toEqual({ text, charset })
+    expect(decodeText(bytes)).toMatchObject({ text, charset })
   })
 
   test('invalid UTF-8 falls back to a single-byte charset, not replacement characters', () => {
@@ -27,7 +29,7 @@ describe('decodeText', () => {
 
   test('a declared charset wins', () => {
     const bytes = Buffer.from([0x80, 0x20, 0x35])
-    expect(decodeText(bytes, 'text/plain; charset=windows-1252').text).toBe('€ 5')
+    expect(decodeText(bytes, { contentType: 'text/plain; charset=windows-1252' }).text).toBe('€ 5')
   })
 
   test('a string passes through without its BOM', () => {
