@@ -4,6 +4,7 @@
  * `--port`, else `PORT`, else 8080. `--demo` first loads the bundled Wikinews slice into an empty
  * database (what `npm start` does). SIGINT/SIGTERM stop it gracefully.
  */
+import { availableParallelism } from 'node:os'
 import type { Command } from 'commander'
 import { z } from 'zod'
 import { LedeError } from '../../core/index.js'
@@ -166,7 +167,9 @@ async function loadDemoCorpus(
   const { summary, total } = await loadDemo({
     store,
     dbPath,
-    pipeline,
+    // Analysis on one worker thread per core, as `lede ingest` does: the first start is the one
+    // long wait of the quick start.
+    pipeline: { ...pipeline, workers: availableParallelism() },
     onProgress: (done, of, outcome) => {
       if (outcome.outcome === 'failed') failed++
       const now = performance.now()

@@ -279,7 +279,11 @@ export async function ingestUrls(o: IngestUrlsOptions): Promise<RunSummary> {
       }
     },
   })
-  return pipeline.run(toPipelineEvents(events, store, followed, o.onExpected))
+  try {
+    return await pipeline.run(toPipelineEvents(events, store, followed, o.onExpected))
+  } finally {
+    await pipeline.close()
+  }
 }
 
 /**
