@@ -8,6 +8,7 @@ import { registerAnalyze } from './commands/analyze.js'
 import { registerExtract } from './commands/extract.js'
 import { registerIngest } from './commands/ingest.js'
 import { registerSearch } from './commands/search.js'
+import { registerServe } from './commands/serve.js'
 import { registerSources } from './commands/sources.js'
 import { registerStories } from './commands/stories.js'
 import { VERSION } from './version.js'
@@ -24,6 +25,7 @@ export function buildProgram(): Command {
   registerIngest(program)
   registerSearch(program)
   registerSources(program)
+  registerServe(program)
   registerStories(program)
   return program
 }

@@ -998,6 +998,20 @@ export function storeContract(name: string, open: () => Store | Promise<Store>):
       })
     })
 
+    test('the change token moves when the corpus changes, and only then', async () => {
+      const before = await store.changeToken()
+      expect(await store.changeToken()).toBe(before)
+      await store.search({ q: 'pension' })
+      expect(await store.changeToken()).toBe(before)
+      await store.putArticle(macron())
+      const after = await store.changeToken()
+      expect(after).not.toBe(before)
+      await store.putArticle(macron())
+      expect(await store.changeToken()).toBe(after)
+      await store.upsertSource({ url: 'https://news.example/feed.xml', kind: 'feed' })
+      expect(await store.changeToken()).not.toBe(after)
+    })
+
     test('stats count the corpus', async () => {
       await store.putArticle(macron())
       await store.putArticle(makeWrite(makeArticle({ title: 'bare' })))

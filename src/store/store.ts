@@ -436,6 +436,12 @@ export interface Store {
   ): Promise<void>
   listFailures(query?: { limit?: number; cursor?: string }): Promise<Page<Failure>>
   stats(): Promise<CorpusStats>
+  /**
+   * A value that changes whenever the corpus changes — through this store or through another
+   * connection to the same database — and costs next to nothing to read: caches of pages built
+   * from the corpus compare it to know they are stale.
+   */
+  changeToken(): Promise<string>
 
   // linking
   /** Latest revisions at or after `since` (ISO 8601), in time order, for a linker to warm up. */

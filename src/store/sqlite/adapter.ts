@@ -904,6 +904,14 @@ export class SqliteStore implements Store {
     }
   }
 
+  async changeToken(): Promise<string> {
+    // data_version moves when another connection commits; total_changes() counts this
+    // connection's own writes. Together they move on any change, for microseconds of work.
+    const other = this.#db.pragma('data_version', { simple: true }) as number
+    const own = (this.#q('SELECT total_changes() AS n').get() as { n: number }).n
+    return `${other}.${own}`
+  }
+
   async stats(): Promise<CorpusStats> {
     const count = (sql: string): number => (this.#q(sql).get() as { n: number }).n
     const stages: CorpusStats['stages'] = {}
