@@ -3,6 +3,7 @@ import {
   articleId,
   contentHash,
   entityKey,
+  looksLikeName,
   hostOf,
   normaliseName,
   parseEntityKey,
@@ -65,5 +66,22 @@ describe('entity keys', () => {
   test('what is not a key is not parsed as one', () => {
     expect(parseEntityKey('Macron')).toBeUndefined()
     expect(parseEntityKey('robot:x')).toBeUndefined()
+  })
+})
+
+describe('looksLikeName', () => {
+  test.each([
+    ['Ana Ruiz', true],
+    ['Charles de Gaulle', true],
+    ['Okafor', true],
+    ['Ludwig van Beethoven', true],
+    ['They', false],
+    ['he', false],
+    ['heartbroken', false],
+    ['officials', false],
+    ['the minister', false],
+    ['', false],
+  ])('%s → %s', (name, expected) => {
+    expect(looksLikeName(name)).toBe(expected)
   })
 })

@@ -98,6 +98,31 @@ export function normaliseName(name: string): string {
     .replace(/^-+|-+$/g, '')
 }
 
+// Words that name no one on their own: pronouns and determiners a speaker mention can be.
+const NOT_A_NAME = new Set(
+  'i me we us you he him she her it they them this that these those who one someone somebody everyone others'.split(
+    ' ',
+  ),
+)
+
+/**
+ * Whether an unresolved speaker's words look like a person's name ("Ana Ruiz", "de Gaulle"), so
+ * that the store may give them an entity: some word is capitalised, and the whole is not a
+ * pronoun or determiner ("They", "heartbroken" and "officials" are not names).
+ */
+export function looksLikeName(name: string): boolean {
+  const words = name
+    .trim()
+    .split(/\s+/)
+    .filter((w) => w !== '')
+  if (words.length === 0 || words.length > 6) return false
+  if (words.length === 1 && NOT_A_NAME.has(words[0]!.toLowerCase())) return false
+  return (
+    words.some((w) => /^\p{Lu}/u.test(w)) &&
+    words.every((w) => !/^\p{Ll}+$/u.test(w) || w.length <= 4)
+  )
+}
+
 /**
  * The corpus-wide key of an entity, e.g. `person:emmanuel-macron`: its type and normalised name.
  * Two people with the same name share a key; that is the known limit of keying by name.

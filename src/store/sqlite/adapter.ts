@@ -14,6 +14,7 @@ import {
   articleUrl,
   contentHash,
   entityKey,
+  looksLikeName,
   hostOf,
   normaliseName,
   parseEntityKey,
@@ -531,7 +532,7 @@ export class SqliteStore implements Store {
       let speakerKey: EntityKey | undefined
       if (sp && !sp.anonymous) {
         speakerKey = sp.entityId !== undefined ? keys.get(sp.entityId) : undefined
-        if (speakerKey === undefined && sp.name.trim() !== '' && normaliseName(sp.name) !== '') {
+        if (speakerKey === undefined && looksLikeName(sp.name) && normaliseName(sp.name) !== '') {
           speakerKey = entityKey('person', sp.name)
           this.#upsertEntity(speakerKey, 'person', sp.name)
           this.#addName(sp.name, speakerKey, 'person')
