@@ -8,7 +8,7 @@
  *     [--gold-out GOLD.jsonl] [--check] [--set name=value ...] [--no-time] [--json]
  */
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -25,7 +25,12 @@ import {
 } from './cluster-data.js'
 
 const here = dirname(fileURLToPath(import.meta.url))
-const SCORER = resolve(here, '../../../shared/scorers/bcubed.mjs')
+// The reference scorer beside the data: ../shared from the repository (or from a worktree one level deeper).
+const SCORER =
+  [
+    resolve(here, '../../shared/scorers/bcubed.mjs'),
+    resolve(here, '../../../shared/scorers/bcubed.mjs'),
+  ].find((p) => existsSync(p)) ?? resolve(here, '../../shared/scorers/bcubed.mjs')
 
 const { values } = parseArgs({
   options: {
