@@ -91,7 +91,10 @@ export function margin(model: Ensemble, x: ArrayLike<number>): number {
 
 /**
  * The probabilities an ensemble gives the rows of a flat row-major matrix (`cols` values a row),
- * written into `out`. Walks tree by tree over all rows, so one tree's nodes stay in cache.
+ * written into `out`. Walks row by row, summing a row's trees in a local in tree order (the same
+ * sum, bit for bit, as tree by tree over all rows; the packed trees of the shipped model, about
+ * 75 kB, stay in cache either way, and the row's features stay in L1). Depth 6, the shipped
+ * depth, has an unrolled walk.
  */
 export function predictRows(
   model: Ensemble,
@@ -102,17 +105,27 @@ export function predictRows(
   const { base, depth, trees, feat, thr, leaf } = pack(model)
   const inner = (1 << depth) - 1
   const rows = out.length
-  out.fill(base)
-  for (let k = 0; k < trees; k++) {
-    const b = k * inner
-    const lb = k * (inner + 1) - inner
-    for (let row = 0, o = 0; row < rows; row++, o += cols) {
-      let i = 0
-      for (let d = 0; d < depth; d++) i = 2 * i + (x[o + feat[b + i]!]! <= thr[b + i]! ? 1 : 2)
-      out[row]! += leaf[lb + i]!
+  for (let row = 0, o = 0; row < rows; row++, o += cols) {
+    let s = base
+    if (depth === 6) {
+      for (let k = 0, b = 0, lb = -inner; k < trees; k++, b += 63, lb += 64) {
+        let i = x[o + feat[b]!]! <= thr[b]! ? 1 : 2
+        i = 2 * i + (x[o + feat[b + i]!]! <= thr[b + i]! ? 1 : 2)
+        i = 2 * i + (x[o + feat[b + i]!]! <= thr[b + i]! ? 1 : 2)
+        i = 2 * i + (x[o + feat[b + i]!]! <= thr[b + i]! ? 1 : 2)
+        i = 2 * i + (x[o + feat[b + i]!]! <= thr[b + i]! ? 1 : 2)
+        i = 2 * i + (x[o + feat[b + i]!]! <= thr[b + i]! ? 1 : 2)
+        s += leaf[lb + i]!
+      }
+    } else {
+      for (let k = 0, b = 0, lb = -inner; k < trees; k++, b += inner, lb += inner + 1) {
+        let i = 0
+        for (let d = 0; d < depth; d++) i = 2 * i + (x[o + feat[b + i]!]! <= thr[b + i]! ? 1 : 2)
+        s += leaf[lb + i]!
+      }
     }
+    out[row] = 1 / (1 + Math.exp(-s))
   }
-  for (let row = 0; row < rows; row++) out[row] = 1 / (1 + Math.exp(-out[row]!))
   return out
 }
 
