@@ -109,18 +109,18 @@ export function predictRows(
     let s = base
     if (depth === 6) {
       for (let k = 0, b = 0, lb = -inner; k < trees; k++, b += 63, lb += 64) {
-        let i = x[o + feat[b]!]! <= thr[b]! ? 1 : 2
-        i = 2 * i + (x[o + feat[b + i]!]! <= thr[b + i]! ? 1 : 2)
-        i = 2 * i + (x[o + feat[b + i]!]! <= thr[b + i]! ? 1 : 2)
-        i = 2 * i + (x[o + feat[b + i]!]! <= thr[b + i]! ? 1 : 2)
-        i = 2 * i + (x[o + feat[b + i]!]! <= thr[b + i]! ? 1 : 2)
-        i = 2 * i + (x[o + feat[b + i]!]! <= thr[b + i]! ? 1 : 2)
+        let i = 2 - +(x[o + feat[b]!]! <= thr[b]!)
+        i = 2 * i + 2 - +(x[o + feat[b + i]!]! <= thr[b + i]!)
+        i = 2 * i + 2 - +(x[o + feat[b + i]!]! <= thr[b + i]!)
+        i = 2 * i + 2 - +(x[o + feat[b + i]!]! <= thr[b + i]!)
+        i = 2 * i + 2 - +(x[o + feat[b + i]!]! <= thr[b + i]!)
+        i = 2 * i + 2 - +(x[o + feat[b + i]!]! <= thr[b + i]!)
         s += leaf[lb + i]!
       }
     } else {
       for (let k = 0, b = 0, lb = -inner; k < trees; k++, b += inner, lb += inner + 1) {
         let i = 0
-        for (let d = 0; d < depth; d++) i = 2 * i + (x[o + feat[b + i]!]! <= thr[b + i]! ? 1 : 2)
+        for (let d = 0; d < depth; d++) i = 2 * i + 2 - +(x[o + feat[b + i]!]! <= thr[b + i]!)
         s += leaf[lb + i]!
       }
     }
