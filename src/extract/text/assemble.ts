@@ -98,8 +98,6 @@ export function assemble(
   // The headline: the nearest headline-shaped line above the body; a repeated one is likelier
   // (pages print the headline in the breadcrumb or the share text too).
   let titleLine = -1
-  const counts = new Map<number, number>()
-  for (const l of lines) counts.set(l.hash, (counts.get(l.hash) ?? 0) + 1)
   if (first >= 0) {
     // A body that opens on a short headline-shaped line opens on its own headline. Not when
     // it is long, all capitals or a question: in 5-fold CV on the dev pages the first kept
@@ -121,6 +119,9 @@ export function assemble(
       keep[first] = false
       first = keep.indexOf(true)
     } else {
+      // Repeats of each line, counted only when a headline is looked for above the body.
+      const counts = new Map<number, number>()
+      for (const l of lines) counts.set(l.hash, (counts.get(l.hash) ?? 0) + 1)
       let best = -Infinity
       for (let i = first - 1; i >= Math.max(0, first - TITLE_WINDOW); i--) {
         const l = lines[i]!
