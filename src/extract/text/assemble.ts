@@ -74,7 +74,8 @@ export function assemble(
   furniture?: Uint8Array,
 ): ExtractResult {
   const n = lines.length
-  const keep = Array.from({ length: n }, (_, i) => p[i]! >= threshold)
+  const keep: boolean[] = new Array(n)
+  for (let i = 0; i < n; i++) keep[i] = p[i]! >= threshold
   // No fallback when no line reaches the threshold: the dump is `no_main_content` (decision
   // 0021). A fallback (the best run of lines above half the top probability) was tried: in
   // 5-fold CV it fired on 2 dev pages and picked the wrong text on both (a copyright line, an
@@ -97,8 +98,6 @@ export function assemble(
   // The headline: the nearest headline-shaped line above the body; a repeated one is likelier
   // (pages print the headline in the breadcrumb or the share text too).
   let titleLine = -1
-  const counts = new Map<number, number>()
-  for (const l of lines) counts.set(l.hash, (counts.get(l.hash) ?? 0) + 1)
   if (first >= 0) {
     // A body that opens on a short headline-shaped line opens on its own headline. Not when
     // it is long, all capitals or a question: in 5-fold CV on the dev pages the first kept
@@ -120,6 +119,9 @@ export function assemble(
       keep[first] = false
       first = keep.indexOf(true)
     } else {
+      // Repeats of each line, counted only when a headline is looked for above the body.
+      const counts = new Map<number, number>()
+      for (const l of lines) counts.set(l.hash, (counts.get(l.hash) ?? 0) + 1)
       let best = -Infinity
       for (let i = first - 1; i >= Math.max(0, first - TITLE_WINDOW); i--) {
         const l = lines[i]!
@@ -146,10 +148,11 @@ export function assemble(
 
   // The body.
   const parts: { kind: BlockKind; text: string }[] = []
+  const lastKept = keep.lastIndexOf(true)
   for (let i = 0; i < n; i++) {
     if (!keep[i]) continue
     const l = lines[i]!
-    const nextKept = keep.indexOf(true, i + 1) >= 0
+    const nextKept = i < lastKept
     let kind: BlockKind = 'paragraph'
     if (BULLET.test(l.text)) kind = 'list-item'
     else if (nextKept && headingShaped(l)) kind = 'heading'

@@ -136,6 +136,45 @@ function slot(h: number): number {
 
 // ---- features -------------------------------------------------------------------------------
 
+/** A reused open-addressing table of line hashes (its own, apart from the word table). */
+let lineKeys = new Int32Array(1 << 12)
+let lineCount = new Int32Array(1 << 12)
+let lineSlotGen = new Int32Array(1 << 12)
+let lineTableGen = 0
+
+/** How many lines of the page have each line's hash (the line itself included). */
+function lineRepeats(lines: readonly Line[]): Int32Array {
+  const n = lines.length
+  if (n * 2 > lineKeys.length) {
+    const size = 1 << Math.ceil(Math.log2(n * 2))
+    lineKeys = new Int32Array(size)
+    lineCount = new Int32Array(size)
+    lineSlotGen = new Int32Array(size)
+    lineTableGen = 0
+  }
+  lineTableGen++
+  const mask = lineKeys.length - 1
+  const at = new Int32Array(n)
+  for (let i = 0; i < n; i++) {
+    const h = lines[i]!.hash
+    let s = Math.imul(h, 0x9e3779b1) & mask
+    for (;;) {
+      if (lineSlotGen[s] !== lineTableGen) {
+        lineSlotGen[s] = lineTableGen
+        lineKeys[s] = h
+        lineCount[s] = 0
+        break
+      }
+      if (lineKeys[s] === h) break
+      s = (s + 1) & mask
+    }
+    lineCount[s]!++
+    at[i] = s
+  }
+  for (let i = 0; i < n; i++) at[i] = lineCount[at[i]!]!
+  return at
+}
+
 /** Per-line values computed once and read by several features. */
 interface Local {
   end: Int8Array
@@ -177,13 +216,7 @@ export function lineFeatures(dump: Dump): Float32Array {
   const { end, prose } = L
 
   // How often each line's text occurs in the dump (by hash; a collision is harmless here).
-  const counts = new Map<number, number>()
-  for (let i = 0; i < n; i++) {
-    const h = lines[i]!.hash
-    counts.set(h, (counts.get(h) ?? 0) + 1)
-  }
-  const repeats = new Int32Array(n)
-  for (let i = 0; i < n; i++) repeats[i] = counts.get(lines[i]!.hash)!
+  const repeats = lineRepeats(lines)
   let totalTok = 0
   let maxTok = 1
   for (let i = 0; i < n; i++) {
@@ -453,14 +486,46 @@ export function lineFeatures(dump: Dump): Float32Array {
   return out
 }
 
+/**
+ * True when the line holds "http", "www.", ".com", ".org" or ".net": one pass over its
+ * characters instead of five substring searches.
+ */
 function urlish(t: string): boolean {
-  return (
-    t.includes('http') ||
-    t.includes('www.') ||
-    t.includes('.com') ||
-    t.includes('.org') ||
-    t.includes('.net')
-  )
+  const n = t.length
+  for (let i = 0; i < n; i++) {
+    const c = t.charCodeAt(i)
+    if (c === 104) {
+      // h: "http"
+      if (
+        i + 3 < n &&
+        t.charCodeAt(i + 1) === 116 &&
+        t.charCodeAt(i + 2) === 116 &&
+        t.charCodeAt(i + 3) === 112
+      )
+        return true
+    } else if (c === 119) {
+      // w: "www."
+      if (
+        i + 3 < n &&
+        t.charCodeAt(i + 1) === 119 &&
+        t.charCodeAt(i + 2) === 119 &&
+        t.charCodeAt(i + 3) === 46
+      )
+        return true
+    } else if (c === 46 && i + 3 < n) {
+      // ".com", ".org", ".net"
+      const a = t.charCodeAt(i + 1)
+      const b = t.charCodeAt(i + 2)
+      const d = t.charCodeAt(i + 3)
+      if (
+        (a === 99 && b === 111 && d === 109) ||
+        (a === 111 && b === 114 && d === 103) ||
+        (a === 110 && b === 101 && d === 116)
+      )
+        return true
+    }
+  }
+  return false
 }
 
 function handle(t: string): number {

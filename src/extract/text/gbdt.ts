@@ -91,7 +91,12 @@ export function margin(model: Ensemble, x: ArrayLike<number>): number {
 
 /**
  * The probabilities an ensemble gives the rows of a flat row-major matrix (`cols` values a row),
- * written into `out`. Walks tree by tree over all rows, so one tree's nodes stay in cache.
+ * written into `out`. Walks row by row, summing a row's trees in a local in tree order (the same
+ * sum, bit for bit, as tree by tree over all rows; the packed trees of the shipped model, about
+ * 75 kB, stay in cache either way, and the row's features stay in L1). Depth 6, the shipped
+ * depth, has an unrolled walk over four rows at once: a walk is a chain of dependent loads,
+ * and independent chains let the CPU overlap them (stage 1 in CPU time on the dev dumps: about
+ * 20 % faster with two rows, 35 % with four). A step is branch-free: `2i + 2 − (x ≤ t)`.
  */
 export function predictRows(
   model: Ensemble,
@@ -102,17 +107,63 @@ export function predictRows(
   const { base, depth, trees, feat, thr, leaf } = pack(model)
   const inner = (1 << depth) - 1
   const rows = out.length
-  out.fill(base)
-  for (let k = 0; k < trees; k++) {
-    const b = k * inner
-    const lb = k * (inner + 1) - inner
-    for (let row = 0, o = 0; row < rows; row++, o += cols) {
-      let i = 0
-      for (let d = 0; d < depth; d++) i = 2 * i + (x[o + feat[b + i]!]! <= thr[b + i]! ? 1 : 2)
-      out[row]! += leaf[lb + i]!
+  let row = 0
+  if (depth === 6) {
+    // Four rows at a time: four independent walks per tree for the CPU to overlap.
+    for (; row + 3 < rows; row += 4) {
+      const o = row * cols
+      const q = o + cols
+      const r2 = q + cols
+      const r3 = r2 + cols
+      let s = base
+      let u = base
+      let s2 = base
+      let s3 = base
+      for (let k = 0, b = 0, lb = -inner; k < trees; k++, b += 63, lb += 64) {
+        let i = 2 - +(x[o + feat[b]!]! <= thr[b]!)
+        let j = 2 - +(x[q + feat[b]!]! <= thr[b]!)
+        let m = 2 - +(x[r2 + feat[b]!]! <= thr[b]!)
+        let w = 2 - +(x[r3 + feat[b]!]! <= thr[b]!)
+        i = 2 * i + 2 - +(x[o + feat[b + i]!]! <= thr[b + i]!)
+        j = 2 * j + 2 - +(x[q + feat[b + j]!]! <= thr[b + j]!)
+        m = 2 * m + 2 - +(x[r2 + feat[b + m]!]! <= thr[b + m]!)
+        w = 2 * w + 2 - +(x[r3 + feat[b + w]!]! <= thr[b + w]!)
+        i = 2 * i + 2 - +(x[o + feat[b + i]!]! <= thr[b + i]!)
+        j = 2 * j + 2 - +(x[q + feat[b + j]!]! <= thr[b + j]!)
+        m = 2 * m + 2 - +(x[r2 + feat[b + m]!]! <= thr[b + m]!)
+        w = 2 * w + 2 - +(x[r3 + feat[b + w]!]! <= thr[b + w]!)
+        i = 2 * i + 2 - +(x[o + feat[b + i]!]! <= thr[b + i]!)
+        j = 2 * j + 2 - +(x[q + feat[b + j]!]! <= thr[b + j]!)
+        m = 2 * m + 2 - +(x[r2 + feat[b + m]!]! <= thr[b + m]!)
+        w = 2 * w + 2 - +(x[r3 + feat[b + w]!]! <= thr[b + w]!)
+        i = 2 * i + 2 - +(x[o + feat[b + i]!]! <= thr[b + i]!)
+        j = 2 * j + 2 - +(x[q + feat[b + j]!]! <= thr[b + j]!)
+        m = 2 * m + 2 - +(x[r2 + feat[b + m]!]! <= thr[b + m]!)
+        w = 2 * w + 2 - +(x[r3 + feat[b + w]!]! <= thr[b + w]!)
+        i = 2 * i + 2 - +(x[o + feat[b + i]!]! <= thr[b + i]!)
+        j = 2 * j + 2 - +(x[q + feat[b + j]!]! <= thr[b + j]!)
+        m = 2 * m + 2 - +(x[r2 + feat[b + m]!]! <= thr[b + m]!)
+        w = 2 * w + 2 - +(x[r3 + feat[b + w]!]! <= thr[b + w]!)
+        s += leaf[lb + i]!
+        u += leaf[lb + j]!
+        s2 += leaf[lb + m]!
+        s3 += leaf[lb + w]!
+      }
+      out[row] = 1 / (1 + Math.exp(-s))
+      out[row + 1] = 1 / (1 + Math.exp(-u))
+      out[row + 2] = 1 / (1 + Math.exp(-s2))
+      out[row + 3] = 1 / (1 + Math.exp(-s3))
     }
   }
-  for (let row = 0; row < rows; row++) out[row] = 1 / (1 + Math.exp(-out[row]!))
+  for (let o = row * cols; row < rows; row++, o += cols) {
+    let s = base
+    for (let k = 0, b = 0, lb = -inner; k < trees; k++, b += inner, lb += inner + 1) {
+      let i = 0
+      for (let d = 0; d < depth; d++) i = 2 * i + 2 - +(x[o + feat[b + i]!]! <= thr[b + i]!)
+      s += leaf[lb + i]!
+    }
+    out[row] = 1 / (1 + Math.exp(-s))
+  }
   return out
 }
 

@@ -129,6 +129,15 @@ export function findRails(
       i++
       continue
     }
+    // A headless run opens with an excerpt one or two lines down ([caption] headline excerpt);
+    // most lines fail this test, so the parse (and its allocations) is skipped for them.
+    const opens =
+      (i + 1 < lines.length && excerptLike(lines[i + 1]!)) ||
+      (i + 2 < lines.length && excerptLike(lines[i + 2]!))
+    if (!opens) {
+      i++
+      continue
+    }
     const { teasers, next } = parseTeasers(lines, i, free, false, wording)
     if (teasers.length >= 2) {
       rails.push({ start: i, end: next - 1, teasers })
