@@ -6,6 +6,7 @@
  */
 import type { Attribution, Pattern } from './attribute.js'
 import { WEIGHTS } from './confidence-weights.js'
+import { headline } from './cues.js'
 import type { Scan } from './scan.js'
 import type { LocalSpeaker } from './speaker.js'
 import type { CueClass } from './speech-cues.js'
@@ -118,23 +119,10 @@ export function featuresOf(
     Math.log1p(len) / 4,
     tail >= lastSent.end ? 1 : 0,
     a.embedsCue ? 1 : 0,
-    headline(sc, toks[first.first]!.sent) ? 1 : 0,
+    headline(sc, toks[first.first]!.sent, 2) ? 1 : 0,
   )
   for (const p of FRAMES) x.push(a.pattern === p ? 1 : 0)
   return x
-}
-
-function headline(sc: Scan, s: number): boolean {
-  const { first, end } = sc.sents[s]!
-  let words = 0
-  let caps = 0
-  for (let i = first; i < end; i++) {
-    const t = sc.toks[i]!
-    if (t.kind !== 'word' || t.text.length < 4) continue
-    words++
-    if (t.cap) caps++
-  }
-  return words > 2 && caps / words > 0.6
 }
 
 /** The logistic score of a feature vector under the shipped weights. */

@@ -401,7 +401,11 @@ function nounish(sc: Scan, i: number): boolean {
   )
 }
 
-function headline(sc: Scan, s: number): boolean {
+/**
+ * Whether sentence `s` is set in headline case: more than 60 % of its words of four letters or
+ * more are capitalised, and it has more than `minWords` such words.
+ */
+export function headline(sc: Scan, s: number, minWords = 0): boolean {
   const { first, end } = sc.sents[s]!
   let words = 0
   let caps = 0
@@ -411,7 +415,7 @@ function headline(sc: Scan, s: number): boolean {
     words++
     if (t.cap) caps++
   }
-  return words > 0 && caps / words > 0.6
+  return words > minWords && caps / words > 0.6
 }
 
 function isPassive(toks: readonly Tok[], i: number, lo: number, info: CueInfo): boolean {
