@@ -3,12 +3,11 @@
  * entity mentions (see ./markup.ts) and the exact entity groups the cast must build, in order
  * of first mention. A mention is written "kind:text" ("name" mentions as plain text).
  */
-import { readdirSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { buildCast } from '../../../src/nlp/cast/index.js'
 import { splitSentences } from '../../../src/nlp/sentences/index.js'
 import { tokenize } from '../../../src/nlp/tokens/index.js'
+import { readTableCases } from '../../support/table-cases.js'
 import { unmark } from './markup.js'
 
 interface Expected {
@@ -25,18 +24,7 @@ interface Case {
   entities: Expected[]
 }
 
-const dir = new URL('.', import.meta.url).pathname
-const cases: [string, Case][] = readdirSync(dir)
-  .filter((f) => f.endsWith('.jsonl'))
-  .flatMap((f) =>
-    readFileSync(join(dir, f), 'utf8')
-      .split('\n')
-      .filter((line) => line.trim() !== '')
-      .map((line) => {
-        const c = JSON.parse(line) as Case
-        return [`${f}: ${c.name}`, c] as [string, Case]
-      }),
-  )
+const cases = readTableCases<Case>(import.meta.url)
 
 describe('buildCast', () => {
   test('the tables cover every linking case', () => expect(cases.length).toBeGreaterThan(30))

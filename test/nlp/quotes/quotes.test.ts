@@ -3,12 +3,10 @@
  * (text, an optional hand-made cast, and the quotes expected, in text order). Spans are given as
  * the words they cover; `nth` picks among repeated words (0-based).
  */
-import { readdirSync, readFileSync } from 'node:fs'
-import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { describe, expect, test } from 'vitest'
 import type { Block, Entity, MentionKind } from '../../../src/core/index.js'
 import { findQuotes } from '../../../src/nlp/quotes/index.js'
+import { readTableCases } from '../../support/table-cases.js'
 
 interface CaseSpeaker {
   mention: string
@@ -43,18 +41,7 @@ interface Case {
   quotes: CaseQuote[]
 }
 
-const here = dirname(fileURLToPath(import.meta.url))
-const cases: [string, Case][] = readdirSync(here)
-  .filter((f) => f.endsWith('.jsonl'))
-  .flatMap((f) =>
-    readFileSync(join(here, f), 'utf8')
-      .split('\n')
-      .filter((l) => l.trim() !== '')
-      .map((l): [string, Case] => {
-        const c = JSON.parse(l) as Case
-        return [`${f.replace('.jsonl', '')}: ${c.name}`, c]
-      }),
-  )
+const cases = readTableCases<Case>(import.meta.url)
 
 /** Offset of the nth occurrence of `words` in `text`. */
 function at(text: string, words: string, nth = 0): number {

@@ -1,10 +1,9 @@
 /** Sentence-splitter tables: each line of test/nlp/sentences/*.jsonl is one case. */
-import { readdirSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
 import type { Block } from '../../../src/core/index.js'
 import { splitSentences, tokensBySentence } from '../../../src/nlp/sentences/index.js'
 import { tokenize } from '../../../src/nlp/tokens/index.js'
+import { readTableCases } from '../../support/table-cases.js'
 
 interface Case {
   name: string
@@ -13,18 +12,7 @@ interface Case {
   sentences: string[]
 }
 
-const dir = new URL('.', import.meta.url).pathname
-const cases: [string, Case][] = readdirSync(dir)
-  .filter((f) => f.endsWith('.jsonl'))
-  .flatMap((f) =>
-    readFileSync(join(dir, f), 'utf8')
-      .split('\n')
-      .filter((line) => line.trim() !== '')
-      .map((line) => {
-        const c = JSON.parse(line) as Case
-        return [`${f}: ${c.name}`, c] as [string, Case]
-      }),
-  )
+const cases = readTableCases<Case>(import.meta.url)
 
 describe('splitSentences', () => {
   test('the tables are not empty', () => expect(cases.length).toBeGreaterThan(25))

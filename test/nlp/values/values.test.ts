@@ -1,10 +1,9 @@
 /** Value tables: each line of test/nlp/values/*.jsonl is one case. */
-import { readdirSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { splitSentences } from '../../../src/nlp/sentences/index.js'
 import { tokenize } from '../../../src/nlp/tokens/index.js'
 import { findValues } from '../../../src/nlp/values/index.js'
+import { readTableCases } from '../../support/table-cases.js'
 
 interface Case {
   name: string
@@ -14,18 +13,7 @@ interface Case {
   values: [string, string, string | number | null, string?][]
 }
 
-const dir = new URL('.', import.meta.url).pathname
-const cases: [string, Case][] = readdirSync(dir)
-  .filter((f) => f.endsWith('.jsonl'))
-  .flatMap((f) =>
-    readFileSync(join(dir, f), 'utf8')
-      .split('\n')
-      .filter((line) => line.trim() !== '')
-      .map((line) => {
-        const c = JSON.parse(line) as Case
-        return [`${f}: ${c.name}`, c] as [string, Case]
-      }),
-  )
+const cases = readTableCases<Case>(import.meta.url)
 
 describe('findValues', () => {
   test.each(cases)('%s', (_name, c) => {
