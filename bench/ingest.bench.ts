@@ -29,6 +29,7 @@ import type { RunSummary } from '../src/pipeline/index.js'
 import { Pipeline } from '../src/pipeline/index.js'
 import type { ArticleWrite, Store } from '../src/store/index.js'
 import { openStore } from '../src/store/index.js'
+import { seededRandom } from '../src/core/index.js'
 
 const { values: args } = parseArgs({
   options: {
@@ -197,18 +198,6 @@ async function headlinesPhase(): Promise<string> {
   return args.corpus !== undefined ? resolve(args.corpus) : join(work, 'corpus.db')
 }
 
-/** A small deterministic generator (mulberry32), so every run asks the same queries. */
-function rng(seed: number) {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
 const STOP = new Set(
   'the a an and or not of to in on for with at by from as is are was were be been it its this that after over says said will new into up out about than more has have had his her their they he she we you'.split(
     ' ',
@@ -262,7 +251,7 @@ async function searchPhase(dbPath: string | undefined) {
       .map((l) => JSON.parse(l) as { title: string; source: string; date: string }),
     ...records.map((r) => ({ title: r.title, source: 'Wikinews', date: r.date })),
   ]
-  const random = rng(42)
+  const random = seededRandom(42) // the same queries on every run
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!
   const wordsOf = (t: string) =>
     t

@@ -19,6 +19,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import Database from 'better-sqlite3'
+import { seededRandom } from '../src/core/index.js'
 
 const { values: args } = parseArgs({
   options: {
@@ -34,18 +35,7 @@ const seed = args.seed !== undefined ? Number(args.seed) : Math.floor(Math.rando
 const work = mkdtempSync(join(tmpdir(), 'lede-crash-'))
 const input = join(work, 'docs.jsonl')
 
-/** mulberry32: a small seeded generator, so a failing run can be repeated with --seed. */
-function rng(s: number) {
-  let a = s >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-const random = rng(seed)
+const random = seededRandom(seed) // a failing run repeats with --seed
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!
 
 const NAMES = ['Jane Roe', 'John Doe', 'Maria Silva', 'Ahmed Khan', 'Li Wei', 'Anna Novak']

@@ -32,6 +32,7 @@ import {
 import type { Ensemble, Tree } from '../src/extract/text/gbdt.js'
 import { extractTextWithModel } from '../src/extract/text/index.js'
 import { type Dump, type Line, scanDump, tokenize } from '../src/extract/text/lines.js'
+import { seededRandom } from '../src/core/index.js'
 
 const { values: args } = parseArgs({
   options: {
@@ -200,17 +201,6 @@ function binRows(rows: Float32Array, nFeat: number): Binned {
   return { cuts, codes, nFeat }
 }
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
 function trainGbdt(
   rows: Float32Array,
   nCols: number,
@@ -237,7 +227,7 @@ function trainGbdt(
   const score = new Float64Array(n).fill(base)
   const g = new Float64Array(n)
   const h = new Float64Array(n)
-  const rnd = mulberry32(seed)
+  const rnd = seededRandom(seed)
   const trees: Tree[] = []
   const histG = new Float64Array(nFeat * 64)
   const histH = new Float64Array(nFeat * 64)
@@ -409,7 +399,7 @@ async function main(): Promise<void> {
   const pages = loadPages(dir)
   process.stderr.write(`loaded ${pages.length} pages in ${Date.now() - t0} ms\n`)
   const folds = Number(args.folds)
-  const rnd = mulberry32(Number(args.seed))
+  const rnd = seededRandom(Number(args.seed))
   const order = pages.map((p) => ({ p, r: rnd() })).sort((a, b) => a.r - b.r)
   const preds: Record<string, string> = {}
   const raw: Record<string, string> = {}

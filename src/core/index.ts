@@ -2,5 +2,6 @@
 export * from './annotations.js'
 export * from './article.js'
 export * from './errors.js'
+export * from './random.js'
 export * from './raw-document.js'
 export * from './result.js'

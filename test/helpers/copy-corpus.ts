@@ -4,6 +4,7 @@
  * changed, paragraphs added or cut, sentences reordered, words swapped, a wire credit added).
  * Used by the copies test and by `npm run bench:copies`. Deterministic for a seed.
  */
+import { seededRandom } from '../../src/core/index.js'
 
 export interface Original {
   id: string
@@ -24,18 +25,6 @@ export interface CorpusArticle {
   group: string
   /** The rules applied (empty for an original). */
   rules: string[]
-}
-
-/** mulberry32: a small seeded PRNG. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
 }
 
 const SYNONYMS: Record<string, string> = {
@@ -152,7 +141,7 @@ export function buildCopyCorpus(
   originals: readonly Original[],
   options: { seed?: number; maxCopies?: number } = {},
 ): CorpusArticle[] {
-  const r = prng(options.seed ?? 7)
+  const r = seededRandom(options.seed ?? 7)
   const maxCopies = options.maxCopies ?? 3
   const out: CorpusArticle[] = []
   const base = Date.parse('2020-01-01T00:00:00Z')

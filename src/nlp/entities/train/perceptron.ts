@@ -7,6 +7,7 @@
 import type { DocumentFeatures } from '../features.js'
 import { LABEL_COUNT } from '../labels.js'
 import { constrainTransitions, TRANSITION_SIZE, viterbi } from '../linear-model.js'
+import { seededRandom } from '../../../core/index.js'
 
 const L = LABEL_COUNT
 const W = L + 1
@@ -38,18 +39,6 @@ export interface TrainedWeights {
   keys: Uint32Array
   weights: Float32Array
   transitions: Float32Array
-}
-
-/** A small seeded PRNG (mulberry32), so that training is deterministic. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
 }
 
 /** Trains a linear BILOU tagger on documents. */
