@@ -76,6 +76,13 @@ interface Item extends Span {
   tokEnd: number
 }
 
+/** The mention item covering tokens `tok` up to (not including) `tokEnd`. */
+function itemOf(doc: Doc, tok: number, tokEnd: number, kind: MentionKind): Item {
+  const start = doc.tokens[tok]!.start
+  const end = doc.tokens[tokEnd - 1]!.end
+  return { start, end, text: doc.text.slice(start, end), kind, tok, tokEnd }
+}
+
 interface NameItem extends Item {
   type: EntityType
   person?: PersonName
@@ -570,14 +577,7 @@ function findTitle(doc: Doc, n: NameItem): Item | undefined {
   while (start <= end && /^(?:of|and|for|'s|’s)$/i.test(t[start]!.text)) start++
   if (start > end || !ROLE_WORDS.has(t[end]!.text.toLowerCase())) return undefined
   if (start - 1 >= first && POSSESSIVE_PRONOUNS.has(t[start - 1]!.text.toLowerCase())) start--
-  return {
-    start: t[start]!.start,
-    end: t[end]!.end,
-    text: doc.text.slice(t[start]!.start, t[end]!.end),
-    kind: 'title',
-    tok: start,
-    tokEnd: end + 1,
-  }
+  return itemOf(doc, start, end + 1, 'title')
 }
 
 function stopsTitle(w: string, sentenceStart: boolean): boolean {
@@ -624,14 +624,7 @@ function findApposition(doc: Doc, n: NameItem, type: EntityType): Item | undefin
     // a list of names ("Macron, Scholz and Draghi") is not an apposition
     if (words.every((w) => isCapitalized(w) || w === 'and')) return undefined
   } else if (!DETERMINER_START.has(firstWord)) return undefined
-  return {
-    start: t[start]!.start,
-    end: t[j - 1]!.end,
-    text: doc.text.slice(t[start]!.start, t[j - 1]!.end),
-    kind: 'description',
-    tok: start,
-    tokEnd: j,
-  }
+  return itemOf(doc, start, j, 'description')
 }
 
 // ── 4. untagged repeats ────────────────────────────────────────────────────────────────────
@@ -677,16 +670,7 @@ function addRepeats(doc: Doc, items: NameItem[], clusters: Cluster[]): void {
     )
       continue
     if (next !== undefined && isCapitalized(next.text) && next.start === t[k]!.end + 1) continue
-    const item: NameItem = {
-      start: t[k]!.start,
-      end: t[k]!.end,
-      text: t[k]!.text,
-      kind: 'name',
-      tok: k,
-      tokEnd: k + 1,
-      type: c.type,
-      demonym: false,
-    }
+    const item: NameItem = { ...itemOf(doc, k, k + 1, 'name'), type: c.type, demonym: false }
     if (c.type === 'person') item.person = parsePersonName(item.text)
     const honorific = prev?.text.replace(/\.$/, '')
     if (honorific !== undefined && HONORIFICS.has(honorific)) item.honorific = honorific
@@ -848,14 +832,7 @@ function resolveRoleReferences(
     const ref = readRoleReference(doc, i, from, covered, orgTokens)
     if (ref === undefined) continue
     if (owner !== undefined && POSSESSIVE_PRONOUNS.has(lower)) {
-      const pronoun: Item = {
-        start: t[i]!.start,
-        end: t[i]!.end,
-        text: t[i]!.text,
-        kind: 'pronoun',
-        tok: i,
-        tokEnd: i + 1,
-      }
+      const pronoun = itemOf(doc, i, i + 1, 'pronoun')
       clusters[owner]!.others.push(pronoun)
       timeline.add({
         ...pronoun,
@@ -959,16 +936,7 @@ function readRoleReference(
   if (role === undefined) return undefined
   const counterpart = role.head === 'counterpart'
   if (!counterpart && ROLES_TOO_VAGUE.has(role.head)) return undefined
-  return {
-    start: t[i]!.start,
-    end: t[headEnd - 1]!.end,
-    text: doc.text.slice(t[i]!.start, t[headEnd - 1]!.end),
-    kind: 'description',
-    tok: i,
-    tokEnd: headEnd,
-    role,
-    counterpart,
-  }
+  return { ...itemOf(doc, i, headEnd, 'description'), role, counterpart }
 }
 
 // Heads too general to point at one member on their own ("the head", "the chief", "the owner").
@@ -1072,14 +1040,7 @@ function resolvePronouns(doc: Doc, clusters: Cluster[], timeline: Timeline): voi
     })
     if (member === undefined) continue
     const c = clusters[member]!
-    const item: Item = {
-      start: t[i]!.start,
-      end: t[i]!.end,
-      text: t[i]!.text,
-      kind: 'pronoun',
-      tok: i,
-      tokEnd: i + 1,
-    }
+    const item = itemOf(doc, i, i + 1, 'pronoun')
     c.others.push(item)
     if (c.gender === undefined && p.gender !== undefined) {
       c.gender = p.gender
