@@ -244,25 +244,7 @@ export function lineFeatures(dump: Dump): Float32Array {
   // The core span: the run of lines with the largest sum of capped prose words, where every
   // line that is not prose costs GAP_COST. Subheadings and captions between paragraphs cost
   // little; a menu of fifty links costs more than a teaser is worth.
-  let best = -Infinity
-  let spanStart = 0
-  let spanEnd = 0
-  {
-    let cur = 0
-    let curStart = 0
-    for (let i = 0; i < n; i++) {
-      const s = prose[i] ? proseTok[i]! : -GAP_COST
-      if (cur <= 0) {
-        cur = s
-        curStart = i
-      } else cur += s
-      if (cur > best) {
-        best = cur
-        spanStart = curStart
-        spanEnd = i
-      }
-    }
-  }
+  const [spanStart, spanEnd] = densestRun(n, (i) => (prose[i] ? proseTok[i]! : -GAP_COST))
 
   // Word slots, and the core span's vocabulary (content words and names) with counts.
   const slots = new Int32Array(hash.length)
@@ -582,23 +564,7 @@ export function contextFeatures(
   const total = massCum[n]!
   // The segment of lines with the largest sum of (p - 0.3) × words: the first stage's article.
   // 0.3: below the decision threshold, so that weak lines between strong ones join the run.
-  let best = -Infinity
-  let segStart = 0
-  let segEnd = 0
-  let cur = 0
-  let curStart = 0
-  for (let i = 0; i < n; i++) {
-    const s = (p[i]! - 0.3) * (lines[i]!.words + 1)
-    if (cur <= 0) {
-      cur = s
-      curStart = i
-    } else cur += s
-    if (cur > best) {
-      best = cur
-      segStart = curStart
-      segEnd = i
-    }
-  }
+  const [segStart, segEnd] = densestRun(n, (i) => (p[i]! - 0.3) * (lines[i]!.words + 1))
   for (let r = 0; r < rows; r++) {
     const i = pick ? pick[r]! : r
     let k = r * C
@@ -646,4 +612,29 @@ export function contextFeatures(
     out[k++] = Math.min(mx3a, mx3b)
   }
   return out
+}
+
+/**
+ * The run of items `[start, end]` (inclusive) with the largest sum of `score` (Kadane's maximum
+ * subarray; the first such run on ties). `[0, 0]` when there are no items.
+ */
+function densestRun(n: number, score: (i: number) => number): [number, number] {
+  let best = -Infinity
+  let start = 0
+  let end = 0
+  let cur = 0
+  let curStart = 0
+  for (let i = 0; i < n; i++) {
+    const s = score(i)
+    if (cur <= 0) {
+      cur = s
+      curStart = i
+    } else cur += s
+    if (cur > best) {
+      best = cur
+      start = curStart
+      end = i
+    }
+  }
+  return [start, end]
 }
