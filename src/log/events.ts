@@ -60,11 +60,15 @@ export interface FeedPolledEvent {
 /** The linker rebuilt from the stored articles of its window when a run starts. */
 export interface LinkerWarmedEvent {
   event: 'linker_warmed'
+  /** ISO 8601: the window's start (the newest stored article, or now if earlier, minus the window). */
   since: string
+  /** Stored articles taken into the linker's state. */
   remembered: number
   /** Stored articles of the window that had never been linked and were linked now. */
   linked: number
+  /** User corrections replayed. */
   corrections: number
+  /** Stored articles the linker could not take (their code counted in `errors`). */
   failed: number
   errors: Record<string, number>
   seconds: number

@@ -6,6 +6,7 @@ export type {
   IngestProgressEvent,
   IngestSummaryEvent,
   LedeEvent,
+  LinkerWarmedEvent,
 } from './events.js'
 export { logEvent } from './events.js'
 export type { Logger, LoggerOptions } from './logger.js'

@@ -25,6 +25,7 @@ import { articleId, articleUrl, contentHash, entityKey } from '../store/index.js
 import { applyHints, documentKey, isMetadataOnly, metadataArticle, rawHashOf } from './documents.js'
 import { AnalyzePool } from './analyze-pool.js'
 import type { Linker } from './linker.js'
+import type { LinkerWarmedEvent } from '../log/index.js'
 
 /** What happened to one document. */
 export type DocumentOutcome =
@@ -90,21 +91,8 @@ export interface PipelineOptions {
   workers?: number
 }
 
-/** What warming the linker up cost, and what it found. */
-export interface WarmUpReport {
-  /** ISO 8601: the window's start (the newest stored article, or now if earlier, minus the window). */
-  since: string
-  /** Stored articles taken into the linker's state. */
-  remembered: number
-  /** Stored articles of the window that had never been linked and were linked now. */
-  linked: number
-  /** User corrections replayed. */
-  corrections: number
-  /** Stored articles the linker could not take (their code counted in `errors`). */
-  failed: number
-  errors: Record<string, number>
-  seconds: number
-}
+/** What warming the linker up cost, and what it found: the `linker_warmed` log event's fields. */
+export type WarmUpReport = Omit<LinkerWarmedEvent, 'event'>
 
 /** Options of one run. */
 export interface RunOptions {
