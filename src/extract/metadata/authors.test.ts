@@ -18,6 +18,14 @@ describe('cleanAuthors', () => {
     [['admin'], []],
     [['Jane Doe', 'jane doe'], ['Jane Doe']],
     [['Written by Seán O’Brien and Zoë Martínez-López'], ['Seán O’Brien', 'Zoë Martínez-López']],
+    [['By Jane E. Smith'], ['Jane E. Smith']],
+    [['By John Y Kim and Ana Lima'], ['John Y Kim', 'Ana Lima']],
+    [['Por Ana Gómez y Luis Pérez'], ['Ana Gómez', 'Luis Pérez']],
+    [['Di Marco Rossi e Giulia Bianchi'], ['Marco Rossi', 'Giulia Bianchi']],
+    [['By Jennifer Senior'], ['Jennifer Senior']],
+    [['By Jane Reporter'], ['Jane Reporter']],
+    [['By Jane Doe Reporter'], ['Jane Doe']],
+    [['By Jane Doe Senior Correspondent'], ['Jane Doe']],
   ])('%j → %j', (raw, expected) => {
     expect(cleanAuthors(raw)).toEqual(expected)
   })
