@@ -40,6 +40,7 @@ const { values: args } = parseArgs({
     scorer: { type: 'string', default: '../shared/scorers/aeb-eval.mjs' },
     folds: { type: 'string', default: '5' },
     seed: { type: 'string', default: '7' },
+    seeds: { type: 'string' },
     'cv-only': { type: 'boolean', default: false },
     out: { type: 'string', default: 'models/text-lines.json' },
     'dump-errors': { type: 'string' },
@@ -392,14 +393,21 @@ interface Scorer {
   aggregate(pages: object[]): { f1: number; precision: number; recall: number }
 }
 
-async function main(): Promise<void> {
-  const dir = resolve(args.data!)
-  const scorer = (await import(pathToFileURL(resolve(args.scorer!)).href)) as Scorer
-  const t0 = Date.now()
-  const pages = loadPages(dir)
-  process.stderr.write(`loaded ${pages.length} pages in ${Date.now() - t0} ms\n`)
-  const folds = Number(args.folds)
-  const rnd = seededRandom(Number(args.seed))
+interface CvRun {
+  seed: number
+  f1: number
+  precision: number
+  recall: number
+  /** The classifier alone: lines at or above the threshold, before rails and the headline. */
+  rawF1: number
+  scored: ({ id: string } & PageScore)[]
+  preds: Record<string, string>
+  probs: Record<string, number[]>
+}
+
+/** One k-fold cross-validation by page, the folds drawn with `seed`. */
+function crossValidate(pages: Page[], folds: number, seed: number, scorer: Scorer): CvRun {
+  const rnd = seededRandom(seed)
   const order = pages.map((p) => ({ p, r: rnd() })).sort((a, b) => a.r - b.r)
   const preds: Record<string, string> = {}
   const raw: Record<string, string> = {}
@@ -407,7 +415,7 @@ async function main(): Promise<void> {
   for (let k = 0; k < folds; k++) {
     const test = order.filter((_, i) => i % folds === k).map((o) => o.p)
     const train = order.filter((_, i) => i % folds !== k).map((o) => o.p)
-    const model = trainStack(train, Number(args.seed) + k * 1000)
+    const model = trainStack(train, seed + k * 1000)
     for (const p of test) {
       const r = extractTextWithModel(p.dump, {}, model)
       preds[p.id] = r.ok ? r.value.text : ''
@@ -418,29 +426,72 @@ async function main(): Promise<void> {
         .map((l) => l.text)
         .join('\n')
     }
-    process.stderr.write(`fold ${k + 1}/${folds} done (${Date.now() - t0} ms)\n`)
   }
-  const scored: ({ id: string } & PageScore)[] = pages.map((p) => ({
-    ...scorer.scorePage(p.truth, preds[p.id] ?? ''),
-    id: p.id,
-  }))
+  const scored = pages.map((p) => ({ ...scorer.scorePage(p.truth, preds[p.id] ?? ''), id: p.id }))
   const m = scorer.aggregate(scored)
+  const mr = scorer.aggregate(pages.map((p) => scorer.scorePage(p.truth, raw[p.id] ?? '')))
+  return { seed, ...m, rawF1: mr.f1, scored, preds, probs }
+}
+
+const round4 = (x: number): number => Number(x.toFixed(4))
+
+function meanSd(xs: number[]): { mean: number; sd: number } {
+  const mean = xs.reduce((a, b) => a + b, 0) / xs.length
+  const sd =
+    xs.length > 1 ? Math.sqrt(xs.reduce((a, x) => a + (x - mean) ** 2, 0) / (xs.length - 1)) : 0
+  return { mean, sd }
+}
+
+async function main(): Promise<void> {
+  const dir = resolve(args.data!)
+  const scorer = (await import(pathToFileURL(resolve(args.scorer!)).href)) as Scorer
+  const t0 = Date.now()
+  const pages = loadPages(dir)
+  process.stderr.write(`loaded ${pages.length} pages in ${Date.now() - t0} ms\n`)
+  const folds = Number(args.folds)
+  // Repeated CV: one run per seed (each seed draws other folds and other tree samples).
+  const seeds = (args.seeds ?? args.seed!).split(',').map(Number)
+  const runs: CvRun[] = []
+  for (const seed of seeds) {
+    const run = crossValidate(pages, folds, seed, scorer)
+    runs.push(run)
+    console.log(
+      `${folds}-fold CV by page, seed ${seed}: F1 ${run.f1.toFixed(4)}  P ${run.precision.toFixed(4)}  R ${run.recall.toFixed(4)}  (classifier alone ${run.rawF1.toFixed(4)}; ${Date.now() - t0} ms)`,
+    )
+  }
+  const f = meanSd(runs.map((r) => r.f1))
+  const pr = meanSd(runs.map((r) => r.precision))
+  const rc = meanSd(runs.map((r) => r.recall))
   const cv = {
     folds,
-    seed: Number(args.seed),
+    seeds,
     pages: pages.length,
-    f1: Number(m.f1.toFixed(4)),
-    precision: Number(m.precision.toFixed(4)),
-    recall: Number(m.recall.toFixed(4)),
+    f1: round4(f.mean),
+    f1Sd: round4(f.sd),
+    precision: round4(pr.mean),
+    recall: round4(rc.mean),
+    runs: runs.map((r) => ({ seed: r.seed, f1: round4(r.f1) })),
   }
-  console.log(`${folds}-fold CV by page: F1 ${cv.f1}  P ${cv.precision}  R ${cv.recall}`)
-  const mr = scorer.aggregate(pages.map((p) => scorer.scorePage(p.truth, raw[p.id] ?? '')))
-  console.log(`  classifier alone (lines >= threshold): F1 ${mr.f1.toFixed(4)}`)
+  if (runs.length > 1) {
+    console.log(
+      `${runs.length} × ${folds}-fold CV: F1 ${cv.f1} ± ${cv.f1Sd} (sd)  P ${cv.precision}  R ${cv.recall}`,
+    )
+  }
   if (args['dump-errors']) {
-    const worst = scored
-      .map((s) => ({ id: s.id, f1: s.f1, p: s.precision, r: s.recall }))
+    // Pages by their mean F1 over the runs, worst first; predictions and probabilities of the first.
+    const worst = pages
+      .map((p, i) => ({
+        id: p.id,
+        f1: meanSd(runs.map((r) => r.scored[i]!.f1)).mean,
+        p: meanSd(runs.map((r) => r.scored[i]!.precision)).mean,
+        r: meanSd(runs.map((r) => r.scored[i]!.recall)).mean,
+        runs: runs.map((r) => round4(r.scored[i]!.f1)),
+      }))
       .sort((a, b) => a.f1 - b.f1)
-    writeFileSync(args['dump-errors'], JSON.stringify({ worst, preds, probs }, null, 1))
+    writeFileSync(
+      args['dump-errors'],
+      JSON.stringify({ worst, preds: runs[0]!.preds, probs: runs[0]!.probs }, null, 1),
+    )
   }
   if (args['cv-only']) return
   const model = trainStack(pages, Number(args.seed))
