@@ -55,7 +55,7 @@ for (let r = 0; r < Number(args.rounds) + 1; r++) {
   t1 = now()
   t.set('stage1', t1 - t0)
   t0 = t1
-  const p = dumps.map((d, k) => stage2For(model, rows[k]!, p1[k]!, d))
+  const p = dumps.map((d, k) => stage2For(model, rows[k]!, p1[k]!, d.lines))
   t1 = now()
   t.set('stage2', t1 - t0)
   t0 = t1

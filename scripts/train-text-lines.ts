@@ -4,6 +4,13 @@
  * reports k-fold cross-validated scores by page with the reference metric (aeb-eval.mjs).
  *
  *   npx tsx scripts/train-text-lines.ts [--data DIR] [--scorer FILE] [--folds 5] [--cv-only]
+ *     [--seeds 7,8,9,10,11] [--seed 7] [--dump-errors FILE] [--drop REGEX]
+ *
+ * The estimate is repeated cross-validation by page: one k-fold run per seed in --seeds (each
+ * draws other folds and other row samples), reported per seed and as mean ± sd; single runs on
+ * 134 pages differ by ±0.01, so one run cannot tell a 0.005 gain from luck. --seed seeds the
+ * shipped model. --dump-errors writes per-page scores and out-of-fold probabilities; --drop
+ * holds the named features constant in training (ablation).
  *
  * Labels: each dump line is article when at least half of its word tokens align (longest common
  * subsequence over tokens) with the ground-truth body. Weights: a line counts in proportion to
@@ -16,27 +23,19 @@ import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
 import {
+  classifyLines,
   DEFAULT_BAND,
-  decideLines,
   type LineModel,
-  spanRows,
   stage1,
-  stage2For,
   stage2Rows,
 } from '../src/extract/text/classify.js'
 import {
   CONTEXT_NAMES,
-  applyLexicon,
   FEATURE_NAMES,
   lineFeatures,
-  densestRun,
   N_CONTEXT,
   N_FEATURES,
-  N_SPAN,
-  SPAN_NAMES,
-  type WordLexicon,
 } from '../src/extract/text/features.js'
-import type { Ensemble } from '../src/extract/text/gbdt.js'
 import { type GbdtOptions, trainGbdt } from './gbdt-train.js'
 import { extractTextWithModel } from '../src/extract/text/index.js'
 import { type Dump, type Line, scanDump, tokenize } from '../src/extract/text/lines.js'
@@ -48,7 +47,7 @@ const { values: args } = parseArgs({
     scorer: { type: 'string', default: '../shared/scorers/aeb-eval.mjs' },
     folds: { type: 'string', default: '5' },
     seed: { type: 'string', default: '7' },
-    seeds: { type: 'string' },
+    seeds: { type: 'string', default: '7,8,9,10,11' },
     'cv-only': { type: 'boolean', default: false },
     out: { type: 'string', default: 'models/text-lines.json' },
     'dump-errors': { type: 'string' },
@@ -57,16 +56,7 @@ const { values: args } = parseArgs({
     'learning-rate': { type: 'string', default: '0.25' },
     rounds2: { type: 'string', default: '150' },
     band: { type: 'string', default: DEFAULT_BAND.join(',') },
-    span: { type: 'boolean', default: false },
-    augment: { type: 'string', default: '0' },
-    bag: { type: 'string', default: '1' },
-    stage3: { type: 'boolean', default: false },
-    'label-min': { type: 'string', default: '0.5' },
-    lexicon: { type: 'boolean', default: false },
-    'lex-min-pages': { type: 'string', default: '5' },
     drop: { type: 'string' },
-    'rounds-span': { type: 'string', default: '60' },
-    'span-keep': { type: 'string', default: '0.5' },
   },
 })
 
@@ -80,23 +70,6 @@ const DEPTH = Number(args.depth)
 const LEARNING_RATE = Number(args['learning-rate'])
 const ROUNDS2 = Number(args.rounds2)
 const BAND = args.band!.split(',').map(Number) as [number, number]
-const SPAN = args.span!
-const ROUNDS_SPAN = Number(args['rounds-span'])
-const SPAN_KEEP = Number(args['span-keep'])
-const AUGMENT = Number(args.augment)
-const BAG = Number(args.bag)
-const STAGE3 = args.stage3!
-const LABEL_MIN = Number(args['label-min'])
-const LEXICON = args.lexicon!
-/** A word enters the lexicon when it is on this many training pages. */
-const LEX_MIN_PAGES = Number(args['lex-min-pages'])
-const LEX_FOLDS = 5
-const MODEL_SHELL = {
-  schema: 'lede.text-lines/2' as const,
-  features: [...FEATURE_NAMES],
-  context: [...CONTEXT_NAMES],
-  threshold: 0.5,
-}
 const opts1 = (seed: number): GbdtOptions => ({
   seed,
   rounds: ROUNDS,
@@ -107,13 +80,10 @@ const opts1 = (seed: number): GbdtOptions => ({
 interface Page {
   id: string
   truth: string
-  truthTokens: number
   dump: string
   dumpScan: Dump
   lines: Line[]
   labels: Uint8Array
-  /** 1 for the lines inside the article's span (`spanLabels`). */
-  inSpan: Uint8Array
   weights: Float64Array
   rows: Float32Array
 }
@@ -146,26 +116,6 @@ function lcsMatched(a: string[], b: string[]): Uint8Array {
   return out
 }
 
-/**
- * The article's span: the run of lines with the largest sum of (tokens + 1), article lines
- * counting plus and the others minus SPAN_COST times. A stray article-labelled line far away (a
- * repeated headline, a copyright line the body quotes) cannot stretch it. 0.5: taking every line
- * of this span scores F1 0.980 on the dev pages, first-to-last labelled line 0.966; costs 0.2–1
- * give 0.979–0.980, 2 gives 0.977.
- */
-const SPAN_COST = 0.5
-
-function spanLabels(lines: readonly Line[], labels: Uint8Array): Uint8Array {
-  const out = new Uint8Array(lines.length)
-  if (!labels.includes(1)) return out
-  const [a, b] = densestRun(
-    lines.length,
-    (i) => (labels[i] ? 1 : -SPAN_COST) * (lines[i]!.nTok + 1),
-  )
-  out.fill(1, a, b + 1)
-  return out
-}
-
 function loadPages(dir: string): Page[] {
   const truth = JSON.parse(readFileSync(resolve(dir, 'ground-truth.json'), 'utf8')) as Record<
     string,
@@ -194,18 +144,16 @@ function loadPages(dir: string): Page[] {
     const labels = new Uint8Array(lines.length)
     const weights = new Float64Array(lines.length)
     lines.forEach((l, k) => {
-      labels[k] = l.nTok > 0 && hit[k]! / l.nTok >= LABEL_MIN ? 1 : 0
+      labels[k] = l.nTok > 0 && hit[k]! / l.nTok >= 0.5 ? 1 : 0
       weights[k] = (l.nTok + 1) / (gt.length + 50)
     })
     pages.push({
       id,
       truth: body,
-      truthTokens: gt.length,
       dump,
       dumpScan,
       lines,
       labels,
-      inSpan: spanLabels(lines, labels),
       weights,
       rows: lineFeatures(dumpScan),
     })
@@ -231,165 +179,43 @@ function concatF(parts: Float32Array[]): Float32Array {
   return out
 }
 
-/**
- * A synthetic training page: page `a`'s furniture (the lines above and below its article span)
- * around page `b`'s article span, labels carried over. Both pages come from the same training
- * fold, so nothing of a test fold leaks.
- */
-function synthesize(a: Page, b: Page): Page {
-  const [a0, a1] = spanOf(a)
-  const [b0, b1] = spanOf(b)
-  const parts: { page: Page; i: number }[] = []
-  for (let i = 0; i < a0; i++) parts.push({ page: a, i })
-  for (let i = b0; i <= b1; i++) parts.push({ page: b, i })
-  for (let i = a1 + 1; i < a.lines.length; i++) parts.push({ page: a, i })
-  const dump = parts
-    .map(
-      ({ page, i }, k) => (k > 0 && page.lines[i]!.blankBefore ? '\n' : '') + page.lines[i]!.text,
-    )
-    .join('\n')
-  const dumpScan = scanDump(dump)
-  const lines = dumpScan.lines
-  const labels = Uint8Array.from(parts, ({ page, i }) => (page === b ? b.labels[i]! : 0))
-  const gt = b.truthTokens
-  const weights = Float64Array.from(lines, (l) => (l.nTok + 1) / (gt + 50))
-  return {
-    id: `${a.id}+${b.id}`,
-    truth: b.truth,
-    truthTokens: gt,
-    dump,
-    dumpScan,
-    lines,
-    labels,
-    inSpan: spanLabels(lines, labels),
-    weights,
-    rows: lineFeatures(dumpScan),
-  }
-}
-
-function spanOf(p: Page): [number, number] {
-  const a = p.inSpan.indexOf(1)
-  return a < 0 ? [p.lines.length, p.lines.length - 1] : [a, p.inSpan.lastIndexOf(1)]
-}
-
-/**
- * The first stage: one ensemble, or with BAG > 1 the average of BAG ensembles each trained on
- * a bootstrap sample of the pages (packed as one ensemble: leaf values and base divided by BAG).
- */
-function trainStage1(pages: Page[], seed: number): Ensemble {
-  const fit = (ps: Page[], s: number): Ensemble =>
-    trainGbdt(
-      concatF(ps.map((p) => p.rows)),
-      N_FEATURES,
-      concat(ps.map((p) => [...p.labels])),
-      concat(ps.map((p) => [...p.weights])),
-      opts1(s),
-    )
-  if (BAG <= 1) return fit(pages, seed)
-  const rnd = seededRandom(seed + 700)
-  let base = 0
-  const trees: Ensemble['trees'] = []
-  for (let b = 0; b < BAG; b++) {
-    const sample = pages.map(() => pages[Math.floor(rnd() * pages.length)]!)
-    const m = fit(sample, seed + 7919 * (b + 1))
-    base += m.base / BAG
-    for (const t of m.trees) trees.push({ ...t, v: t.v.map((v) => v / BAG) })
-  }
-  return { base, trees }
-}
-
-function trainStack(real: Page[], seed: number): LineModel {
-  // Inner folds for the out-of-fold first-stage probabilities; synthetic pages are made within
-  // an inner fold, so that an inner model never saw a line of the pages it predicts.
-  const inner = 4
-  const group = new Map<Page, number>()
-  real.forEach((p, i) => {
-    group.set(p, i % inner)
-  })
-  const pages = [...real]
-  if (AUGMENT > 0) {
-    const rnd = seededRandom(seed + 500)
-    for (let k = 0; k < inner; k++) {
-      const g = real.filter((_, i) => i % inner === k)
-      for (const b of g) {
-        if (!b.inSpan.includes(1)) continue
-        for (let r = 0; r < AUGMENT; r++) {
-          const a = g[Math.floor(rnd() * g.length)]!
-          if (a === b) continue
-          const syn = synthesize(a, b)
-          group.set(syn, k)
-          pages.push(syn)
-        }
-      }
-    }
-  }
+function trainStack(pages: Page[], seed: number): LineModel {
+  const rows = concatF(pages.map((p) => p.rows))
+  const y = concat(pages.map((p) => [...p.labels]))
   const w = concat(pages.map((p) => [...p.weights]))
-  const s1 = trainStage1(pages, seed)
+  const s1 = trainGbdt(rows, N_FEATURES, y, w, opts1(seed))
   // Out-of-fold first-stage probabilities for training the second stage.
+  const inner = 4
   const oof = new Map<Page, Float64Array>()
   for (let k = 0; k < inner; k++) {
-    const m = trainStage1(
-      pages.filter((p) => group.get(p) !== k),
-      seed + k + 1,
+    const tr = pages.filter((_, i) => i % inner !== k)
+    const m = trainGbdt(
+      concatF(tr.map((p) => p.rows)),
+      N_FEATURES,
+      concat(tr.map((p) => [...p.labels])),
+      concat(tr.map((p) => [...p.weights])),
+      opts1(seed + k + 1),
     )
-    for (const p of pages.filter((p) => group.get(p) === k)) oof.set(p, stage1(m, p.rows))
+    for (const p of pages.filter((_, i) => i % inner === k)) oof.set(p, stage1(m, p.rows))
   }
   // The second stage sees only the lines it will be asked about: those whose out-of-fold
   // first-stage probability lies inside the band (the rest keep their first-stage answer).
+  const parts2: Float32Array[] = []
+  const y2: number[] = []
+  const w2: number[] = []
   const W = N_FEATURES + N_CONTEXT
-  // Rows of the lines whose probability `pr` lies in the band, with their context from `pr`.
-  const bandRows = (ps: Page[], prOf: (p: Page) => Float64Array) => {
-    const parts: Float32Array[] = []
-    const yb: number[] = []
-    const wb: number[] = []
-    for (const p of ps) {
-      const pr = prOf(p)
-      const r2 = stage2Rows(p.rows, pr, p.dumpScan)
-      for (let i = 0; i < p.lines.length; i++) {
-        if (!(pr[i]! > BAND[0] && pr[i]! < BAND[1])) continue
-        parts.push(r2.subarray(i * W, (i + 1) * W))
-        yb.push(p.labels[i]!)
-        wb.push(p.weights[i]!)
-      }
-    }
-    return { rows: concatF(parts), y: yb, w: wb }
-  }
-  const { rows: rows2, y: y2, w: w2 } = bandRows(pages, (p) => oof.get(p)!)
-  const s2 = trainGbdt(rows2, W, y2, w2, { ...opts1(seed + 100), rounds: ROUNDS2 })
-  let stage3: { stage3?: Ensemble } = {}
-  if (STAGE3) {
-    // Out-of-fold second-stage probabilities (inner folds as for the first stage), then a
-    // third stage that reads them as the second read the first's.
-    const oof2 = new Map<Page, Float64Array>()
-    for (let k = 0; k < inner; k++) {
-      const tr = bandRows(
-        pages.filter((p) => group.get(p) !== k),
-        (p) => oof.get(p)!,
-      )
-      const m2 = trainGbdt(tr.rows, W, tr.y, tr.w, { ...opts1(seed + 300 + k), rounds: ROUNDS2 })
-      const mk: LineModel = { ...MODEL_SHELL, stage1: s1, stage2: m2, band: BAND }
-      for (const p of pages.filter((p) => group.get(p) === k))
-        oof2.set(p, stage2For(mk, p.rows, oof.get(p)!, p.dumpScan).p)
-    }
-    const r3 = bandRows(pages, (p) => oof2.get(p)!)
-    stage3 = {
-      stage3: trainGbdt(r3.rows, W, r3.y, r3.w, { ...opts1(seed + 400), rounds: ROUNDS2 }),
+  for (const p of pages) {
+    const p1 = oof.get(p)!
+    const r2 = stage2Rows(p.rows, p1, p.lines)
+    for (let i = 0; i < p.lines.length; i++) {
+      if (!(p1[i]! > BAND[0] && p1[i]! < BAND[1])) continue
+      parts2.push(r2.subarray(i * W, (i + 1) * W))
+      y2.push(p.labels[i]!)
+      w2.push(p.weights[i]!)
     }
   }
-  let span: { span?: Ensemble; spanNames?: string[]; spanKeep?: number } = {}
-  if (SPAN) {
-    // The span model reads every line, with the out-of-fold first-stage probabilities.
-    const rowsS = concatF(pages.map((p) => spanRows(p.rows, oof.get(p)!, p.dumpScan)))
-    const yS = concat(pages.map((p) => [...p.inSpan]))
-    const m = trainGbdt(rowsS, N_FEATURES + N_SPAN, yS, w, {
-      ...opts1(seed + 200),
-      rounds: ROUNDS_SPAN,
-    })
-    span = { span: m, spanNames: [...SPAN_NAMES], spanKeep: SPAN_KEEP }
-  }
+  const s2 = trainGbdt(concatF(parts2), W, y2, w2, { ...opts1(seed + 100), rounds: ROUNDS2 })
   return {
-    ...span,
-    ...stage3,
     schema: 'lede.text-lines/2',
     features: [...FEATURE_NAMES],
     context: [...CONTEXT_NAMES],
@@ -421,54 +247,6 @@ interface CvRun {
   scored: ({ id: string } & PageScore)[]
   preds: Record<string, string>
   probs: Record<string, number[]>
-  spanProbs: Record<string, number[]>
-}
-
-/**
- * The learned word lexicon: for each content word (by hash) found on at least LEX_MIN_PAGES of
- * the pages, log((pages where it is in furniture + ½) / (pages where it is in the article + ½)).
- * Counting pages, not lines, keeps a site's own words (its name, its menu) out.
- */
-function learnLexicon(pages: Page[]): WordLexicon {
-  const art = new Map<number, number>()
-  const furn = new Map<number, number>()
-  for (const p of pages) {
-    const a = new Set<number>()
-    const f = new Set<number>()
-    const { hash, kind } = p.dumpScan
-    p.lines.forEach((l, i) => {
-      for (let k = l.hashStart; k < l.hashEnd; k++)
-        if (kind[k]! & 1) (p.labels[i] ? a : f).add(hash[k]!)
-    })
-    for (const h of a) art.set(h, (art.get(h) ?? 0) + 1)
-    for (const h of f) furn.set(h, (furn.get(h) ?? 0) + 1)
-  }
-  const hashes: number[] = []
-  const scores: number[] = []
-  for (const h of new Set([...art.keys(), ...furn.keys()])) {
-    const na = art.get(h) ?? 0
-    const nf = furn.get(h) ?? 0
-    if (na + nf < LEX_MIN_PAGES) continue
-    hashes.push(h)
-    scores.push(Number(Math.log((nf + 0.5) / (na + 0.5)).toFixed(3)))
-  }
-  return { hashes, scores }
-}
-
-/**
- * Fills the pages' `lex*` features without leaking their own labels: each page's lexicon is
- * learnt from the other pages of `pages` (in LEX_FOLDS groups). Returns the lexicon of all.
- */
-function lexiconFeatures(pages: Page[]): WordLexicon | undefined {
-  if (!LEXICON) return undefined
-  for (let g = 0; g < LEX_FOLDS; g++) {
-    const lex = learnLexicon(pages.filter((_, i) => i % LEX_FOLDS !== g))
-    for (const p of pages.filter((_, i) => i % LEX_FOLDS === g)) {
-      applyLexicon(p.dumpScan, lex)
-      p.rows = lineFeatures(p.dumpScan)
-    }
-  }
-  return learnLexicon(pages)
 }
 
 /** One k-fold cross-validation by page, the folds drawn with `seed`. */
@@ -478,21 +256,17 @@ function crossValidate(pages: Page[], folds: number, seed: number, scorer: Score
   const preds: Record<string, string> = {}
   const raw: Record<string, string> = {}
   const probs: Record<string, number[]> = {}
-  const spanProbs: Record<string, number[]> = {}
   for (let k = 0; k < folds; k++) {
     const test = order.filter((_, i) => i % folds === k).map((o) => o.p)
     const train = order.filter((_, i) => i % folds !== k).map((o) => o.p)
-    const lexicon = lexiconFeatures(train)
     const model = trainStack(train, seed + k * 1000)
-    if (lexicon) model.lexicon = lexicon
     for (const p of test) {
       const r = extractTextWithModel(p.dump, {}, model)
       preds[p.id] = r.ok ? r.value.text : ''
-      const { p: pr, keep, q } = decideLines(model, p.dumpScan)
+      const pr = classifyLines(model, p.dumpScan)
       probs[p.id] = [...pr].map((x) => Number(x.toFixed(3)))
-      if (q) spanProbs[p.id] = [...q].map((x) => Number(x.toFixed(3)))
       raw[p.id] = p.lines
-        .filter((_, i) => keep[i])
+        .filter((_, i) => pr[i]! >= model.threshold)
         .map((l) => l.text)
         .join('\n')
     }
@@ -500,7 +274,7 @@ function crossValidate(pages: Page[], folds: number, seed: number, scorer: Score
   const scored = pages.map((p) => ({ ...scorer.scorePage(p.truth, preds[p.id] ?? ''), id: p.id }))
   const m = scorer.aggregate(scored)
   const mr = scorer.aggregate(pages.map((p) => scorer.scorePage(p.truth, raw[p.id] ?? '')))
-  return { seed, ...m, rawF1: mr.f1, scored, preds, probs, spanProbs }
+  return { seed, ...m, rawF1: mr.f1, scored, preds, probs }
 }
 
 const round4 = (x: number): number => Number(x.toFixed(4))
@@ -529,7 +303,7 @@ async function main(): Promise<void> {
   }
   const folds = Number(args.folds)
   // Repeated CV: one run per seed (each seed draws other folds and other tree samples).
-  const seeds = (args.seeds ?? args.seed!).split(',').map(Number)
+  const seeds = args.seeds!.split(',').map(Number)
   const runs: CvRun[] = []
   for (const seed of seeds) {
     const run = crossValidate(pages, folds, seed, scorer)
@@ -557,7 +331,8 @@ async function main(): Promise<void> {
     )
   }
   if (args['dump-errors']) {
-    // Pages by their mean F1 over the runs, worst first; predictions and probabilities of the first.
+    // Pages by their mean F1 over the runs, worst first; the first run's predictions, every
+    // run's out-of-fold line probabilities and the line labels (for studying decoders offline).
     const worst = pages
       .map((p, i) => ({
         id: p.id,
@@ -575,7 +350,6 @@ async function main(): Promise<void> {
           preds: runs[0]!.preds,
           probs: runs[0]!.probs,
           runProbs: runs.map((r) => r.probs),
-          runSpanProbs: runs.map((r) => r.spanProbs),
           labels: Object.fromEntries(pages.map((p) => [p.id, [...p.labels]])),
         },
         null,
@@ -584,9 +358,7 @@ async function main(): Promise<void> {
     )
   }
   if (args['cv-only']) return
-  const lexicon = lexiconFeatures(pages)
   const model = trainStack(pages, Number(args.seed))
-  if (lexicon) model.lexicon = lexicon
   model.trainedOn = {
     data: 'extraction-text (134 dev pages)',
     labels: 'LCS token alignment with the ground-truth body, >= half of a line aligned',

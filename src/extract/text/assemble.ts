@@ -69,13 +69,13 @@ export function bylineNames(text: string): string[] {
 export function assemble(
   lines: readonly Line[],
   p: ArrayLike<number>,
-  kept: ArrayLike<number>,
+  threshold: number,
   options: ExtractOptions,
   furniture?: Uint8Array,
 ): ExtractResult {
   const n = lines.length
   const keep: boolean[] = new Array(n)
-  for (let i = 0; i < n; i++) keep[i] = kept[i]! > 0
+  for (let i = 0; i < n; i++) keep[i] = p[i]! >= threshold
   // No fallback when no line reaches the threshold: the dump is `no_main_content` (decision
   // 0021). A fallback (the best run of lines above half the top probability) was tried: in
   // 5-fold CV it fired on 2 dev pages and picked the wrong text on both (a copyright line, an

@@ -13,12 +13,6 @@ import {
   lineFeatures,
   N_CONTEXT,
   N_FEATURES,
-  N_SPAN,
-  SPAN_NAMES,
-  densestRun,
-  spanFeatures,
-  applyLexicon,
-  type WordLexicon,
 } from './features.js'
 import { type Ensemble, predictRows } from './gbdt.js'
 import type { Dump, Line } from './lines.js'
@@ -34,18 +28,6 @@ export interface LineModel {
   threshold: number
   /** Stage-1 probabilities outside (band[0], band[1]) skip the second stage. */
   band?: [number, number]
-  /**
-   * The span model: the probability that a line lies inside the article's span (from its
-   * first line to its last), from the line features and the first stage's view around it.
-   */
-  span?: Ensemble
-  spanNames?: string[]
-  /** Inside the span, lines whose probability reaches this are kept. */
-  spanKeep?: number
-  /** A third stage that reads the second's probabilities as the second reads the first's. */
-  stage3?: Ensemble
-  /** The learned word lexicon the `lex*` features read. */
-  lexicon?: WordLexicon
   /** How the weights were made and measured. */
   trainedOn?: unknown
 }
@@ -67,8 +49,7 @@ export function checkModel(model: LineModel): void {
   if (
     model.schema !== 'lede.text-lines/2' ||
     model.features.join() !== FEATURE_NAMES.join() ||
-    model.context.join() !== CONTEXT_NAMES.join() ||
-    (model.span !== undefined && model.spanNames?.join() !== SPAN_NAMES.join())
+    model.context.join() !== CONTEXT_NAMES.join()
   ) {
     throw new Error('models/text-lines.json does not match the feature code: retrain it')
   }
@@ -80,9 +61,13 @@ export function stage1(model: Ensemble, rows: Float32Array): Float64Array {
 }
 
 /** Second-stage rows: a line's own features followed by the first stage's view around it. */
-export function stage2Rows(rows: Float32Array, p1: ArrayLike<number>, dump: Dump): Float32Array {
-  const ctx = contextFeatures(p1, dump)
-  const n = dump.lines.length
+export function stage2Rows(
+  rows: Float32Array,
+  p1: ArrayLike<number>,
+  lines: readonly Line[],
+): Float32Array {
+  const ctx = contextFeatures(p1, lines)
+  const n = lines.length
   const W = N_FEATURES + N_CONTEXT
   const x = new Float32Array(n * W)
   for (let i = 0; i < n; i++) {
@@ -112,15 +97,15 @@ export function stage2For(
   model: LineModel,
   rows: Float32Array,
   p1: Float64Array,
-  dump: Dump,
+  lines: readonly Line[],
 ): { p: Float64Array; evaluated: number } {
-  const n = dump.lines.length
+  const n = lines.length
   const [lo, hi] = model.band ?? DEFAULT_BAND
   const pick: number[] = []
   for (let i = 0; i < n; i++) if (p1[i]! > lo && p1[i]! < hi) pick.push(i)
   const p = Float64Array.from(p1)
   if (pick.length === 0) return { p, evaluated: 0 }
-  const ctx = contextFeatures(p1, dump, pick)
+  const ctx = contextFeatures(p1, lines, pick)
   const W = N_FEATURES + N_CONTEXT
   const x = new Float32Array(pick.length * W)
   for (let k = 0; k < pick.length; k++) {
@@ -137,54 +122,5 @@ export function stage2For(
 export function classifyLines(model: LineModel, dump: Dump): Float64Array {
   const rows = lineFeatures(dump)
   const p1 = stage1(model.stage1, rows)
-  return stage2For(model, rows, p1, dump).p
-}
-
-/** Rows of the span model: a line's own features followed by its span features. */
-export function spanRows(rows: Float32Array, p1: ArrayLike<number>, dump: Dump): Float32Array {
-  const sp = spanFeatures(p1, dump)
-  const n = dump.lines.length
-  const W = N_FEATURES + N_SPAN
-  const x = new Float32Array(n * W)
-  for (let i = 0; i < n; i++) {
-    x.set(rows.subarray(i * N_FEATURES, (i + 1) * N_FEATURES), i * W)
-    x.set(sp.subarray(i * N_SPAN, (i + 1) * N_SPAN), i * W + N_FEATURES)
-  }
-  return x
-}
-
-/** The article's span from span probabilities `q`: the run with the largest sum of (q − ½) × words. */
-export function articleSpan(q: ArrayLike<number>, lines: readonly Line[]): [number, number] {
-  let any = false
-  for (let i = 0; i < q.length; i++) if (q[i]! >= 0.5) any = true
-  if (!any) return [0, -1]
-  return densestRun(lines.length, (i) => (q[i]! - 0.5) * (lines[i]!.words + 1))
-}
-
-/** Probabilities and keep decisions for every line of a dump. */
-export function decideLines(
-  model: LineModel,
-  dump: Dump,
-): { p: Float64Array; keep: Uint8Array; q?: Float64Array } {
-  if (model.lexicon) applyLexicon(dump, model.lexicon)
-  const rows = lineFeatures(dump)
-  const p1 = stage1(model.stage1, rows)
-  let { p } = stage2For(model, rows, p1, dump)
-  if (model.stage3) p = stage2For({ ...model, stage2: model.stage3 }, rows, p, dump).p
-  const n = dump.lines.length
-  const keep = new Uint8Array(n)
-  if (!model.span) {
-    for (let i = 0; i < n; i++) keep[i] = p[i]! >= model.threshold ? 1 : 0
-    return { p, keep }
-  }
-  const q = predictRows(
-    model.span,
-    spanRows(rows, p1, dump),
-    N_FEATURES + N_SPAN,
-    new Float64Array(n),
-  )
-  const [a, b] = articleSpan(q, dump.lines)
-  const t = model.spanKeep ?? model.threshold
-  for (let i = a; i <= b; i++) keep[i] = p[i]! >= t ? 1 : 0
-  return { p, keep, q }
+  return stage2For(model, rows, p1, dump.lines).p
 }

@@ -77,11 +77,6 @@ export const FEATURE_NAMES: readonly string[] = [
     `n${o}.ellipsis`,
     `n${o}.capRatio`,
   ]),
-  'lexMean',
-  'lexMax',
-  'lexMin',
-  'lexCover',
-  'lexMeanNear',
 ]
 
 /** Number of line features. */
@@ -210,7 +205,7 @@ function locals(lines: readonly Line[]): Local {
  * in FEATURE_NAMES order.
  */
 export function lineFeatures(dump: Dump): Float32Array {
-  const { lines, hash, kind, lex } = dump
+  const { lines, hash, kind } = dump
   const n = lines.length
   const F = N_FEATURES
   const out = new Float32Array(n * F)
@@ -293,7 +288,6 @@ export function lineFeatures(dump: Dump): Float32Array {
     if (t.length <= 120 && commentMeta(t)) comment[i] = 1
   }
   dump.furniture = furniture
-  dump.section = section
   const commentCum = new Int32Array(n + 1)
   for (let i = 0; i < n; i++) commentCum[i + 1] = commentCum[i]! + comment[i]!
 
@@ -469,68 +463,9 @@ export function lineFeatures(dump: Dump): Float32Array {
         out[k++] = -1
       }
     }
-    if (lex) {
-      for (let c = 0; c < 4; c++) out[k++] = lex[i * 4 + c]!
-      // The mean over the line and its two neighbours each side (menus and rails are runs).
-      let sm = 0
-      let cnt = 0
-      for (let j = Math.max(0, i - 2); j <= Math.min(n - 1, i + 2); j++) {
-        if (lex[j * 4 + 3]! > 0) {
-          sm += lex[j * 4]!
-          cnt++
-        }
-      }
-      out[k++] = cnt > 0 ? sm / cnt : 0
-    } else k += 5
     massBefore += nTok
   }
   return out
-}
-
-/** A learned word lexicon: per content-word hash, how much likelier it is in furniture. */
-export interface WordLexicon {
-  hashes: number[]
-  scores: number[]
-}
-
-const lexTables = new WeakMap<WordLexicon, Map<number, number>>()
-
-/**
- * Per line, from a learned lexicon: the mean, maximum and minimum score of its content words
- * that the lexicon knows, and the share it knows (`N × 4`, row-major), stored on the dump for
- * `lineFeatures`.
- */
-export function applyLexicon(dump: Dump, lexicon: WordLexicon): void {
-  let table = lexTables.get(lexicon)
-  if (!table) {
-    table = new Map(lexicon.hashes.map((h, i) => [h, lexicon.scores[i]!]))
-    lexTables.set(lexicon, table)
-  }
-  const { lines, hash, kind } = dump
-  const out = new Float32Array(lines.length * 4)
-  for (let i = 0; i < lines.length; i++) {
-    const l = lines[i]!
-    let sum = 0
-    let known = 0
-    let words = 0
-    let mx = 0
-    let mn = 0
-    for (let k = l.hashStart; k < l.hashEnd; k++) {
-      if (!(kind[k]! & 1)) continue
-      words++
-      const v = table.get(hash[k]!)
-      if (v === undefined) continue
-      if (known === 0 || v > mx) mx = v
-      if (known === 0 || v < mn) mn = v
-      sum += v
-      known++
-    }
-    out[i * 4] = known > 0 ? sum / known : 0
-    out[i * 4 + 1] = mx
-    out[i * 4 + 2] = mn
-    out[i * 4 + 3] = words > 0 ? known / words : 0
-  }
-  dump.lex = out
 }
 
 /**
@@ -616,10 +551,9 @@ export const N_CONTEXT = CONTEXT_NAMES.length
  */
 export function contextFeatures(
   p: ArrayLike<number>,
-  dump: Dump,
+  lines: readonly Line[],
   pick?: readonly number[],
 ): Float32Array {
-  const { lines } = dump
   const n = p.length
   const C = N_CONTEXT
   const rows = pick ? pick.length : n
@@ -684,7 +618,7 @@ export function contextFeatures(
  * The run of items `[start, end]` (inclusive) with the largest sum of `score` (Kadane's maximum
  * subarray; the first such run on ties). `[0, 0]` when there are no items.
  */
-export function densestRun(n: number, score: (i: number) => number): [number, number] {
+function densestRun(n: number, score: (i: number) => number): [number, number] {
   let best = -Infinity
   let start = 0
   let end = 0
@@ -703,129 +637,4 @@ export function densestRun(n: number, score: (i: number) => number): [number, nu
     }
   }
   return [start, end]
-}
-
-/** Names of the span features: where a line stands against the first stage's article lines. */
-export const SPAN_NAMES: readonly string[] = [
-  'p0',
-  ...[3, 10, 30].flatMap((w) => [`pMaxAbove${w}`, `pMaxBelow${w}`]),
-  'pMeanAbove10',
-  'pMeanBelow10',
-  'pMassAbove',
-  'pMassBelow',
-  'strongAbove',
-  'strongBelow',
-  'furnitureToStrongAbove',
-  'furnitureToStrongBelow',
-  'sectionToStrongAbove',
-  'sectionToStrongBelow',
-  'inSegment',
-  'segDistance',
-  'segRelPos',
-  'segMassShare',
-]
-
-/** Number of span features. */
-export const N_SPAN = SPAN_NAMES.length
-
-/** A first-stage probability at or above this makes a line "strong" for the span features. */
-const STRONG = 0.5
-
-/**
- * Span features from first-stage probabilities `p` (one per line): a flat row-major array,
- * `N_SPAN` values per line. They describe the line's place against the lines the first stage
- * believes in — how far the nearest one is above and below, and whether furniture wording or a
- * section header stands between — so that a list or a table between the article's paragraphs
- * can be told from a menu above them. `dump.furniture` and `dump.section` must be filled
- * (`lineFeatures` does it).
- */
-export function spanFeatures(p: ArrayLike<number>, dump: Dump): Float32Array {
-  const { lines } = dump
-  const n = lines.length
-  const S = N_SPAN
-  const out = new Float32Array(n * S)
-  const furniture = dump.furniture ?? new Uint8Array(n)
-  const section = dump.section ?? new Uint8Array(n)
-  const massCum = new Float64Array(n + 1)
-  for (let i = 0; i < n; i++) massCum[i + 1] = massCum[i]! + p[i]! * (lines[i]!.words + 1)
-  const total = massCum[n]!
-  // Nearest strong line above and below, and the furniture / section lines passed on the way.
-  const strongAbove = new Int32Array(n)
-  const furnAbove = new Int32Array(n)
-  const sectAbove = new Uint8Array(n)
-  {
-    let last = -1
-    let f = 0
-    let sc = 0
-    for (let i = 0; i < n; i++) {
-      strongAbove[i] = last
-      furnAbove[i] = f
-      sectAbove[i] = sc
-      if (p[i]! >= STRONG) {
-        last = i
-        f = 0
-        sc = 0
-      } else {
-        f += furniture[i]!
-        sc |= section[i]!
-      }
-    }
-  }
-  const strongBelow = new Int32Array(n)
-  const furnBelow = new Int32Array(n)
-  const sectBelow = new Uint8Array(n)
-  {
-    let next = -1
-    let f = 0
-    let sc = 0
-    for (let i = n - 1; i >= 0; i--) {
-      strongBelow[i] = next
-      furnBelow[i] = f
-      sectBelow[i] = sc
-      if (p[i]! >= STRONG) {
-        next = i
-        f = 0
-        sc = 0
-      } else {
-        f += furniture[i]!
-        sc |= section[i]!
-      }
-    }
-  }
-  const [segStart, segEnd] = densestRun(n, (i) => (p[i]! - 0.3) * (lines[i]!.words + 1))
-  const segShare = total > 0 ? (massCum[segEnd + 1]! - massCum[segStart]!) / total : 0
-  for (let i = 0; i < n; i++) {
-    let k = i * S
-    out[k++] = p[i]!
-    for (const w of [3, 10, 30]) {
-      let a = 0
-      for (let j = Math.max(0, i - w); j < i; j++) if (p[j]! > a) a = p[j]!
-      let b = 0
-      for (let j = i + 1; j <= Math.min(n - 1, i + w); j++) if (p[j]! > b) b = p[j]!
-      out[k++] = a
-      out[k++] = b
-    }
-    let s = 0
-    let c = 0
-    for (let j = Math.max(0, i - 10); j < i; j++, c++) s += p[j]!
-    out[k++] = c ? s / c : -1
-    s = 0
-    c = 0
-    for (let j = i + 1; j <= Math.min(n - 1, i + 10); j++, c++) s += p[j]!
-    out[k++] = c ? s / c : -1
-    out[k++] = total > 0 ? massCum[i]! / total : 0
-    out[k++] = total > 0 ? (total - massCum[i + 1]!) / total : 0
-    out[k++] = strongAbove[i]! >= 0 ? Math.log1p(i - strongAbove[i]!) : -1
-    out[k++] = strongBelow[i]! >= 0 ? Math.log1p(strongBelow[i]! - i) : -1
-    out[k++] = strongAbove[i]! >= 0 ? Math.log1p(furnAbove[i]!) : -1
-    out[k++] = strongBelow[i]! >= 0 ? Math.log1p(furnBelow[i]!) : -1
-    out[k++] = strongAbove[i]! >= 0 ? sectAbove[i]! : -1
-    out[k++] = strongBelow[i]! >= 0 ? sectBelow[i]! : -1
-    const inSeg = i >= segStart && i <= segEnd
-    out[k++] = inSeg ? 1 : 0
-    out[k++] = inSeg ? 0 : Math.log1p(i < segStart ? segStart - i : i - segEnd)
-    out[k++] = inSeg ? (i - segStart) / Math.max(1, segEnd - segStart) : i < segStart ? -1 : 2
-    out[k++] = segShare
-  }
-  return out
 }

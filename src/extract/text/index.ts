@@ -9,7 +9,7 @@
 import { err } from '../../core/index.js'
 import type { ExtractOptions, ExtractResult } from '../types.js'
 import { assemble } from './assemble.js'
-import { decideLines, type LineModel, shippedModel } from './classify.js'
+import { classifyLines, type LineModel, shippedModel } from './classify.js'
 import { decodeText } from '../decode/index.js'
 import { scanDump } from './lines.js'
 
@@ -38,8 +38,8 @@ export function extractTextWithModel(
   const dump = scanDump(text)
   const { lines } = dump
   if (lines.length === 0) return err({ code: 'no_main_content', message: 'the dump is empty' })
-  const { p, keep } = decideLines(model, dump)
-  return assemble(lines, p, keep, options, dump.furniture)
+  const p = classifyLines(model, dump)
+  return assemble(lines, p, model.threshold, options, dump.furniture)
 }
 
 export type { LineModel } from './classify.js'

@@ -66,10 +66,6 @@ export interface Dump {
    * fewer); filled by `lineFeatures`, so that later steps skip the lexicons for other lines.
    */
   furniture?: Uint8Array
-  /** Per line, 1 when it is a section header (rail, comments); filled by `lineFeatures`. */
-  section?: Uint8Array
-  /** Per line, the learned lexicon's view (`applyLexicon`): 4 values a line. */
-  lex?: Float32Array
 }
 
 // Character classes, one byte per UTF-16 code unit, filled lazily from Unicode properties.
