@@ -4,6 +4,13 @@
  * reports k-fold cross-validated scores by page with the reference metric (aeb-eval.mjs).
  *
  *   npx tsx scripts/train-text-lines.ts [--data DIR] [--scorer FILE] [--folds 5] [--cv-only]
+ *     [--seeds 7,8,9,10,11] [--seed 7] [--dump-errors FILE] [--drop REGEX]
+ *
+ * The estimate is repeated cross-validation by page: one k-fold run per seed in --seeds (each
+ * draws other folds and other row samples), reported per seed and as mean ± sd; single runs on
+ * 134 pages differ by ±0.01, so one run cannot tell a 0.005 gain from luck. --seed seeds the
+ * shipped model. --dump-errors writes per-page scores and out-of-fold probabilities; --drop
+ * holds the named features constant in training (ablation).
  *
  * Labels: each dump line is article when at least half of its word tokens align (longest common
  * subsequence over tokens) with the ground-truth body. Weights: a line counts in proportion to
@@ -29,7 +36,7 @@ import {
   N_CONTEXT,
   N_FEATURES,
 } from '../src/extract/text/features.js'
-import type { Ensemble, Tree } from '../src/extract/text/gbdt.js'
+import { type GbdtOptions, trainGbdt } from './gbdt-train.js'
 import { extractTextWithModel } from '../src/extract/text/index.js'
 import { type Dump, type Line, scanDump, tokenize } from '../src/extract/text/lines.js'
 import { seededRandom } from '../src/core/index.js'
@@ -40,6 +47,7 @@ const { values: args } = parseArgs({
     scorer: { type: 'string', default: '../shared/scorers/aeb-eval.mjs' },
     folds: { type: 'string', default: '5' },
     seed: { type: 'string', default: '7' },
+    seeds: { type: 'string', default: '7,8,9,10,11' },
     'cv-only': { type: 'boolean', default: false },
     out: { type: 'string', default: 'models/text-lines.json' },
     'dump-errors': { type: 'string' },
@@ -48,6 +56,7 @@ const { values: args } = parseArgs({
     'learning-rate': { type: 'string', default: '0.25' },
     rounds2: { type: 'string', default: '150' },
     band: { type: 'string', default: DEFAULT_BAND.join(',') },
+    drop: { type: 'string' },
   },
 })
 
@@ -61,10 +70,12 @@ const DEPTH = Number(args.depth)
 const LEARNING_RATE = Number(args['learning-rate'])
 const ROUNDS2 = Number(args.rounds2)
 const BAND = args.band!.split(',').map(Number) as [number, number]
-const LAMBDA = 1
-const MIN_HESS = 1
-const BINS = 48
-const SUBSAMPLE = 0.8
+const opts1 = (seed: number): GbdtOptions => ({
+  seed,
+  rounds: ROUNDS,
+  depth: DEPTH,
+  learningRate: LEARNING_RATE,
+})
 
 interface Page {
   id: string
@@ -150,172 +161,6 @@ function loadPages(dir: string): Page[] {
   return pages
 }
 
-// ---- gradient boosting -------------------------------------------------------------------
-
-interface Binned {
-  /** Per feature: ascending cut points; bin b holds values <= cuts[b] (last bin: above all). */
-  cuts: Float64Array[]
-  /** Row-major bin codes. */
-  codes: Uint8Array
-  nFeat: number
-}
-
-function binRows(rows: Float32Array, nFeat: number): Binned {
-  const nRows = rows.length / nFeat
-  const cuts: Float64Array[] = []
-  for (let f = 0; f < nFeat; f++) {
-    const vals = new Float64Array(nRows)
-    for (let i = 0; i < nRows; i++) vals[i] = rows[i * nFeat + f]!
-    vals.sort()
-    const uniq: number[] = []
-    for (let i = 0; i < vals.length; i++)
-      if (i === 0 || vals[i] !== vals[i - 1]) uniq.push(vals[i]!)
-    let c: number[]
-    if (uniq.length <= BINS) c = uniq.slice(0, -1).map((v, i) => (v + uniq[i + 1]!) / 2)
-    else {
-      const set = new Set<number>()
-      for (let b = 1; b < BINS; b++) {
-        const v = vals[Math.floor((b * vals.length) / BINS)]!
-        const idx = uniq.indexOf(v)
-        if (idx >= 0 && idx < uniq.length - 1) set.add((v + uniq[idx + 1]!) / 2)
-      }
-      c = [...set].sort((a, b) => a - b)
-    }
-    cuts.push(Float64Array.from(c))
-  }
-  const codes = new Uint8Array(nRows * nFeat)
-  for (let i = 0; i < nRows; i++) {
-    for (let f = 0; f < nFeat; f++) {
-      const cs = cuts[f]!
-      const x = rows[i * nFeat + f]!
-      let lo = 0
-      let hi = cs.length
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1
-        if (x <= cs[mid]!) hi = mid
-        else lo = mid + 1
-      }
-      codes[i * nFeat + f] = lo
-    }
-  }
-  return { cuts, codes, nFeat }
-}
-
-function trainGbdt(
-  rows: Float32Array,
-  nCols: number,
-  y: ArrayLike<number>,
-  weights: ArrayLike<number>,
-  seed: number,
-  rounds = ROUNDS,
-): Ensemble {
-  let w: ArrayLike<number> = weights
-  const n = rows.length / nCols
-  const bin = binRows(rows, nCols)
-  const { nFeat, codes, cuts } = bin
-  let sw = 0
-  let sy = 0
-  for (let i = 0; i < n; i++) {
-    sw += w[i]!
-    sy += w[i]! * y[i]!
-  }
-  // Weights are rescaled to mean 1, so LAMBDA and MIN_HESS mean the same whatever the data size.
-  const scale = n / sw
-  w = Float64Array.from(w, (x) => x * scale)
-  const prior = Math.min(0.99, Math.max(0.01, sy / sw))
-  const base = Math.log(prior / (1 - prior))
-  const score = new Float64Array(n).fill(base)
-  const g = new Float64Array(n)
-  const h = new Float64Array(n)
-  const rnd = seededRandom(seed)
-  const trees: Tree[] = []
-  const histG = new Float64Array(nFeat * 64)
-  const histH = new Float64Array(nFeat * 64)
-  for (let round = 0; round < rounds; round++) {
-    for (let i = 0; i < n; i++) {
-      const p = 1 / (1 + Math.exp(-score[i]!))
-      g[i] = (p - y[i]!) * w[i]!
-      h[i] = Math.max(1e-6, p * (1 - p)) * w[i]!
-    }
-    const sample: number[] = []
-    for (let i = 0; i < n; i++) if (rnd() < SUBSAMPLE) sample.push(i)
-    const tree: Tree = { f: [], t: [], l: [], r: [], v: [] }
-    const nodeBin: number[] = []
-    const grow = (idx: number[], depth: number): number => {
-      const node = tree.f.length
-      tree.f.push(-1)
-      tree.t.push(0)
-      tree.l.push(-1)
-      tree.r.push(-1)
-      tree.v.push(0)
-      nodeBin.push(-1)
-      let G = 0
-      let H = 0
-      for (const i of idx) {
-        G += g[i]!
-        H += h[i]!
-      }
-      const leafValue = (-G / (H + LAMBDA)) * LEARNING_RATE
-      tree.v[node] = leafValue
-      if (depth >= DEPTH || idx.length < 4 || H < 2 * MIN_HESS) return node
-      histG.fill(0)
-      histH.fill(0)
-      for (const i of idx) {
-        const o = i * nFeat
-        const gi = g[i]!
-        const hi = h[i]!
-        for (let f = 0; f < nFeat; f++) {
-          const b = f * 64 + codes[o + f]!
-          histG[b]! += gi
-          histH[b]! += hi
-        }
-      }
-      const parent = (G * G) / (H + LAMBDA)
-      let best = 0
-      let bestF = -1
-      let bestB = -1
-      for (let f = 0; f < nFeat; f++) {
-        const nb = cuts[f]!.length
-        let gl = 0
-        let hl = 0
-        for (let b = 0; b < nb; b++) {
-          gl += histG[f * 64 + b]!
-          hl += histH[f * 64 + b]!
-          const gr = G - gl
-          const hr = H - hl
-          if (hl < MIN_HESS || hr < MIN_HESS) continue
-          const gain = (gl * gl) / (hl + LAMBDA) + (gr * gr) / (hr + LAMBDA) - parent
-          if (gain > best) {
-            best = gain
-            bestF = f
-            bestB = b
-          }
-        }
-      }
-      if (bestF < 0) return node
-      const left: number[] = []
-      const right: number[] = []
-      for (const i of idx) (codes[i * nFeat + bestF]! <= bestB ? left : right).push(i)
-      tree.f[node] = bestF
-      tree.t[node] = cuts[bestF]![bestB]!
-      nodeBin[node] = bestB
-      tree.l[node] = grow(left, depth + 1)
-      tree.r[node] = grow(right, depth + 1)
-      return node
-    }
-    grow(sample, 0)
-    trees.push(tree)
-    // Update every row's score through the new tree (sampled or not).
-    for (let i = 0; i < n; i++) {
-      let k = 0
-      const o = i * nFeat
-      while (tree.f[k]! >= 0) k = codes[o + tree.f[k]!]! <= nodeBin[k]! ? tree.l[k]! : tree.r[k]!
-      score[i]! += tree.v[k]!
-    }
-  }
-  return { base, trees }
-}
-
 // ---- stacking and cross-validation ---------------------------------------------------------
 
 function concat<T>(parts: T[][]): T[] {
@@ -338,7 +183,7 @@ function trainStack(pages: Page[], seed: number): LineModel {
   const rows = concatF(pages.map((p) => p.rows))
   const y = concat(pages.map((p) => [...p.labels]))
   const w = concat(pages.map((p) => [...p.weights]))
-  const s1 = trainGbdt(rows, N_FEATURES, y, w, seed)
+  const s1 = trainGbdt(rows, N_FEATURES, y, w, opts1(seed))
   // Out-of-fold first-stage probabilities for training the second stage.
   const inner = 4
   const oof = new Map<Page, Float64Array>()
@@ -349,7 +194,7 @@ function trainStack(pages: Page[], seed: number): LineModel {
       N_FEATURES,
       concat(tr.map((p) => [...p.labels])),
       concat(tr.map((p) => [...p.weights])),
-      seed + k + 1,
+      opts1(seed + k + 1),
     )
     for (const p of pages.filter((_, i) => i % inner === k)) oof.set(p, stage1(m, p.rows))
   }
@@ -369,7 +214,7 @@ function trainStack(pages: Page[], seed: number): LineModel {
       w2.push(p.weights[i]!)
     }
   }
-  const s2 = trainGbdt(concatF(parts2), W, y2, w2, seed + 100, ROUNDS2)
+  const s2 = trainGbdt(concatF(parts2), W, y2, w2, { ...opts1(seed + 100), rounds: ROUNDS2 })
   return {
     schema: 'lede.text-lines/2',
     features: [...FEATURE_NAMES],
@@ -392,14 +237,21 @@ interface Scorer {
   aggregate(pages: object[]): { f1: number; precision: number; recall: number }
 }
 
-async function main(): Promise<void> {
-  const dir = resolve(args.data!)
-  const scorer = (await import(pathToFileURL(resolve(args.scorer!)).href)) as Scorer
-  const t0 = Date.now()
-  const pages = loadPages(dir)
-  process.stderr.write(`loaded ${pages.length} pages in ${Date.now() - t0} ms\n`)
-  const folds = Number(args.folds)
-  const rnd = seededRandom(Number(args.seed))
+interface CvRun {
+  seed: number
+  f1: number
+  precision: number
+  recall: number
+  /** The classifier alone: lines at or above the threshold, before rails and the headline. */
+  rawF1: number
+  scored: ({ id: string } & PageScore)[]
+  preds: Record<string, string>
+  probs: Record<string, number[]>
+}
+
+/** One k-fold cross-validation by page, the folds drawn with `seed`. */
+function crossValidate(pages: Page[], folds: number, seed: number, scorer: Scorer): CvRun {
+  const rnd = seededRandom(seed)
   const order = pages.map((p) => ({ p, r: rnd() })).sort((a, b) => a.r - b.r)
   const preds: Record<string, string> = {}
   const raw: Record<string, string> = {}
@@ -407,7 +259,7 @@ async function main(): Promise<void> {
   for (let k = 0; k < folds; k++) {
     const test = order.filter((_, i) => i % folds === k).map((o) => o.p)
     const train = order.filter((_, i) => i % folds !== k).map((o) => o.p)
-    const model = trainStack(train, Number(args.seed) + k * 1000)
+    const model = trainStack(train, seed + k * 1000)
     for (const p of test) {
       const r = extractTextWithModel(p.dump, {}, model)
       preds[p.id] = r.ok ? r.value.text : ''
@@ -418,29 +270,92 @@ async function main(): Promise<void> {
         .map((l) => l.text)
         .join('\n')
     }
-    process.stderr.write(`fold ${k + 1}/${folds} done (${Date.now() - t0} ms)\n`)
   }
-  const scored: ({ id: string } & PageScore)[] = pages.map((p) => ({
-    ...scorer.scorePage(p.truth, preds[p.id] ?? ''),
-    id: p.id,
-  }))
+  const scored = pages.map((p) => ({ ...scorer.scorePage(p.truth, preds[p.id] ?? ''), id: p.id }))
   const m = scorer.aggregate(scored)
+  const mr = scorer.aggregate(pages.map((p) => scorer.scorePage(p.truth, raw[p.id] ?? '')))
+  return { seed, ...m, rawF1: mr.f1, scored, preds, probs }
+}
+
+const round4 = (x: number): number => Number(x.toFixed(4))
+
+function meanSd(xs: number[]): { mean: number; sd: number } {
+  const mean = xs.reduce((a, b) => a + b, 0) / xs.length
+  const sd =
+    xs.length > 1 ? Math.sqrt(xs.reduce((a, x) => a + (x - mean) ** 2, 0) / (xs.length - 1)) : 0
+  return { mean, sd }
+}
+
+async function main(): Promise<void> {
+  const dir = resolve(args.data!)
+  const scorer = (await import(pathToFileURL(resolve(args.scorer!)).href)) as Scorer
+  const t0 = Date.now()
+  const pages = loadPages(dir)
+  process.stderr.write(`loaded ${pages.length} pages in ${Date.now() - t0} ms\n`)
+  if (args.drop) {
+    // Ablation: the named features (a regex over FEATURE_NAMES) are constant in training, so no
+    // tree splits on them and their values at prediction time do not matter.
+    const re = new RegExp(args.drop)
+    const cols = FEATURE_NAMES.flatMap((f, i) => (re.test(f) ? [i] : []))
+    process.stderr.write(`dropping ${cols.map((c) => FEATURE_NAMES[c]).join(', ')}\n`)
+    for (const p of pages)
+      for (let r = 0; r < p.lines.length; r++) for (const c of cols) p.rows[r * N_FEATURES + c] = 0
+  }
+  const folds = Number(args.folds)
+  // Repeated CV: one run per seed (each seed draws other folds and other tree samples).
+  const seeds = args.seeds!.split(',').map(Number)
+  const runs: CvRun[] = []
+  for (const seed of seeds) {
+    const run = crossValidate(pages, folds, seed, scorer)
+    runs.push(run)
+    console.log(
+      `${folds}-fold CV by page, seed ${seed}: F1 ${run.f1.toFixed(4)}  P ${run.precision.toFixed(4)}  R ${run.recall.toFixed(4)}  (classifier alone ${run.rawF1.toFixed(4)}; ${Date.now() - t0} ms)`,
+    )
+  }
+  const f = meanSd(runs.map((r) => r.f1))
+  const pr = meanSd(runs.map((r) => r.precision))
+  const rc = meanSd(runs.map((r) => r.recall))
   const cv = {
     folds,
-    seed: Number(args.seed),
+    seeds,
     pages: pages.length,
-    f1: Number(m.f1.toFixed(4)),
-    precision: Number(m.precision.toFixed(4)),
-    recall: Number(m.recall.toFixed(4)),
+    f1: round4(f.mean),
+    f1Sd: round4(f.sd),
+    precision: round4(pr.mean),
+    recall: round4(rc.mean),
+    runs: runs.map((r) => ({ seed: r.seed, f1: round4(r.f1) })),
   }
-  console.log(`${folds}-fold CV by page: F1 ${cv.f1}  P ${cv.precision}  R ${cv.recall}`)
-  const mr = scorer.aggregate(pages.map((p) => scorer.scorePage(p.truth, raw[p.id] ?? '')))
-  console.log(`  classifier alone (lines >= threshold): F1 ${mr.f1.toFixed(4)}`)
+  if (runs.length > 1) {
+    console.log(
+      `${runs.length} × ${folds}-fold CV: F1 ${cv.f1} ± ${cv.f1Sd} (sd)  P ${cv.precision}  R ${cv.recall}`,
+    )
+  }
   if (args['dump-errors']) {
-    const worst = scored
-      .map((s) => ({ id: s.id, f1: s.f1, p: s.precision, r: s.recall }))
+    // Pages by their mean F1 over the runs, worst first; the first run's predictions, every
+    // run's out-of-fold line probabilities and the line labels (for studying decoders offline).
+    const worst = pages
+      .map((p, i) => ({
+        id: p.id,
+        f1: meanSd(runs.map((r) => r.scored[i]!.f1)).mean,
+        p: meanSd(runs.map((r) => r.scored[i]!.precision)).mean,
+        r: meanSd(runs.map((r) => r.scored[i]!.recall)).mean,
+        runs: runs.map((r) => round4(r.scored[i]!.f1)),
+      }))
       .sort((a, b) => a.f1 - b.f1)
-    writeFileSync(args['dump-errors'], JSON.stringify({ worst, preds, probs }, null, 1))
+    writeFileSync(
+      args['dump-errors'],
+      JSON.stringify(
+        {
+          worst,
+          preds: runs[0]!.preds,
+          probs: runs[0]!.probs,
+          runProbs: runs.map((r) => r.probs),
+          labels: Object.fromEntries(pages.map((p) => [p.id, [...p.labels]])),
+        },
+        null,
+        1,
+      ),
+    )
   }
   if (args['cv-only']) return
   const model = trainStack(pages, Number(args.seed))
