@@ -20,12 +20,22 @@ export interface ClusterDoc {
   url?: string | null
 }
 
-/** Reads a JSONL file, gzipped when its name ends in `.gz`. */
+/**
+ * Reads a JSONL file, gzipped when its name ends in `.gz`. A line without `body` but with `text`
+ * (the Wikinews demo sets) takes the text as its body; a line without `cluster_id` is its own
+ * cluster (a stream without gold, measured by its shape: `--stream-report`).
+ */
 export function readJsonl(file: string): ClusterDoc[] {
   const buf = readFileSync(file)
   const text = (file.endsWith('.gz') ? gunzipSync(buf) : buf).toString('utf8')
   const out: ClusterDoc[] = []
-  for (const line of text.split('\n')) if (line.trim() !== '') out.push(JSON.parse(line))
+  for (const line of text.split('\n')) {
+    if (line.trim() === '') continue
+    const d = JSON.parse(line) as ClusterDoc & { text?: string }
+    if (d.body === undefined && typeof d.text === 'string') d.body = d.text
+    if (d.cluster_id === undefined) d.cluster_id = String(d.id)
+    out.push(d)
+  }
   return out
 }
 

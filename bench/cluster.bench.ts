@@ -6,6 +6,13 @@
  *   npm run bench:cluster -- --file F.jsonl[.gz] [--field title|title+body] [--split dev]
  *     [--from ISO --to ISO | --window-days 10 --window 0,3,7] [--out PRED.jsonl]
  *     [--gold-out GOLD.jsonl] [--check] [--set name=value ...] [--no-time] [--json]
+ *     [--stream-report [--top N] [--groups GROUPS.jsonl]]
+ *
+ * `--stream-report` prints the shape of the clustered stream (bench/stream-report.ts): stories,
+ * how many of size ≥ 5, the largest, how many span more than 30 / 90 days, the largest stories
+ * with their dates and headlines. For a stream without gold (the Wikinews demo set, whose lines
+ * have `text` and no `cluster_id`), `--groups` scores against groups of ids instead (weak gold:
+ * each group one cluster, every other article alone).
  */
 import { execFileSync } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
@@ -14,6 +21,7 @@ import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { createLinker, type LinkerOptions } from '../src/link/index.js'
+import { formatStreamReport, groupGold, readGroups, streamReport } from './stream-report.js'
 import {
   type AnnotationCache,
   annotateDocs,
@@ -53,6 +61,9 @@ const { values } = parseArgs({
     scorer: { type: 'string', default: SCORER },
     analyze: { type: 'boolean', default: false },
     'annotations-cache': { type: 'string' },
+    'stream-report': { type: 'boolean', default: false },
+    top: { type: 'string', default: '10' },
+    groups: { type: 'string' },
   },
 })
 
@@ -174,6 +185,12 @@ function check(run: Run): void {
 }
 
 const all = readJsonl(values.file)
+if (values.groups) {
+  const gold = groupGold(all, readGroups(values.groups))
+  all.forEach((d, i) => {
+    d.cluster_id = gold[i]!
+  })
+}
 const windows = values.window !== undefined ? values.window.split(',').map(Number) : [undefined]
 const runs: Run[] = []
 for (const w of windows) {
@@ -239,6 +256,14 @@ for (const w of windows) {
     )
   }
   if (values.check) check(run)
+  if (values['stream-report']) {
+    const report = streamReport(
+      run.docs,
+      run.pred.map((p) => p.cluster),
+      Number(values.top),
+    )
+    for (const line of formatStreamReport(report)) console.log(line)
+  }
 }
 
 if (runs.length > 1) {
