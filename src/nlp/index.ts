@@ -10,7 +10,8 @@ import type { AnalyzedArticle, Annotations, Article, Span } from '../core/index.
 import { ANNOTATIONS_SCHEMA } from '../core/index.js'
 import { buildCast } from './cast/index.js'
 import { findMentionsByRule } from './cast/rule-mentions.js'
-import { findEntityMentions } from './entities/index.js'
+import { defaultTagger, findEntityMentions } from './entities/index.js'
+import { hashString } from './entities/hash.js'
 import { findQuotes } from './quotes/index.js'
 import { splitSentences } from './sentences/index.js'
 import { tokenize } from './tokens/index.js'
@@ -44,11 +45,13 @@ export function analyze(article: Article, options: AnalyzeOptions = {}): Analyze
   const tokens = tokenize(text)
   const sentences = splitSentences(text, tokens, blocks)
   const mentions = (options.findMentions ?? defaultFinder(debug))(text, tokens, sentences)
+  const isCommonWord = options.findMentions === undefined ? commonWordTest(debug) : undefined
   const cast = buildCast({
     text,
     tokens,
     sentences,
     mentions,
+    ...(isCommonWord !== undefined && { isCommonWord }),
     ...(debug !== undefined && { debug }),
   })
   const values = findValues(text, {
@@ -62,6 +65,29 @@ export function analyze(article: Article, options: AnalyzeOptions = {}): Analyze
     annotations: { schema: ANNOTATIONS_SCHEMA, sentences, entities, quotes, values },
   }
 }
+
+/**
+ * Common words by the tagger's lexicon: written capitalised under 10% of the time where nothing
+ * forces a capital (its case buckets 1, 2, 6 and 7; nlp/entities/train/word-classes.ts). Without
+ * the model, no word is common.
+ */
+function commonWordTest(
+  debug: ((message: string) => void) | undefined,
+): ((lower: string) => boolean) | undefined {
+  if (commonWord !== undefined) return commonWord ?? undefined
+  try {
+    const { lexicon } = defaultTagger()
+    commonWord = (lower) => {
+      const bucket = lexicon.caseBucket(hashString(lower)) % 5
+      return bucket === 1 || bucket === 2
+    }
+  } catch (e) {
+    debug?.(`no case statistics (${e instanceof Error ? e.message : String(e)})`)
+    commonWord = null
+  }
+  return commonWord ?? undefined
+}
+let commonWord: ((lower: string) => boolean) | null | undefined
 
 /** The tagger, or the rule-based finder when the tagger's model cannot be loaded. */
 function defaultFinder(debug: ((message: string) => void) | undefined): MentionFinder {

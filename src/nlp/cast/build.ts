@@ -51,6 +51,14 @@ export interface CastInput {
   sentences: readonly Span[]
   /** The tagger's mentions (nlp/entities), or hand-made ones in tests. */
   mentions: readonly EntityMention[]
+  /**
+   * Whether a lowercased word is a common word, written in lower case where nothing forces a
+   * capital (the tagger's lexicon knows). A one-word mention of such a word that is capitalised
+   * only by its place (first in its sentence, after an opening quote) is left out unless the
+   * document writes it capitalised elsewhere: “Heartbroken and numb,” writes …
+   * @default no word is common
+   */
+  isCommonWord?: (lower: string) => boolean
   /** Diagnostics; a no-op unless given. */
   debug?: (message: string) => void
 }
@@ -131,7 +139,7 @@ const CLAUSE_WORDS = new Set(
 export function buildCast(input: CastInput): Cast {
   const doc = makeDoc(input.text, input.tokens, input.sentences)
   const debug = input.debug
-  const items = tidyMentions(doc, input.mentions)
+  const items = tidyMentions(doc, input.mentions, input.isCommonWord)
   linkAcronyms(doc, items)
   const clusters = clusterNames(items)
   const others: Item[] = []
@@ -146,7 +154,29 @@ export function buildCast(input: CastInput): Cast {
 
 // ── 1. tidy the tagger's mentions ──────────────────────────────────────────────────────────
 
-function tidyMentions(doc: Doc, mentions: readonly EntityMention[]): NameItem[] {
+/** Openers after which a capital says nothing: quotes, brackets, a colon, dashes. */
+const CAPITAL_OPENERS = new Set(['"', '“', '‘', "'", '«', '„', '(', '[', ':', '-', '—', '–'])
+
+/** Whether token `k` is capitalised by its place: first in its sentence, or after an opener. */
+function capitalByPlace(doc: Doc, k: number): boolean {
+  const s = doc.tokenSentence[k] ?? -1
+  if (s < 0 || doc.sentenceFirstToken[s] === k) return true
+  const prev = doc.tokens[k - 1]
+  return prev !== undefined && CAPITAL_OPENERS.has(prev.text)
+}
+
+function tidyMentions(
+  doc: Doc,
+  mentions: readonly EntityMention[],
+  isCommonWord?: (lower: string) => boolean,
+): NameItem[] {
+  // words the document capitalises where nothing forces it (for the common-word check)
+  const capitalised = new Set<string>()
+  if (isCommonWord !== undefined) {
+    doc.tokens.forEach((t, k) => {
+      if (/^\p{Lu}/u.test(t.text) && !capitalByPlace(doc, k)) capitalised.add(t.text.toLowerCase())
+    })
+  }
   const sorted = [...mentions].sort((a, b) => a.start - b.start || b.end - a.end)
   const out: NameItem[] = []
   let lastEnd = -1
@@ -169,6 +199,13 @@ function tidyMentions(doc: Doc, mentions: readonly EntityMention[]): NameItem[] 
     }
     while (tokEnd > tok + 1 && /^['’]s?$/.test(t[tokEnd - 1]!.text)) tokEnd--
     if (tok >= tokEnd) continue
+    if (tokEnd === tok + 1) {
+      const w = t[tok]!.text
+      // a title alone names nobody ("Dr" of "Dr Seager", when the tagger split the two)
+      if (HONORIFICS.has(w.replace(/\.$/, ''))) continue
+      const lower = w.toLowerCase()
+      if (isCommonWord?.(lower) && capitalByPlace(doc, tok) && !capitalised.has(lower)) continue
+    }
     const start = t[tok]!.start
     const end = t[tokEnd - 1]!.end
     const text = doc.text.slice(start, end)

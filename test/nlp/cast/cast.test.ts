@@ -50,3 +50,48 @@ describe('buildCast', () => {
     })
   })
 })
+
+describe('buildCast leaves out mentions that name nobody', () => {
+  const COMMON = new Set(['born', 'heartbroken', 'little'])
+  const isCommonWord = (w: string) => COMMON.has(w)
+  const cast = (marked: string, common = true) => {
+    const { text, mentions } = unmark(marked)
+    const tokens = tokenize(text)
+    const sentences = splitSentences(text, tokens)
+    return buildCast({
+      text,
+      tokens,
+      sentences,
+      mentions,
+      ...(common && { isCommonWord }),
+    }).entities.map((e) => [e.type, e.name, e.mentions.map((m) => m.text)])
+  }
+
+  test('a title alone, split from its name by the tagger', () => {
+    expect(cast('MIT professor [Dr|P] [Sara Seager|P] spoke. [Dr Seager|P] said more.')).toEqual([
+      ['person', 'Sara Seager', ['Sara Seager', 'Seager']],
+    ])
+  })
+
+  test('a common word capitalised by its place: first in its sentence, after an opening quote', () => {
+    expect(
+      cast(
+        '[Born|L] in [Ohio|L], [Ann Lee|P] moved. “[Heartbroken|P] and numb,” writes [Erick Rowan|P].',
+      ),
+    ).toEqual([
+      ['place', 'Ohio', ['Ohio']],
+      ['person', 'Ann Lee', ['Ann Lee']],
+      ['person', 'Erick Rowan', ['Erick Rowan']],
+    ])
+  })
+
+  test('kept when the document capitalises it where nothing forces it, or without the lexicon', () => {
+    expect(cast('[Little|P] said no. Then [Joe Little|P] left.')).toEqual([
+      ['person', 'Joe Little', ['Little', 'Joe Little']],
+    ])
+    expect(cast('[Born|L] in [Ohio|L], she moved.', false)).toEqual([
+      ['place', 'Born', ['Born']],
+      ['place', 'Ohio', ['Ohio']],
+    ])
+  })
+})
