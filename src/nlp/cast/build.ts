@@ -1106,8 +1106,9 @@ function toEntities(clusters: Cluster[]): Cast {
   const info = new Map<string, MemberInfo>()
   live.forEach((c, i) => {
     const id = `e${i + 1}`
-    const allDemonyms = c.names.every((n) => n.demonym)
-    const name = allDemonyms && c.place !== undefined ? c.place.name : c.longest.text
+    // a place the lexicon knows goes by its canonical name ("U.S." and "America" are both the
+    // United States), so that one country is one entity across the articles of a corpus
+    const name = c.type === 'place' && c.place !== undefined ? c.place.name : c.longest.text
     const aliases: string[] = []
     for (const n of c.names) if (n.text !== name && !aliases.includes(n.text)) aliases.push(n.text)
     const seen = new Set<number>()
