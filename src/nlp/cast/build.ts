@@ -16,6 +16,7 @@
  */
 import type { Entity, EntityType, Mention, MentionKind, Span } from '../../core/index.js'
 import {
+  CURRENCY_PREFIXES,
   type Gender,
   genderOfGivenName,
   HONORIFICS,
@@ -28,6 +29,7 @@ import {
   ROLE_RANKS,
   SENTENCE_OPENERS,
   SPEECH_VERBS,
+  TIME_ZONES,
 } from '../lexicons/index.js'
 import type { EntityMention, Token } from '../types.js'
 import { type Doc, isQuoted, makeDoc, sentenceAt, tokenIndexAt } from './doc.js'
@@ -209,6 +211,8 @@ function tidyMentions(
     const start = t[tok]!.start
     const end = t[tokEnd - 1]!.end
     const text = doc.text.slice(start, end)
+    // nor does a currency or a time zone the tagger took for a name ("US$", "UTC")
+    if (Object.hasOwn(CURRENCY_PREFIXES, text) || TIME_ZONES.has(text)) continue
     if (honorific === undefined && tok > 0) {
       const before = t[tok - 1]!.text.replace(/\.$/, '')
       if (m.type === 'person' && HONORIFICS.has(before)) honorific = before

@@ -44,6 +44,13 @@ export const CURRENCY_PREFIXES: Readonly<Record<string, string>> = {
   DKK: 'DKK',
 }
 
+/** Time-zone abbreviations written after a time ("14:00 UTC"): not names of anything. */
+export const TIME_ZONES: ReadonlySet<string> = new Set(
+  'UTC GMT EST EDT CST CDT MST MDT PST PDT AKST AKDT HST BST IST CET CEST EET EEST WET WEST MSK JST KST AEST AEDT ACST AWST NZST NZDT'.split(
+    ' ',
+  ),
+)
+
 /** Currency names written after the amount ("5 million euros"), lower case. */
 export const CURRENCY_NAMES: Readonly<Record<string, string>> = {
   dollar: 'USD',

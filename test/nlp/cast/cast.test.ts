@@ -85,6 +85,12 @@ describe('buildCast leaves out mentions that name nobody', () => {
     ])
   })
 
+  test('a currency or a time zone taken for a name', () => {
+    expect(cast('The [US$|M] 5 billion deal closed at 14:00 [UTC|M] in [Oslo|L].')).toEqual([
+      ['place', 'Oslo', ['Oslo']],
+    ])
+  })
+
   test('kept when the document capitalises it where nothing forces it, or without the lexicon', () => {
     expect(cast('[Little|P] said no. Then [Joe Little|P] left.')).toEqual([
       ['person', 'Joe Little', ['Little', 'Joe Little']],
