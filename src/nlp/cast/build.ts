@@ -291,9 +291,35 @@ function linkAcronyms(doc: Doc, items: NameItem[]): void {
       })
     }
   }
+  // the other way round: "AEW (All Elite Wrestling)", the acronym first; its letters must be the
+  // long form's initials, and the long form's type wins (the tagger often calls the acronym misc)
+  for (const item of items) {
+    if (item.tokEnd !== item.tok + 1 || t[item.tokEnd]?.text !== '(') continue
+    const acr = asAcronym(item.text)
+    if (acr === undefined || item.linkTo !== undefined) continue
+    const long = items.find((i) => i.tok === item.tokEnd + 1 && t[i.tokEnd]?.text === ')')
+    if (long === undefined || long.tokEnd - long.tok < 2 || acronymOf(long.text) !== acr) continue
+    item.linkTo = long
+    item.type = long.type
+    if (long.type === 'person') item.person = parsePersonName(item.text)
+    else delete item.person
+  }
   if (added.length > 0) {
     items.push(...added)
     items.sort((a, b) => a.start - b.start)
+  }
+  // the acronym's other mentions take the type of the one defined in brackets
+  const defined = new Map<string, NameItem>()
+  for (const i of items) {
+    const acr = i.linkTo !== undefined && i.type !== 'person' ? asAcronym(i.text) : undefined
+    if (acr !== undefined && !defined.has(acr)) defined.set(acr, i)
+  }
+  if (defined.size === 0) return
+  for (const i of items) {
+    if (i.linkTo !== undefined || i.type === 'person' || i.tokEnd !== i.tok + 1) continue
+    const acr = asAcronym(i.text)
+    const d = acr === undefined ? undefined : defined.get(acr)
+    if (d !== undefined) i.type = d.type
   }
 }
 
@@ -382,7 +408,9 @@ function clusterNames(items: NameItem[]): Cluster[] {
       join(item.linkTo.cluster, item)
       continue
     }
-    const c = findNonPersonCluster(clusters, item)
+    // the long form of an acronym met before it ("AEW (All Elite Wrestling)") joins its cluster
+    const before = (linked.get(item) ?? []).find((o) => o.cluster !== undefined)
+    const c = before?.cluster ?? findNonPersonCluster(clusters, item)
     join(c ?? newCluster(clusters, item), item)
     // an acronym defined in brackets after its long form, met before it in this order
     for (const other of linked.get(item) ?? []) {
