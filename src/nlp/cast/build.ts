@@ -23,6 +23,7 @@ import {
   MONTH_ABBREVIATIONS,
   PRONOUNS,
   type PlaceEntry,
+  PLATFORMS,
   placeByDemonym,
   placeByName,
   ROLE_MODIFIERS,
@@ -237,6 +238,10 @@ function tidyMentions(
     } else if (m.type === 'place') {
       const p = placeByName(text)
       if (p !== undefined) item.place = p
+    }
+    if (m.type !== 'person' && PLATFORMS.has(text)) {
+      item.type = 'organization'
+      delete item.place
     }
     out.push(item)
     lastEnd = m.end

@@ -15,3 +15,24 @@ export const ORG_SUFFIXES: ReadonlySet<string> = new Set(
 export const ACRONYM_SKIP: ReadonlySet<string> = new Set(
   'of the and for de des du la le für fur der die das on in at to &'.split(' '),
 )
+
+/**
+ * Online platforms, which the tagger takes for places ("posted on Facebook") or misc: their
+ * mentions are organisations. Only names that are nothing else in news text.
+ */
+export const PLATFORMS: ReadonlySet<string> = new Set([
+  'Facebook',
+  'Instagram',
+  'Twitter',
+  'YouTube',
+  'TikTok',
+  'WhatsApp',
+  'Telegram',
+  'Reddit',
+  'LinkedIn',
+  'Snapchat',
+  'WeChat',
+  'Weibo',
+  'Bluesky',
+  'Mastodon',
+])
