@@ -12,6 +12,8 @@ import { findCues } from './cues.js'
 import { contentSpan, type Marked, tokRange } from './marks.js'
 import { appositionBefore, isContent, leftNP, type Range, rightNP } from './phrases.js'
 import type { Scan, Tok } from './scan.js'
+import { SOURCE_NOUNS } from './words.js'
+import { ROLES } from '../lexicons/index.js'
 
 /** One attribution: content segments (token ranges), the speaker's words, the cue. */
 export interface Attribution {
@@ -816,8 +818,9 @@ function lastSpeakerInSentence(
 
 function according(ctx: Ctx, cue: Cue, sFirst: number, sLast: number): Attribution | null {
   const { toks, sc } = ctx
-  const sp = rightNP(sc, cue.last + 1, sLast + 1)
-  if (sp === null) return null
+  const np = rightNP(sc, cue.last + 1, sLast + 1)
+  if (np === null) return null
+  const sp = withNameApposition(toks, np, sLast)
   const after = sp.last + 1
   if (cue.first <= sFirst + 1 || toks[cue.first - 1]?.text !== ',') {
     // According to X, …
@@ -838,6 +841,26 @@ function according(ctx: Ctx, cue: Cue, sFirst: number, sLast: number): Attributi
     if (r !== null) segs.push(r)
   }
   return { segments: segs, quotes: [], speaker: sp, cue, pattern: 'according' }
+}
+
+/**
+ * A person noun's name in commas belongs to the speaker: "according to his wife, Amanda, Huber
+ * …" (the content starts at "Huber"). Only after a noun for one person (a source or role word:
+ * wife, spokesman, lawyer), so that "according to police, Smith, 45, was …" keeps Smith.
+ */
+function withNameApposition(toks: readonly Tok[], np: Range, sLast: number): Range {
+  const head = toks[np.last]!
+  if (toks[np.last + 1]?.text !== ',' || !(SOURCE_NOUNS.has(head.lower) || ROLES.has(head.lower)))
+    return np
+  // a plural names more than one: "officials", "witnesses", "people"
+  const w = head.lower
+  if (w === 'people' || SOURCE_NOUNS.has(w.slice(0, -1)) || SOURCE_NOUNS.has(w.slice(0, -2)))
+    return np
+  let k = np.last + 2
+  const first = k
+  while (k <= sLast && k - first < 3 && toks[k]!.kind === 'word' && toks[k]!.cap) k++
+  if (k === first || toks[k]?.text !== ',' || k + 1 > sLast) return np
+  return { first: np.first, last: k - 1 }
 }
 
 const ADJUNCT_WORDS = new Set([
