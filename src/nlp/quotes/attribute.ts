@@ -13,7 +13,7 @@ import { contentSpan, type Marked, tokRange } from './marks.js'
 import { appositionBefore, isContent, leftNP, type Range, rightNP } from './phrases.js'
 import type { Scan, Tok } from './scan.js'
 import { SOURCE_NOUNS } from './words.js'
-import { ROLES } from '../lexicons/index.js'
+import { PLATFORMS, ROLES } from '../lexicons/index.js'
 
 /** One attribution: content segments (token ranges), the speaker's words, the cue. */
 export interface Attribution {
@@ -953,6 +953,11 @@ function rightContent(ctx: Ctx, cue: Cue, sLast: number): Range | null {
       i = j
       break
     }
+    // "said in a statement, Navalny would …": a channel adjunct ends at a comma before a clause
+    if (t.text === ',' && j - i <= 8 && clauseOpens(toks[j + 1]) && namesChannel(toks, i, j)) {
+      i = j + 1
+      break
+    }
     if (t.kind === 'mark' || t.kind === 'punct' || ctx.cueAt[j]! >= 0) break
   }
   while (i <= sLast && toks[i]!.text === ',') i++
@@ -960,6 +965,30 @@ function rightContent(ctx: Ctx, cue: Cue, sLast: number): Range | null {
   let end = cutAfterQuote(ctx, i, extendOverQuotes(ctx, i, clauseEnd(ctx, i, sLast, cue)))
   if (objectCue(ctx, cue, i)) end = objectEnd(ctx, i, end)
   return trimRange(toks, i, end)
+}
+
+/** Nouns of the channels words are said through: "in a statement", "in an interview with". */
+const CHANNEL_NOUNS = new Set(
+  'statement statements interview interviews tweet tweets post posts letter email e-mail release note speech video message op-ed editorial column blog broadcast podcast briefing memo filing testimony remarks'.split(
+    ' ',
+  ),
+)
+
+/** Whether tokens [from, to) name a channel: a channel noun, or a platform ("on Twitter"). */
+function namesChannel(toks: readonly Tok[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const t = toks[k]!
+    if (CHANNEL_NOUNS.has(t.lower) || PLATFORMS.has(t.text)) return true
+  }
+  return false
+}
+
+/** Whether a token can open a content clause after an adjunct: a name, a pronoun, a determiner. */
+function clauseOpens(t: Tok | undefined): boolean {
+  if (t === undefined || t.kind !== 'word') return false
+  if (t.lower === 'adding' || t.lower === 'saying' || t.lower === 'where' || t.lower === 'when')
+    return false
+  return t.cap || t.cls === 'pron' || t.cls === 'det'
 }
 
 /**
