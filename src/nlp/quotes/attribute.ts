@@ -1148,8 +1148,24 @@ function trailing(ctx: Ctx, j: number, sLast: number, from: number): boolean {
     for (let k = j + 1; k <= sLast; k++) if (isDash(toks, k) && !ctx.quoted[k]) return false
     return j + 1 < sLast
   }
+  // "announced that from June 15, wearing a mask would …": before the comma only an adjunct
+  if (adjunctOnly(toks, from, j)) return false
   if (TRAILING.has(n.lower)) return true
   return n.lower.endsWith('ing') && n.lower.length > 5 && !n.cap && n.cls === 'other'
+}
+
+/** Whether tokens [from, to) are "that" and an adjunct alone: prepositions, dates, names, numbers. */
+function adjunctOnly(toks: readonly Tok[], from: number, to: number): boolean {
+  let k = from
+  if (toks[k]?.lower === 'that') k++
+  if (k >= to || toks[k]!.cls !== 'prep') return false
+  for (; k < to; k++) {
+    const t = toks[k]!
+    if (t.kind === 'num' || (t.kind === 'punct' && t.text !== ',')) continue
+    if (t.kind !== 'word') return false
+    if (!(t.cap || t.cls === 'prep' || t.cls === 'det' || t.cls === 'time')) return false
+  }
+  return true
 }
 
 /** ", he said" / ", Smith said": a short subject and an unused cue right after position `i`. */

@@ -344,6 +344,34 @@ function verbal(sc: Scan, i: number): boolean {
     return false
   // "so-called"
   if (t.lower === 'called' && prev?.text === '-' && toks[i - 2]?.lower === 'so') return false
+  const next = toks[i + 1]
+  // a participle before its noun is an adjective: "the state's 41 pledged delegates", "the June
+  // 15 planned date", "its stated goal"
+  if (
+    t.lower.endsWith('ed') &&
+    t.lower !== 'called' &&
+    prev !== undefined &&
+    prev.sent === t.sent &&
+    (prev.kind === 'num' ||
+      (prev.kind === 'word' &&
+        (NOUN_OPENERS.has(prev.lower) ||
+          (/['’]s$/.test(prev.lower) && !CONTRACTED.has(prev.lower))))) &&
+    next !== undefined &&
+    next.kind === 'word' &&
+    !next.cap &&
+    next.cls === 'other' &&
+    next.sent === t.sent
+  )
+    return false
+  // a form followed by a reporting verb is that verb's subject: "Initial reports stated …"
+  if (
+    next !== undefined &&
+    next.kind === 'word' &&
+    next.sent === t.sent &&
+    (next.lower === 'said' || (next.lower.endsWith('ed') && CUE_FORMS.has(next.lower))) &&
+    NOUNISH.has(t.lower)
+  )
+    return false
   // capitalised mid-sentence: a name or title ("Report", "Post"), unless the sentence is a headline
   if (t.cap && prev !== undefined && prev.sent === t.sent && !headline(sc, t.sent)) return false
   return true
