@@ -345,6 +345,19 @@ function verbal(sc: Scan, i: number): boolean {
   // "so-called"
   if (t.lower === 'called' && prev?.text === '-' && toks[i - 2]?.lower === 'so') return false
   const next = toks[i + 1]
+  // "a firm called eTranslate": naming after a common noun, not speech
+  if (
+    t.lower === 'called' &&
+    prev !== undefined &&
+    prev.sent === t.sent &&
+    prev.kind === 'word' &&
+    !prev.cap &&
+    prev.cls === 'other' &&
+    next?.kind === 'word' &&
+    next.cap &&
+    !complementAfterName(toks, i + 1)
+  )
+    return false
   // a participle before its noun is an adjective: "the state's 41 pledged delegates", "the June
   // 15 planned date", "its stated goal"
   if (
@@ -375,6 +388,21 @@ function verbal(sc: Scan, i: number): boolean {
   // capitalised mid-sentence: a name or title ("Report", "Post"), unless the sentence is a headline
   if (t.cap && prev !== undefined && prev.sent === t.sent && !headline(sc, t.sent)) return false
   return true
+}
+
+/**
+ * Whether the capitalised name starting at `k` is followed by a second complement, which makes
+ * "called" an appraisal ("one lawmaker called Trump “the orange prince”", "called AP's report a
+ * rush"), not naming ("a firm called Cambridge Analytica").
+ */
+function complementAfterName(toks: readonly Tok[], k: number): boolean {
+  let j = k
+  while (toks[j]?.kind === 'word' && (toks[j]!.cap || /^(of|and|&|de|the)$/.test(toks[j]!.lower)))
+    j++
+  const after = toks[j]
+  if (after === undefined || after.sent !== toks[k]!.sent) return false
+  if (after.kind === 'mark') return true
+  return after.kind === 'word' && /^(a|an|the|['’]s|his|her|their)$/.test(after.lower)
 }
 
 /**
