@@ -354,7 +354,7 @@ function verbal(sc: Scan, i: number): boolean {
     !prev.cap &&
     prev.cls === 'other' &&
     next?.kind === 'word' &&
-    next.cap &&
+    /\p{Lu}/u.test(next.text) && // a name, "eTranslate" too
     !complementAfterName(toks, i + 1)
   )
     return false
@@ -397,7 +397,10 @@ function verbal(sc: Scan, i: number): boolean {
  */
 function complementAfterName(toks: readonly Tok[], k: number): boolean {
   let j = k
-  while (toks[j]?.kind === 'word' && (toks[j]!.cap || /^(of|and|&|de|the)$/.test(toks[j]!.lower)))
+  while (
+    toks[j]?.kind === 'word' &&
+    (/\p{Lu}/u.test(toks[j]!.text) || /^(of|and|&|de|the)$/.test(toks[j]!.lower))
+  )
     j++
   const after = toks[j]
   if (after === undefined || after.sent !== toks[k]!.sent) return false
