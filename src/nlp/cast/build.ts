@@ -157,6 +157,16 @@ export function buildCast(input: CastInput): Cast {
 
 // ── 1. tidy the tagger's mentions ──────────────────────────────────────────────────────────
 
+/** Whether tokens [tok, tokEnd) are a role and nothing else, after an honorific ("Lord Mayor"). */
+function isRoleOnly(t: Doc['tokens'], tok: number, tokEnd: number): boolean {
+  let k = tok
+  if (tokEnd - k > 1 && HONORIFICS.has(t[k]!.text.replace(/\.$/, ''))) k++
+  const words = []
+  for (let j = k; j < tokEnd; j++) words.push(t[j]!.text)
+  const role = roleAt(words, 0)
+  return role !== undefined && role.length === words.length
+}
+
 /** Openers after which a capital says nothing: quotes, brackets, a colon, dashes. */
 const CAPITAL_OPENERS = new Set(['"', '“', '‘', "'", '«', '„', '(', '[', ':', '-', '—', '–'])
 
@@ -202,6 +212,9 @@ function tidyMentions(
     }
     while (tokEnd > tok + 1 && /^['’]s?$/.test(t[tokEnd - 1]!.text)) tokEnd--
     if (tok >= tokEnd) continue
+    // a title alone is a role, not a name: "Lord Mayor", "President" (the role references of the
+    // cast resolve it to whoever holds it)
+    if (isRoleOnly(t, tok, tokEnd)) continue
     if (tokEnd === tok + 1) {
       const w = t[tok]!.text
       // a title alone names nobody ("Dr" of "Dr Seager", when the tagger split the two)

@@ -91,6 +91,12 @@ describe('buildCast leaves out mentions that name nobody', () => {
     ])
   })
 
+  test('a title alone, tagged as a name', () => {
+    expect(cast('The [Lord Mayor|L], [Sally Capp|P], spoke. The [Mayor|P] left.')).toEqual([
+      ['person', 'Sally Capp', ['Mayor', 'Sally Capp', 'The Mayor']],
+    ])
+  })
+
   test('kept when the document capitalises it where nothing forces it, or without the lexicon', () => {
     expect(cast('[Little|P] said no. Then [Joe Little|P] left.')).toEqual([
       ['person', 'Joe Little', ['Little', 'Joe Little']],
