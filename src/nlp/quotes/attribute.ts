@@ -909,6 +909,10 @@ function afterIsAdjunct(ctx: Ctx, cue: Cue, sLast: number): boolean {
   const t = toks[i]!
   if (t.text === ',' || END_PUNCT.test(t.text)) return true
   if (!isAdjunctStart(t)) return false
+  // "to" before a verb is an infinitive, not an adjunct: "…, suspected to be De Zoysa"
+  const n = toks[i + 1]
+  if (t.lower === 'to' && n !== undefined && !(n.cls === 'det' || n.cap || n.cls === 'pron'))
+    return false
   // the adjunct runs to the next comma: "said of the merger in February, when …"
   for (let j = i; j <= sLast && toks[j]!.text !== ','; j++) {
     if (toks[j]!.lower === 'that' || ctx.cueAt[j]! >= 0 || toks[j]!.kind === 'mark') return false

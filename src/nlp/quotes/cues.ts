@@ -468,13 +468,17 @@ export function headline(sc: Scan, s: number, minWords = 0): boolean {
   const { first, end } = sc.sents[s]!
   let words = 0
   let caps = 0
+  let lowerContent = 0
   for (let i = first; i < end; i++) {
     const t = sc.toks[i]!
     if (t.kind !== 'word' || t.text.length < 4) continue
     words++
     if (t.cap) caps++
+    else if (t.cls === 'other') lowerContent++
   }
-  return words > minWords && caps / words > 0.6
+  // a sentence full of names still has lower-case content words ("Yesterday, United States
+  // Senator from Vermont Bernie Sanders endorsed former Vice President Joe Biden for president")
+  return words > minWords && caps / words > 0.6 && lowerContent <= 1
 }
 
 function isPassive(toks: readonly Tok[], i: number, lo: number, info: CueInfo): boolean {
