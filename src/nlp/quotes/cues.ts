@@ -345,6 +345,18 @@ function verbal(sc: Scan, i: number): boolean {
   // "so-called"
   if (t.lower === 'called' && prev?.text === '-' && toks[i - 2]?.lower === 'so') return false
   const next = toks[i + 1]
+  // "posted bail", "posted US$2 million bond": money, not words
+  if (/^post(s|ed|ing)?$/.test(t.lower)) {
+    for (let k = i + 1; k < toks.length && k - i <= 5 && toks[k]!.sent === t.sent; k++) {
+      if (toks[k]!.lower === 'bail' || toks[k]!.lower === 'bond') return false
+      if (
+        toks[k]!.kind === 'word' &&
+        toks[k]!.cls === 'other' &&
+        !/^(million|billion)$/.test(toks[k]!.lower)
+      )
+        break
+    }
+  }
   // "a firm called eTranslate": naming after a common noun, not speech
   if (
     t.lower === 'called' &&

@@ -206,6 +206,8 @@ export class SpeakerResolver {
       if (m.start >= end) break
       if (m.end <= start) continue
       if (m.end < end && /^['’]s\b/.test(this.text.slice(m.end, m.end + 3))) continue
+      // nor a possessive pronoun before the head ("his lawyers" are not he)
+      if (m.rank === 3 && m.end < end) continue
       const overlap = Math.min(end, m.end) - Math.max(start, m.start)
       if (
         best === null ||
