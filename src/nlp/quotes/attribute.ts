@@ -752,6 +752,9 @@ function reported(ctx: Ctx, ci: number, done: readonly Attribution[]): Attributi
       subj = { mention: owner, first: subj.first }
   }
   let speaker: Range | null = subj?.mention ?? null
+  // a speaker phrase holding another cue is a misparse: "Dr Seager said scientists" is not who
+  // observes in "…, Dr Seager said scientists can now observe more planets"
+  if (speaker !== null && holdsCue(ctx, speaker)) return null
   let pattern: Pattern = 'svc'
   if (speaker === null && chained) {
     speaker =
@@ -800,6 +803,15 @@ function reported(ctx: Ctx, ci: number, done: readonly Attribution[]): Attributi
     return { segments: [left], quotes: [], speaker, cue, pattern: 'csv' }
   }
   return { segments: [right], quotes: [], speaker, cue, pattern }
+}
+
+/** Whether a range holds the first token of a cue that is not weak. */
+function holdsCue(ctx: Ctx, r: Range): boolean {
+  for (let j = r.first; j <= r.last; j++) {
+    const ci = ctx.cueAt[j]!
+    if (ci >= 0 && ctx.cues[ci]!.first === j && !ctx.cues[ci]!.weak) return true
+  }
+  return false
 }
 
 function lastSpeakerInSentence(
