@@ -12,7 +12,7 @@ import { findCues } from './cues.js'
 import { contentSpan, type Marked, tokRange } from './marks.js'
 import { appositionBefore, isContent, leftNP, type Range, rightNP } from './phrases.js'
 import type { Scan, Tok } from './scan.js'
-import { SOURCE_NOUNS } from './words.js'
+import { CALENDAR, SOURCE_NOUNS } from './words.js'
 import { PLATFORMS, ROLES } from '../lexicons/index.js'
 
 /** One attribution: content segments (token ranges), the speaker's words, the cue. */
@@ -764,6 +764,8 @@ function reported(ctx: Ctx, ci: number, done: readonly Attribution[]): Attributi
     if (speaker === null) return null
     pattern = 'chained'
   }
+  // a date is no speaker ("Friday, December 25, 2020 …, showing …"); a number is ("six in 10 say")
+  if (speaker !== null && onlyTime(toks, speaker)) return null
   if (speaker === null) {
     // inverted: "…, said X."
     const sp = rightNP(sc, cue.last + 1, sEnd)
@@ -803,6 +805,18 @@ function reported(ctx: Ctx, ci: number, done: readonly Attribution[]): Attributi
     return { segments: [left], quotes: [], speaker, cue, pattern: 'csv' }
   }
   return { segments: [right], quotes: [], speaker, cue, pattern }
+}
+
+/** Whether a range is a date: time words ("December", "Friday") and numbers, nothing else. */
+function onlyTime(toks: readonly Tok[], r: Range): boolean {
+  let time = false
+  for (let j = r.first; j <= r.last; j++) {
+    const t = toks[j]!
+    if (t.kind !== 'word') continue
+    if (t.cls !== 'time' && !CALENDAR.has(t.lower)) return false
+    time = true
+  }
+  return time
 }
 
 /** Whether a range holds the first token of a cue that is not weak. */
