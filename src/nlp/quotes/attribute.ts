@@ -846,7 +846,7 @@ function according(ctx: Ctx, cue: Cue, sFirst: number, sLast: number): Attributi
   const { toks, sc } = ctx
   const np = rightNP(sc, cue.last + 1, sLast + 1)
   if (np === null) return null
-  const sp = withNameApposition(toks, np, sLast)
+  const sp = withParticiple(toks, withNameApposition(toks, np, sLast), sLast)
   const after = sp.last + 1
   if (cue.first <= sFirst + 1 || toks[cue.first - 1]?.text !== ',') {
     // According to X, …
@@ -887,6 +887,21 @@ function withNameApposition(toks: readonly Tok[], np: Range, sLast: number): Ran
   while (k <= sLast && k - first < 3 && toks[k]!.kind === 'word' && toks[k]!.cap) k++
   if (k === first || toks[k]?.text !== ',' || k + 1 > sLast) return np
   return { first: np.first, last: k - 1 }
+}
+
+/**
+ * A participle phrase after the source belongs to it: "according to a statement posted to his
+ * Twitter account, he …" (up to the comma that opens the content, at most 12 tokens).
+ */
+function withParticiple(toks: readonly Tok[], np: Range, sLast: number): Range {
+  const p = toks[np.last + 1]
+  if (p === undefined || p.kind !== 'word' || !/ed$/.test(p.lower) || p.cls !== 'other') return np
+  for (let k = np.last + 2; k <= sLast && k - np.last <= 12; k++) {
+    const t = toks[k]!
+    if (t.kind === 'mark' || t.text === ';') return np
+    if (t.text === ',') return k + 1 <= sLast ? { first: np.first, last: k - 1 } : np
+  }
+  return np
 }
 
 const ADJUNCT_WORDS = new Set([
