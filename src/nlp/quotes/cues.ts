@@ -500,7 +500,8 @@ function isPassive(toks: readonly Tok[], i: number, lo: number, info: CueInfo): 
   for (let j = i - 1; j >= lo && i - j <= 3; j--) {
     const p = toks[j]!
     if (p.kind !== 'word') return false
-    if (BE.has(p.lower)) return true
+    // "I'm told", "they're expected": a contracted am/are
+    if (BE.has(p.lower) || /['’](m|re)$/.test(p.lower)) return true
     if (p.cls !== 'adv' && p.lower !== 'not' && p.lower !== "n't") return false
   }
   return false

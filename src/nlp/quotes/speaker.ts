@@ -42,6 +42,12 @@ export function readSpeaker(sc: Scan, r: Range): LocalSpeaker {
   ) {
     return { mention, head: mention, text: mtext, pronoun: true, anonymous: false }
   }
+  // a contracted pronoun is the pronoun: "I'm", "she's", "they've" (the mention is the pronoun)
+  const contracted = /^(\p{L}+)['’](m|s|re|ve|d|ll)$/u.exec(first.text)
+  if (r.first === r.last && contracted && SUBJECT_PRONOUNS.has(contracted[1]!.toLowerCase())) {
+    const m = { start: mention.start, end: mention.start + contracted[1]!.length }
+    return { mention: m, head: m, text: contracted[1]!, pronoun: true, anonymous: false }
+  }
   // the base phrase ends before "of/for/with/from" + complement, which may hold other names
   let baseLast = r.last
   for (let i = r.first + 1; i <= r.last; i++) {
