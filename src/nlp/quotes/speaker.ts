@@ -181,6 +181,7 @@ export class SpeakerResolver {
 
   /** The public speaker for a local one; call in text order. */
   resolve(local: LocalSpeaker): Speaker {
+    if (local.pronoun && /^(i|we)$/i.test(local.text)) return this.firstPerson(local)
     const entity = this.lookup(local)
     const sp: Speaker = { name: local.name ?? local.text, anonymous: local.anonymous }
     if (entity !== null) {
@@ -200,6 +201,35 @@ export class SpeakerResolver {
       this.lastNamed = { name: sp.name }
       if (sp.entityId !== undefined) this.lastNamed.entityId = sp.entityId
     }
+    return sp
+  }
+
+  /**
+   * "I" speaks for whoever the line is by: the label of a transcript paragraph ("Zara Kay: I
+   * wanted …", "((Zara Kay)) I wanted …"), resolved to the cast by name; else it stays "I" (a
+   * first person is never the cast's salient third person, nor the last named speaker). "We"
+   * stays "we".
+   */
+  private firstPerson(local: LocalSpeaker): Speaker {
+    const sp: Speaker = { name: local.text, anonymous: false, mention: local.mention }
+    if (local.text.toLowerCase() !== 'i') return sp
+    const at = local.mention.start
+    const para = this.text.lastIndexOf('\n', at - 1) + 1
+    const head = this.text.slice(para, Math.min(at, para + 80))
+    const m = /^\(\(([^()\n]{1,40})\)\)|^(\p{Lu}[\p{L}\p{M} .'’-]{0,40}?)\s*:/u.exec(head)
+    const label = (m?.[1] ?? m?.[2])?.trim()
+    if (label === undefined || label === '') return sp
+    const l = label.toLowerCase()
+    const hits = this.entities.filter(
+      (e) =>
+        e.type === 'person' &&
+        [e.name, ...e.aliases].some((a) => {
+          const x = a.toLowerCase()
+          return x === l || x.endsWith(` ${l}`) || l.endsWith(` ${x}`)
+        }),
+    )
+    sp.name = hits.length === 1 ? hits[0]!.name : label
+    if (hits.length === 1) sp.entityId = hits[0]!.id
     return sp
   }
 
