@@ -1058,6 +1058,11 @@ function objectEnd(ctx: Ctx, i: number, end: number): number {
     if (ctx.quoted[j]) continue
     const t = toks[j]!
     if (t.text === ',' || isDash(toks, j) || t.text === ':') return j - 1
+    // the channel is not the object: "criticized the mayor on Twitter", "in a statement"
+    if (j > i + 1 && (t.lower === 'on' || t.lower === 'in' || t.lower === 'via')) {
+      const tail = Math.min(end, j + 4)
+      if (tail === end && namesChannel(toks, j + 1, end + 1)) return j - 1
+    }
   }
   return end
 }
