@@ -864,6 +864,9 @@ function according(ctx: Ctx, cue: Cue, sFirst: number, sLast: number): Attributi
   const segs = [left]
   if (toks[after]?.text === ',' && after + 1 <= sLast) {
     const r = trimRange(toks, after + 1, sLast)
+    // "As a result of the unrest, according to X, twenty people were arrested": the phrase
+    // before is only an introduction
+    if (r !== null && introductory(toks, left)) segs.length = 0
     if (r !== null) segs.push(r)
   }
   return { segments: segs, quotes: [], speaker: sp, cue, pattern: 'according' }
@@ -893,15 +896,20 @@ function withNameApposition(toks: readonly Tok[], np: Range, sLast: number): Ran
  * A participle phrase after the source belongs to it: "according to a statement posted to his
  * Twitter account, he …" (up to the comma that opens the content, at most 12 tokens).
  */
-function withParticiple(toks: readonly Tok[], np: Range, sLast: number): Range {
+function withParticiple(toks: readonly Tok[], given: Range, sLast: number): Range {
+  let np = given
+  // "a report citing the mayor's office": the phrase reader may have taken the -ing word in
+  if (np.last > np.first && /ing$/.test(toks[np.last]!.lower) && toks[np.last]!.cls === 'other')
+    np = { first: np.first, last: np.last - 1 }
   const p = toks[np.last + 1]
-  if (p === undefined || p.kind !== 'word' || !/ed$/.test(p.lower) || p.cls !== 'other') return np
+  if (p === undefined || p.kind !== 'word' || !/(ed|ing)$/.test(p.lower) || p.cls !== 'other')
+    return given
   for (let k = np.last + 2; k <= sLast && k - np.last <= 12; k++) {
     const t = toks[k]!
-    if (t.kind === 'mark' || t.text === ';') return np
-    if (t.text === ',') return k + 1 <= sLast ? { first: np.first, last: k - 1 } : np
+    if (t.kind === 'mark' || t.text === ';') return given
+    if (t.text === ',') return k + 1 <= sLast ? { first: np.first, last: k - 1 } : given
   }
-  return np
+  return given
 }
 
 const ADJUNCT_WORDS = new Set([
