@@ -157,10 +157,15 @@ export function buildCast(input: CastInput): Cast {
 
 // ── 1. tidy the tagger's mentions ──────────────────────────────────────────────────────────
 
-/** Whether tokens [tok, tokEnd) are a role and nothing else, after an honorific ("Lord Mayor"). */
-function isRoleOnly(t: Doc['tokens'], tok: number, tokEnd: number): boolean {
+/**
+ * Whether tokens [tok, tokEnd) are titles and nothing else: an honorific alone ("Dr" of "Dr
+ * Seager", when the tagger split the two) or a role after an optional honorific ("Lord Mayor",
+ * "President"; the cast's role references resolve it to whoever holds it).
+ */
+function titlesOnly(t: Doc['tokens'], tok: number, tokEnd: number): boolean {
   let k = tok
-  if (tokEnd - k > 1 && HONORIFICS.has(t[k]!.text.replace(/\.$/, ''))) k++
+  if (HONORIFICS.has(t[k]!.text.replace(/\.$/, ''))) k++
+  if (k === tokEnd) return true
   const words = []
   for (let j = k; j < tokEnd; j++) words.push(t[j]!.text)
   const role = roleAt(words, 0)
@@ -212,14 +217,10 @@ function tidyMentions(
     }
     while (tokEnd > tok + 1 && /^['’]s?$/.test(t[tokEnd - 1]!.text)) tokEnd--
     if (tok >= tokEnd) continue
-    // a title alone is a role, not a name: "Lord Mayor", "President" (the role references of the
-    // cast resolve it to whoever holds it)
-    if (isRoleOnly(t, tok, tokEnd)) continue
+    // titles alone name nobody
+    if (titlesOnly(t, tok, tokEnd)) continue
     if (tokEnd === tok + 1) {
-      const w = t[tok]!.text
-      // a title alone names nobody ("Dr" of "Dr Seager", when the tagger split the two)
-      if (HONORIFICS.has(w.replace(/\.$/, ''))) continue
-      const lower = w.toLowerCase()
+      const lower = t[tok]!.text.toLowerCase()
       if (isCommonWord?.(lower) && capitalByPlace(doc, tok) && !capitalised.has(lower)) continue
     }
     const start = t[tok]!.start

@@ -1020,18 +1020,15 @@ function rightContent(ctx: Ctx, cue: Cue, sLast: number): Range | null {
   return trimRange(toks, i, end)
 }
 
-/** Nouns of the channels words are said through: "in a statement", "in an interview with". */
-const CHANNEL_NOUNS = new Set(
-  'statement statements interview interviews tweet tweets post posts letter email e-mail release note speech video message op-ed editorial column blog broadcast podcast briefing memo filing testimony remarks'.split(
-    ' ',
-  ),
-)
-
-/** Whether tokens [from, to) name a channel: a channel noun, or a platform ("on Twitter"). */
+/**
+ * Whether tokens [from, to) name a channel words are said through: a thing that carries words
+ * (`DOCUMENTS`, singular or plural: "in a statement", "in interviews") or a platform ("on Twitter").
+ */
 function namesChannel(toks: readonly Tok[], from: number, to: number): boolean {
   for (let k = from; k < to; k++) {
     const t = toks[k]!
-    if (CHANNEL_NOUNS.has(t.lower) || PLATFORMS.has(t.text)) return true
+    if (DOCUMENTS.has(t.lower) || DOCUMENTS.has(t.lower.replace(/s$/, '')) || PLATFORMS.has(t.text))
+      return true
   }
   return false
 }
@@ -1067,10 +1064,8 @@ function objectEnd(ctx: Ctx, i: number, end: number): number {
     const t = toks[j]!
     if (t.text === ',' || isDash(toks, j) || t.text === ':') return j - 1
     // the channel is not the object: "criticized the mayor on Twitter", "in a statement"
-    if (j > i + 1 && (t.lower === 'on' || t.lower === 'in' || t.lower === 'via')) {
-      const tail = Math.min(end, j + 4)
-      if (tail === end && namesChannel(toks, j + 1, end + 1)) return j - 1
-    }
+    const channelWord = t.lower === 'on' || t.lower === 'in' || t.lower === 'via'
+    if (j > i + 1 && channelWord && end - j <= 4 && namesChannel(toks, j + 1, end + 1)) return j - 1
   }
   return end
 }

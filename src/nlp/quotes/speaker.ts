@@ -219,18 +219,24 @@ export class SpeakerResolver {
     const m = /^\(\(([^()\n]{1,40})\)\)|^(\p{Lu}[\p{L}\p{M} .'’-]{0,40}?)\s*:/u.exec(head)
     const label = (m?.[1] ?? m?.[2])?.trim()
     if (label === undefined || label === '') return sp
-    const l = label.toLowerCase()
+    const hit = this.byName(label, 'person')
+    sp.name = hit?.name ?? label
+    if (hit !== null) sp.entityId = hit.id
+    return sp
+  }
+
+  /** The one cast member (of `type`, if given) a name or alias matches, whole or by its last words. */
+  private byName(name: string, type?: Entity['type']): Entity | null {
+    const n = name.toLowerCase()
     const hits = this.entities.filter(
       (e) =>
-        e.type === 'person' &&
+        (type === undefined || e.type === type) &&
         [e.name, ...e.aliases].some((a) => {
-          const x = a.toLowerCase()
-          return x === l || x.endsWith(` ${l}`) || l.endsWith(` ${x}`)
+          const l = a.toLowerCase()
+          return l === n || l.endsWith(` ${n}`) || n.endsWith(` ${l}`)
         }),
     )
-    sp.name = hits.length === 1 ? hits[0]!.name : label
-    if (hits.length === 1) sp.entityId = hits[0]!.id
-    return sp
+    return hits.length === 1 ? hits[0]! : null
   }
 
   private lookup(local: LocalSpeaker): Entity | null {
@@ -261,14 +267,8 @@ export class SpeakerResolver {
     if (local.pronoun) return null
     // 3. by name or alias, whole or as the last word ("Macron")
     if (local.name !== undefined) {
-      const n = local.name.toLowerCase()
-      const hits = this.entities.filter((e) =>
-        [e.name, ...e.aliases].some((a) => {
-          const l = a.toLowerCase()
-          return l === n || l.endsWith(` ${n}`) || n.endsWith(` ${l}`)
-        }),
-      )
-      if (hits.length === 1) return hits[0]!
+      const hit = this.byName(local.name)
+      if (hit !== null) return hit
     }
     // 4. by role: "the French leader" ~ "French President"
     const desc = (local.description ?? local.text).toLowerCase().replace(/^(?:the|a|an)\s+/, '')
