@@ -21,16 +21,17 @@ import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { createLinker, type LinkerOptions } from '../src/link/index.js'
-import { formatStreamReport, groupGold, readGroups, streamReport } from './stream-report.js'
 import {
   type AnnotationCache,
   annotateDocs,
   type ClusterDoc,
+  docTime,
   readJsonl,
   type Scores,
   score,
   select,
 } from './cluster-data.js'
+import { formatStreamReport, groupGold, readGroups, streamReport } from './stream-report.js'
 
 const here = dirname(fileURLToPath(import.meta.url))
 // The reference scorer beside the data: ../shared from the repository (or from a worktree one level deeper).
@@ -58,6 +59,7 @@ const { values } = parseArgs({
     explain: { type: 'string' },
     'prime-df': { type: 'boolean', default: false },
     'jitter-minutes': { type: 'string' },
+    'shuffle-undated': { type: 'string' },
     scorer: { type: 'string', default: SCORER },
     analyze: { type: 'boolean', default: false },
     'annotations-cache': { type: 'string' },
@@ -219,6 +221,21 @@ for (const w of windows) {
         return { ...d, date: new Date(t + (rand() * 2 - 1) * jitter * 60_000).toISOString() }
       })
       .sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''))
+  }
+  if (values['shuffle-undated'] !== undefined) {
+    // Robustness check: the undated documents come first in file order (ECB+ files them by
+    // topic); a seeded shuffle of that backfill shows how much a result leans on that order.
+    let seed = Number(values['shuffle-undated']) || 1
+    const rand = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31
+      return seed / 2 ** 31
+    }
+    const undated = docs.filter((d) => docTime(d) === undefined)
+    for (let i = undated.length - 1; i > 0; i--) {
+      const j = Math.floor(rand() * (i + 1))
+      ;[undated[i], undated[j]] = [undated[j]!, undated[i]!]
+    }
+    docs = [...undated, ...docs.filter((d) => docTime(d) !== undefined)]
   }
   if (docs.length === 0) {
     console.error(`no documents selected${w !== undefined ? ` in window ${w}` : ''}`)

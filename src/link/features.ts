@@ -4,8 +4,8 @@
  * there are none), and fingerprints of its quotes.
  */
 import type { Entity, Value } from '../core/index.js'
-import type { LinkInput } from './types.js'
 import { isTitleCase, tokenize } from './tokens.js'
+import type { LinkInput } from './types.js'
 
 /** Raw (pre-IDF) features of one article. */
 export interface Features {
@@ -32,6 +32,14 @@ export interface Features {
    * text names. Two events of one kind years apart (two earthquakes in one region) differ here.
    */
   year: YearEvidence | undefined
+  /**
+   * The article's protagonist: the cast key of the person it is most about (the most salient
+   * person, named in the headline or at least twice), if one stands out. Two events of one kind
+   * (two players arrested, two hosts named) differ here when their words do not.
+   */
+  lead: string | undefined
+  /** Salience of the people who could lead (cast key → √mentions, doubled in the headline). */
+  people: Map<string, number>
 }
 
 /** A year an article is from: its publication, or (weaker) the latest year its text names. */
@@ -61,6 +69,10 @@ export interface FeatureOptions {
   valueWeight: number
   /** Salience factor of an entity named in the headline (cast vector). */
   castTitleBoost: number
+  /** How far the protagonist must stand above the next person (salience ratio). */
+  leadMargin: number
+  /** Mentions that make a person a possible protagonist when the headline does not name them. */
+  leadMentions: number
 }
 
 /** Parses an ISO date or epoch milliseconds; undefined when absent or invalid. */
@@ -151,6 +163,7 @@ export function extractFeatures(input: LinkInput, o: FeatureOptions): Features {
   const cast = new Map<string, number>()
   const titleKeyText = ` ${nameKey(title)} `
   const quotes = new Map<string, string>()
+  const people = new Map<string, number>()
   const ann = input.annotations
   if (ann) {
     for (const e of ann.entities) {
@@ -162,6 +175,8 @@ export function extractFeatures(input: LinkInput, o: FeatureOptions): Features {
           return k.length > 1 && titleKeyText.includes(` ${k} `)
         })
         addCount(cast, ck, Math.sqrt(mentions) * (inTitle ? o.castTitleBoost : 1))
+        if (e.type === 'person' && (inTitle || mentions >= o.leadMentions))
+          addCount(people, ck, Math.sqrt(mentions) * (inTitle ? 2 : 1))
       }
       if (e.type === 'misc') continue
       const key = `e:${input.entityKeys?.[e.id] ?? nameKey(e.name)}`
@@ -196,6 +211,8 @@ export function extractFeatures(input: LinkInput, o: FeatureOptions): Features {
     timeSlack: dateOnly ? 86_400_000 : 0,
     hasBody,
     cast,
+    lead: protagonist(people, o.leadMargin),
+    people,
     year:
       time !== undefined
         ? { year: new Date(time).getUTCFullYear(), published: true }
@@ -203,6 +220,24 @@ export function extractFeatures(input: LinkInput, o: FeatureOptions): Features {
           ? { year, published: false }
           : undefined,
   }
+}
+
+/**
+ * The person an article is most about: the highest salience, at least `margin` times the
+ * runner-up's (a two-hander names no protagonist).
+ */
+function protagonist(people: Map<string, number>, margin: number): string | undefined {
+  let best: string | undefined
+  let top = 0
+  let second = 0
+  for (const [k, w] of people) {
+    if (w > top) {
+      second = top
+      top = w
+      best = k
+    } else if (w > second) second = w
+  }
+  return best !== undefined && top >= margin * second ? best : undefined
 }
 
 const NAME_SUFFIX = /^(jr|sr|ii|iii|iv)$/

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { createLinker, type LinkInput, Linker } from './index.js'
+import { createLinker, Linker, type LinkInput } from './index.js'
 
 // Hand-written articles on three subjects, a few hours apart.
 const H = (h: number) => new Date(Date.UTC(2024, 4, 1, h)).toISOString()
@@ -86,6 +86,87 @@ describe('stories', () => {
     l.add(article('f1', flood[0]!, 1))
     const r = l.add(article('f2', flood[1]!, 24 * 20))
     expect(r.assignment.reason.kind).toBe('new')
+  })
+})
+
+describe('the protagonist', () => {
+  // Two arrests of two players of one team, told in the same words: what tells them apart is
+  // who each article is about. Salience: √mentions, doubled when the headline names them.
+  const person = (name: string, mentions: number) => ({
+    id: name,
+    type: 'person' as const,
+    name,
+    aliases: [],
+    descriptions: [],
+    mentions: Array.from({ length: mentions }, () => ({
+      start: 0,
+      end: 1,
+      text: name,
+      kind: 'name' as const,
+    })),
+  })
+  const arrest = (id: string, name: string, detail: string, other?: string): LinkInput => ({
+    id,
+    title: `Chargers player ${name} arrested on suspicion of drunk driving`,
+    text: `San Diego Chargers player ${name} was arrested on suspicion of drunk driving ${detail}, police said. The team said it was aware of the arrest.`,
+    annotations: {
+      entities: [person(name, 9), ...(other ? [person(other, 1)] : [])],
+      quotes: [],
+    },
+  })
+  const run = (stories: Record<string, number>) => {
+    const l = createLinker({ stories })
+    l.add(
+      arrest('j1', 'Vincent Jackson', 'early on Tuesday after failing sobriety tests on a freeway'),
+    )
+    l.add(arrest('j2', 'Vincent Jackson', 'five days before a playoff game against Pittsburgh'))
+    l.add(
+      arrest(
+        'w1',
+        'Jamal Williams',
+        'early on Sunday after he was stopped for speeding downtown',
+        'Vincent Jackson',
+      ),
+    )
+    return l
+  }
+
+  test('an article about another person than the story is about needs more to join', () => {
+    expect(run({ leadPenalty: 1 }).storyOf('w1')).toBe('j1')
+    expect(run({ leadPenalty: 0.5, leadSalience: 5 }).storyOf('w1')).toBe('w1')
+    // A protagonist below the salience floor is not evidence against the story.
+    expect(run({ leadPenalty: 0.5, leadSalience: 7 }).storyOf('w1')).toBe('j1')
+  })
+
+  test("an article about the story's protagonist gains the bonus, and the state keeps it", () => {
+    const about = (id: string, title: string, text: string): LinkInput => ({
+      id,
+      title,
+      text,
+      annotations: { entities: [person('Hugh Jackman', 9)], quotes: [] },
+    })
+    const first = about(
+      'h1',
+      'Hugh Jackman to host the Academy Awards',
+      'The producers of the Academy Awards picked Hugh Jackman to host the ceremony in February, the academy said.',
+    )
+    // One shared word (cosine 0.11, under the threshold of 0.25); the same protagonist.
+    const second = about(
+      'h2',
+      'It is a tough job',
+      'It is a tough job, and the song-and-dance man Jackman has done it twice on Broadway before a crowd of thousands.',
+    )
+    for (const [bonus, joined] of [
+      [0, false],
+      [0.3, true],
+    ] as const) {
+      // Entities as terms off: the shared name alone would carry the join.
+      const stories = { leadBonus: bonus, leadSalience: 0, entityWeight: 0 }
+      const l = createLinker({ stories })
+      l.add(first)
+      const restored = Linker.fromJSON(JSON.parse(JSON.stringify(l.toJSON())), { stories })
+      expect(restored.add(second).assignment.storyId === 'h1').toBe(joined)
+    }
   })
 })
 

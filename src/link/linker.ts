@@ -16,7 +16,7 @@ import {
   titleKey,
   urlKey,
 } from './related.js'
-import { type StoryClustererState, type StoryOptions, StoryClusterer } from './stories.js'
+import { StoryClusterer, type StoryClustererState, type StoryOptions } from './stories.js'
 import type { LinkInput, LinkResult, RailLink } from './types.js'
 import type { BackgroundFrequencies } from './vectors.js'
 

@@ -6,9 +6,9 @@
  * a user moves the article, and user corrections shape later assignments.
  */
 import {
+  extractFeatures,
   type FeatureOptions,
   type Features,
-  extractFeatures,
   type YearEvidence,
 } from './features.js'
 import type { LinkInput, StoryAssignment, StoryMerge } from './types.js'
@@ -16,8 +16,8 @@ import {
   type BackgroundFrequencies,
   DocFrequencies,
   type DocFrequenciesState,
-  type SparseVector,
   dot,
+  type SparseVector,
 } from './vectors.js'
 
 const HOUR_MS = 3_600_000
@@ -88,6 +88,18 @@ export interface StoryOptions extends FeatureOptions {
    */
   yearPenalty: number
   /**
+   * Factor on the score when the article's protagonist (its most salient person) leads no
+   * member of the story and the article gives the story's own protagonist little weight (under
+   * half its own's): two events of one kind about two people. 1: off.
+   */
+  leadPenalty: number
+  /** Added to the score when the article's protagonist is the story's. 0: off. */
+  leadBonus: number
+  /** Members the story's protagonist must lead before the penalty applies. */
+  leadSupport: number
+  /** Least salience of the article's protagonist for either (√mentions, ×2 in the headline). */
+  leadSalience: number
+  /**
    * Second chance for young stories: when an article joins a story, any other open story last
    * fed within `mergeHours` whose centroid has at least this cosine with the joined story's
    * is merged into the larger one. 0: off.
@@ -121,6 +133,8 @@ interface Story {
   castSumsq: number
   /** Members by year: `p2013` published in 2013, `t2013` naming 2013 at the latest. */
   years: Map<string, number>
+  /** Members by protagonist (cast key) → count. */
+  leads: Map<string, number>
   /** A user corrected it: it is never merged automatically. */
   pinned: boolean
   /** Some member had a body (not only a headline): merges then ask for `mergeThreshold`. */
@@ -176,6 +190,7 @@ export interface StoryClustererState {
     vector: [string, number][]
     cast?: [string, number][]
     year?: YearEvidence
+    lead?: string
   }[]
   nextStory: number
   seq: number
@@ -204,6 +219,7 @@ interface Member {
   vector: SparseVector
   cast: SparseVector
   year: YearEvidence | undefined
+  lead: string | undefined
   /** The article's time (ms), when it has one: a user's move carries it to the new story. */
   time?: number
 }
@@ -428,6 +444,7 @@ export class StoryClusterer {
       let score = cosine
       if (o.yearPenalty < 1 && f.year !== undefined && yearConflict([yearKey(f.year)], s.years))
         score *= o.yearPenalty
+      if (f.lead !== undefined && s.leads.size > 0) score = this.weighLead(score, f, s)
       let gapHours: number | undefined
       if (f.time !== undefined && s.lastAt !== undefined) {
         let gap = Math.abs(f.time - s.lastAt)
@@ -453,6 +470,32 @@ export class StoryClusterer {
     }
     out.sort((a, b) => b.score - a.score)
     return out.slice(0, 5)
+  }
+
+  /**
+   * The protagonist test: an article about the person most of the story's members are about
+   * gains `leadBonus`; one about a person who leads no member, while it gives the story's
+   * protagonist under half the salience of its own, is multiplied by `leadPenalty`.
+   */
+  private weighLead(score: number, f: Features, s: Story): number {
+    const o = this.options
+    const lead = f.lead!
+    // A person named once in a headline, or a few times in passing, is nobody's protagonist.
+    const own = f.people.get(lead) ?? 0
+    if (own < o.leadSalience) return score
+    let top: string | undefined
+    let topN = 0
+    for (const [k, n] of s.leads) {
+      if (n > topN) {
+        top = k
+        topN = n
+      }
+    }
+    if (top === lead) return score + o.leadBonus
+    if (top !== undefined && topN >= o.leadSupport && !s.leads.has(lead)) {
+      if ((f.people.get(top) ?? 0) < 0.5 * own) return score * o.leadPenalty
+    }
+    return score
   }
 
   private cosine(vec: SparseVector, s: Story): number {
@@ -501,6 +544,7 @@ export class StoryClusterer {
       cast: new Map(),
       castSumsq: 0,
       years: new Map(),
+      leads: new Map(),
       pinned: false,
       hasBody: false,
       presence: new Map(),
@@ -528,7 +572,9 @@ export class StoryClusterer {
     f: Features,
   ): void {
     this.addVector(story, vec)
-    this.addCast(story, cast, f.year)
+    const member: Member = { story, vector: vec, cast, year: f.year, lead: f.lead }
+    if (f.time !== undefined) member.time = f.time
+    this.addCast(story, member)
     if (f.hasBody) story.hasBody = true
     story.size++
     story.members.push(articleId)
@@ -545,13 +591,7 @@ export class StoryClusterer {
         if (s !== undefined) story.surface.set(t, s)
       }
     }
-    this.members.set(articleId, {
-      story,
-      vector: vec,
-      cast,
-      year: f.year,
-      ...(f.time !== undefined && { time: f.time }),
-    })
+    this.members.set(articleId, member)
     if (this.options.memberWeight > 0) this.remember(articleId, vec)
   }
 
@@ -613,13 +653,14 @@ export class StoryClusterer {
     if (c.size > this.options.centroidTerms * 2) this.prune(story)
   }
 
-  /** Adds (or with sign −1 removes) a member's cast vector and year. */
-  private addCast(
-    story: Story,
-    cast: SparseVector,
-    year: YearEvidence | undefined,
-    sign = 1,
-  ): void {
+  /** Adds (or with sign −1 removes) a member's cast vector, year and protagonist. */
+  private addCast(story: Story, m: Pick<Member, 'cast' | 'year' | 'lead'>, sign = 1): void {
+    const { cast, year, lead } = m
+    if (lead !== undefined) {
+      const n = (story.leads.get(lead) ?? 0) + sign
+      if (n > 0) story.leads.set(lead, n)
+      else story.leads.delete(lead)
+    }
     const c = story.cast
     for (const [k, w] of cast) {
       const old = c.get(k) ?? 0
@@ -761,7 +802,7 @@ export class StoryClusterer {
     if (from.hasBody) target.hasBody = true
     this.reopen(target)
     this.addVector(target, m.vector)
-    this.addCast(target, m.cast, m.year)
+    this.addCast(target, m)
     target.size++
     target.members.push(articleId)
     m.story = target
@@ -790,7 +831,7 @@ export class StoryClusterer {
     for (const id of b.members) {
       const m = this.members.get(id)!
       this.addVector(a, m.vector)
-      this.addCast(a, m.cast, m.year)
+      this.addCast(a, m)
       m.story = a
       a.members.push(id)
       a.size++
@@ -810,6 +851,7 @@ export class StoryClusterer {
     b.sumsq = 0
     b.cast.clear()
     b.castSumsq = 0
+    b.leads.clear()
     b.size = 0
     this.stories.delete(b.id)
   }
@@ -828,7 +870,7 @@ export class StoryClusterer {
       const m = this.members.get(id)!
       this.removeMember(from, id, m)
       this.addVector(target, m.vector)
-      this.addCast(target, m.cast, m.year)
+      this.addCast(target, m)
       target.members.push(id)
       target.size++
       m.story = target
@@ -845,7 +887,7 @@ export class StoryClusterer {
 
   private removeMember(story: Story, articleId: string, m: Member): void {
     this.addVector(story, m.vector, -1)
-    this.addCast(story, m.cast, m.year, -1)
+    this.addCast(story, m, -1)
     story.members = story.members.filter((id) => id !== articleId)
     story.size--
   }
@@ -884,6 +926,7 @@ export class StoryClusterer {
       }
       if (m.cast.size > 0) a.cast = [...m.cast].map(([t, w]) => [t, round6(w)])
       if (m.year !== undefined) a.year = m.year
+      if (m.lead !== undefined) a.lead = m.lead
       articles.push(a)
     }
     const state: StoryClustererState = {
@@ -914,6 +957,7 @@ export class StoryClusterer {
         cast: new Map(),
         castSumsq: 0,
         years: new Map(st.years ?? []),
+        leads: new Map(),
         pinned: st.pinned ?? false,
         // Unknown in older states: the stricter threshold.
         hasBody: st.hasBody ?? true,
@@ -942,13 +986,16 @@ export class StoryClusterer {
     }
     for (const a of state.articles) {
       const s = this.stories.get(a.story)
-      if (s)
-        this.members.set(a.id, {
-          story: s,
-          vector: new Map(a.vector),
-          cast: new Map(a.cast ?? []),
-          year: a.year,
-        })
+      if (!s) continue
+      this.members.set(a.id, {
+        story: s,
+        vector: new Map(a.vector),
+        cast: new Map(a.cast ?? []),
+        year: a.year,
+        lead: a.lead,
+      })
+      // Protagonists are counted from the members (older states have none).
+      if (a.lead !== undefined) s.leads.set(a.lead, (s.leads.get(a.lead) ?? 0) + 1)
     }
   }
 }
