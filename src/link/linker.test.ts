@@ -170,6 +170,68 @@ describe('the protagonist', () => {
   })
 })
 
+describe('second chance for stories with text: one protagonist', () => {
+  const person = (name: string) => ({
+    id: name,
+    type: 'person' as const,
+    name,
+    aliases: [],
+    descriptions: [],
+    mentions: Array.from({ length: 9 }, () => ({
+      start: 0,
+      end: 1,
+      text: name,
+      kind: 'name' as const,
+    })),
+  })
+  const about = (id: string, who: string, title: string, text: string): LinkInput => ({
+    id,
+    title,
+    text,
+    annotations: { entities: [person(who)], quotes: [] },
+  })
+  // Two stories that share few words; the third article bridges them and joins the first.
+  const run = (second: string, stories: Record<string, number>) => {
+    const l = createLinker({ stories: { mergeThreshold: 0.2, ...stories } })
+    l.add(
+      about(
+        'h1',
+        'Hugh Jackman',
+        'Hugh Jackman to host the Academy Awards',
+        'The producers of the Academy Awards picked Hugh Jackman to host the ceremony in February, the academy said.',
+      ),
+    )
+    l.add(
+      about(
+        'h2',
+        second,
+        'A song-and-dance man on Broadway',
+        `The song-and-dance man ${second.split(' ')[1]} sang twice on Broadway before a crowd of thousands, and won a Tony.`,
+      ),
+    )
+    const last = l.add(
+      about(
+        'h3',
+        'Hugh Jackman',
+        'The song-and-dance man will host the Academy Awards',
+        'The song-and-dance man, who won a Tony on Broadway, will host the Academy Awards ceremony in February, the producers said.',
+      ),
+    )
+    return { l, last }
+  }
+
+  test('merged when both are about one person, not when about two', () => {
+    const same = run('Hugh Jackman', { mergeSameLead: 1 })
+    expect(same.last.merged).toEqual([{ into: 'h1', from: 'h2', similarity: 0.417 }])
+    expect(same.l.storyOf('h2')).toBe('h1')
+    const two = run('Ellen DeGeneres', { mergeSameLead: 1 })
+    expect(two.last.merged).toBeUndefined()
+    expect(two.l.storyOf('h2')).toBe('h2')
+    // Without the protagonist test the two stories merge on their words alone.
+    expect(run('Ellen DeGeneres', { mergeSameLead: 0 }).l.storyOf('h2')).toBe('h1')
+  })
+})
+
 describe('user corrections', () => {
   test('a moved article leaves its story, and look-alikes do not join that story again', () => {
     const l = createLinker()

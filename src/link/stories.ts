@@ -105,6 +105,8 @@ export interface StoryOptions extends FeatureOptions {
    * is merged into the larger one. 0: off.
    */
   mergeThreshold: number
+  /** 1: stories with text merge only when both have one protagonist, the same (0: any). */
+  mergeSameLead: number
   /** `mergeThreshold` when the article that joined has no body (headlines only). */
   titleOnlyMergeThreshold: number
   /** See `mergeThreshold`: how recent both stories must be, in hours. */
@@ -483,16 +485,9 @@ export class StoryClusterer {
     // A person named once in a headline, or a few times in passing, is nobody's protagonist.
     const own = f.people.get(lead) ?? 0
     if (own < o.leadSalience) return score
-    let top: string | undefined
-    let topN = 0
-    for (const [k, n] of s.leads) {
-      if (n > topN) {
-        top = k
-        topN = n
-      }
-    }
+    const top = topLead(s)
     if (top === lead) return score + o.leadBonus
-    if (top !== undefined && topN >= o.leadSupport && !s.leads.has(lead)) {
+    if (top !== undefined && s.leads.get(top)! >= o.leadSupport && !s.leads.has(lead)) {
       if ((f.people.get(top) ?? 0) < 0.5 * own) return score * o.leadPenalty
     }
     return score
@@ -711,8 +706,14 @@ export class StoryClusterer {
     for (const { story: s } of candidates) {
       if (s === story || !s.open || s.pinned || s.size === 0) continue
       // Headline-only stories are sparser and meet at lower cosines than stories with text.
-      const threshold = story.hasBody || s.hasBody ? o.mergeThreshold : o.titleOnlyMergeThreshold
+      const text = story.hasBody || s.hasBody
+      const threshold = text ? o.mergeThreshold : o.titleOnlyMergeThreshold
       if (threshold <= 0) continue
+      // Stories with text merge only when they are about one person (decision 0085).
+      if (text && o.mergeSameLead > 0) {
+        const a = topLead(story)
+        if (a === undefined || a !== topLead(s)) continue
+      }
       if (time !== undefined && s.lastAt !== undefined && Math.abs(time - s.lastAt) > limit)
         continue
       const sim = this.storySimilarity(story, s)
@@ -1012,6 +1013,19 @@ function cohesion(s: Story): number {
   const num = S / n - 1
   const den = Math.sqrt(Math.max(1e-9, S - (2 * S) / n + 1))
   return Math.max(0, num / den)
+}
+
+/** The protagonist most members of a story are about, if any. */
+function topLead(s: Story): string | undefined {
+  let top: string | undefined
+  let topN = 0
+  for (const [k, n] of s.leads) {
+    if (n > topN) {
+      top = k
+      topN = n
+    }
+  }
+  return top
 }
 
 function yearKey(y: YearEvidence): string {
