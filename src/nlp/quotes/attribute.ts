@@ -7,13 +7,14 @@
  *   3. quotes left over: a quoted sentence continues the last speaker; other quoted words (scare
  *      quotes, titles) are not quotes.
  */
+
+import { PLATFORMS, ROLES } from '../lexicons/index.js'
 import type { Cue } from './cues.js'
 import { findCues } from './cues.js'
 import { contentSpan, type Marked, tokRange } from './marks.js'
 import { appositionBefore, isContent, leftNP, type Range, rightNP } from './phrases.js'
 import type { Scan, Tok } from './scan.js'
 import { CALENDAR, SOURCE_NOUNS } from './words.js'
-import { PLATFORMS, ROLES } from '../lexicons/index.js'
 
 /** One attribution: content segments (token ranges), the speaker's words, the cue. */
 export interface Attribution {

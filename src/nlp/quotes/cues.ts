@@ -220,6 +220,12 @@ const NOUNISH = new Set([
   'deal',
   'mention',
   'mentions',
+  'reason',
+  'reasons',
+  'list',
+  'lists',
+  'voice',
+  'voices',
 ])
 
 /** Adjective endings ("territorial", "previous", "surviving"). */
@@ -345,6 +351,8 @@ function verbal(sc: Scan, i: number): boolean {
   // "so-called"
   if (t.lower === 'called' && prev?.text === '-' && toks[i - 2]?.lower === 'so') return false
   const next = toks[i + 1]
+  // "thanks to a big win": a preposition
+  if (t.lower === 'thanks' && next?.lower === 'to') return false
   // "posted bail", "posted US$2 million bond": money, not words
   if (/^post(s|ed|ing)?$/.test(t.lower)) {
     for (let k = i + 1; k < toks.length && k - i <= 5 && toks[k]!.sent === t.sent; k++) {
@@ -442,7 +450,17 @@ function nounish(sc: Scan, i: number): boolean {
     ADJECTIVE.test(b.lower)
   )
     return true
-  if (STRICT_3SG.has(t.lower) && (n.text === '.' || n.text === ',')) return false
+  const b1 = toks[i - 1]
+  // "…, the Daily Tribune reports." is a verb at the clause end; "in caucus states," and "the
+  // four states," are nouns
+  const nounBefore =
+    b1 !== undefined &&
+    b1.sent === t.sent &&
+    (b1.kind === 'num' ||
+      (b1.kind === 'word' &&
+        !b1.cap &&
+        (b1.cls === 'other' || (b1.cls === 'det' && b1.lower !== 'that'))))
+  if (STRICT_3SG.has(t.lower) && (n.text === '.' || n.text === ',') && !nounBefore) return false
   if (n.kind !== 'word' && n.kind !== 'mark' && n.kind !== 'num' && n.text !== ':') return true
   if (n.kind === 'word' && (n.cls === 'prep' || n.cls === 'aux') && n.lower !== 'that') return true
   const p = toks[i - 1]
