@@ -40,6 +40,8 @@ export interface Features {
   lead: string | undefined
   /** Salience of the people who could lead (cast key → √mentions, doubled in the headline). */
   people: Map<string, number>
+  /** The protagonist's name as the article gives it, for explanations. */
+  leadName: string | undefined
 }
 
 /** A year an article is from: its publication, or (weaker) the latest year its text names. */
@@ -164,6 +166,7 @@ export function extractFeatures(input: LinkInput, o: FeatureOptions): Features {
   const titleKeyText = ` ${nameKey(title)} `
   const quotes = new Map<string, string>()
   const people = new Map<string, number>()
+  const names = new Map<string, string>()
   const ann = input.annotations
   if (ann) {
     for (const e of ann.entities) {
@@ -175,8 +178,10 @@ export function extractFeatures(input: LinkInput, o: FeatureOptions): Features {
           return k.length > 1 && titleKeyText.includes(` ${k} `)
         })
         addCount(cast, ck, Math.sqrt(mentions) * (inTitle ? o.castTitleBoost : 1))
-        if (e.type === 'person' && (inTitle || mentions >= o.leadMentions))
+        if (e.type === 'person' && (inTitle || mentions >= o.leadMentions)) {
           addCount(people, ck, Math.sqrt(mentions) * (inTitle ? 2 : 1))
+          if (!names.has(ck)) names.set(ck, e.name)
+        }
       }
       if (e.type === 'misc') continue
       const key = `e:${input.entityKeys?.[e.id] ?? nameKey(e.name)}`
@@ -199,6 +204,7 @@ export function extractFeatures(input: LinkInput, o: FeatureOptions): Features {
         quotes.set(key, q.text.length > 80 ? `${q.text.slice(0, 77)}…` : q.text)
     }
   }
+  const lead = protagonist(people, o.leadMargin)
   const time = parseTime(input.publishedAt)
   const dateOnly =
     typeof input.publishedAt === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(input.publishedAt)
@@ -211,8 +217,9 @@ export function extractFeatures(input: LinkInput, o: FeatureOptions): Features {
     timeSlack: dateOnly ? 86_400_000 : 0,
     hasBody,
     cast,
-    lead: protagonist(people, o.leadMargin),
+    lead,
     people,
+    leadName: lead !== undefined ? names.get(lead) : undefined,
     year:
       time !== undefined
         ? { year: new Date(time).getUTCFullYear(), published: true }

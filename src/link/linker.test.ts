@@ -138,6 +138,29 @@ describe('the protagonist', () => {
     expect(run({ leadPenalty: 0.5, leadSalience: 7 }).storyOf('w1')).toBe('j1')
   })
 
+  test('the reason names the protagonist, and the runner-up it lowered (also after a restore)', () => {
+    const stories = { leadPenalty: 0.5, leadSalience: 5 }
+    const l = createLinker({ stories })
+    l.add(
+      arrest('j1', 'Vincent Jackson', 'early on Tuesday after failing sobriety tests on a freeway'),
+    )
+    const j2 = l.add(
+      arrest('j2', 'Vincent Jackson', 'five days before a playoff game against Pittsburgh'),
+    )
+    expect(j2.assignment.reason.protagonist).toBe('Vincent Jackson')
+    expect(j2.assignment.reason.runnerUp).toBeUndefined()
+    const restored = Linker.fromJSON(JSON.parse(JSON.stringify(l.toJSON())), { stories })
+    const w1 = restored.add(
+      arrest('w1', 'Jamal Williams', 'early on Sunday after he was stopped for speeding downtown'),
+    )
+    expect(w1.assignment.reason.kind).toBe('new')
+    expect(w1.assignment.reason.protagonist).toBe('Jamal Williams')
+    expect(w1.assignment.reason.runnerUp).toMatchObject({
+      storyId: 'j1',
+      protagonist: 'Vincent Jackson',
+    })
+  })
+
   test("an article about the story's protagonist gains the bonus, and the state keeps it", () => {
     const about = (id: string, title: string, text: string): LinkInput => ({
       id,

@@ -11,7 +11,7 @@ import {
   type Features,
   type YearEvidence,
 } from './features.js'
-import type { LinkInput, StoryAssignment, StoryMerge } from './types.js'
+import type { AssignmentReason, LinkInput, StoryAssignment, StoryMerge } from './types.js'
 import {
   type BackgroundFrequencies,
   DocFrequencies,
@@ -137,6 +137,8 @@ interface Story {
   years: Map<string, number>
   /** Members by protagonist (cast key) → count. */
   leads: Map<string, number>
+  /** Protagonists' names as the first member to be about them gave them (explanations). */
+  leadNames: Map<string, string>
   /** A user corrected it: it is never merged automatically. */
   pinned: boolean
   /** Some member had a body (not only a headline): merges then ask for `mergeThreshold`. */
@@ -193,6 +195,7 @@ export interface StoryClustererState {
     cast?: [string, number][]
     year?: YearEvidence
     lead?: string
+    leadName?: string
   }[]
   nextStory: number
   seq: number
@@ -206,6 +209,8 @@ interface Scored {
   score: number
   gapHours: number | undefined
   quotes: string[]
+  /** The story's protagonist, when the protagonist test lowered this score. */
+  otherLead?: string
 }
 
 /** A recent article, for nearest-member matching. */
@@ -222,6 +227,7 @@ interface Member {
   cast: SparseVector
   year: YearEvidence | undefined
   lead: string | undefined
+  leadName?: string
   /** The article's time (ms), when it has one: a user's move carries it to the new story. */
   time?: number
 }
@@ -358,9 +364,7 @@ export class StoryClusterer {
         result = this.explain(input.id, best.story, vec, f, best.score, best.quotes, 'similar')
         if (best.gapHours !== undefined) result.reason.gapHours = round(best.gapHours)
         const second = ranked.find((c) => c !== best)
-        if (second) {
-          result.reason.runnerUp = { storyId: second.story.id, similarity: round(second.score) }
-        }
+        if (second) result.reason.runnerUp = runnerUp(second)
         this.addMember(best.story, input.id, vec, cast, f)
         this.secondChance(best.story, ranked, f.time)
       } else {
@@ -372,7 +376,8 @@ export class StoryClusterer {
           reason: { kind: 'new', terms: [], entities: [], quotes: [] },
         }
         const top = ranked[0]
-        if (top) result.reason.runnerUp = { storyId: top.story.id, similarity: round(top.score) }
+        if (top) result.reason.runnerUp = runnerUp(top)
+        if (f.leadName !== undefined) result.reason.protagonist = f.leadName
         this.addMember(story, input.id, vec, cast, f)
       }
     }
@@ -446,7 +451,12 @@ export class StoryClusterer {
       let score = cosine
       if (o.yearPenalty < 1 && f.year !== undefined && yearConflict([yearKey(f.year)], s.years))
         score *= o.yearPenalty
-      if (f.lead !== undefined && s.leads.size > 0) score = this.weighLead(score, f, s)
+      let otherLead: string | undefined
+      if (f.lead !== undefined && s.leads.size > 0) {
+        const w = this.weighLead(score, f, s)
+        if (w < score) otherLead = s.leadNames.get(topLead(s)!) ?? topLead(s)!.slice(2)
+        score = w
+      }
       let gapHours: number | undefined
       if (f.time !== undefined && s.lastAt !== undefined) {
         let gap = Math.abs(f.time - s.lastAt)
@@ -468,7 +478,14 @@ export class StoryClusterer {
         for (const r of s.rejected) worst = Math.max(worst, dot(vec, r))
         if (worst >= cosine) continue
       }
-      out.push({ story: s, cosine, score, gapHours, quotes })
+      out.push({
+        story: s,
+        cosine,
+        score,
+        gapHours,
+        quotes,
+        ...(otherLead !== undefined && { otherLead }),
+      })
     }
     out.sort((a, b) => b.score - a.score)
     return out.slice(0, 5)
@@ -523,11 +540,13 @@ export class StoryClusterer {
       }
     }
     const quotes = quoteKeys.map((k) => f.quotes.get(k) ?? story.quotes.get(k) ?? k)
+    const reason: AssignmentReason = { kind, terms, entities, quotes }
+    if (f.leadName !== undefined) reason.protagonist = f.leadName
     return {
       articleId,
       storyId: story.id,
       similarity: round(Math.min(1, similarity)),
-      reason: { kind, terms, entities, quotes },
+      reason,
     }
   }
 
@@ -540,6 +559,7 @@ export class StoryClusterer {
       castSumsq: 0,
       years: new Map(),
       leads: new Map(),
+      leadNames: new Map(),
       pinned: false,
       hasBody: false,
       presence: new Map(),
@@ -568,6 +588,7 @@ export class StoryClusterer {
   ): void {
     this.addVector(story, vec)
     const member: Member = { story, vector: vec, cast, year: f.year, lead: f.lead }
+    if (f.leadName !== undefined) member.leadName = f.leadName
     if (f.time !== undefined) member.time = f.time
     this.addCast(story, member)
     if (f.hasBody) story.hasBody = true
@@ -649,12 +670,18 @@ export class StoryClusterer {
   }
 
   /** Adds (or with sign −1 removes) a member's cast vector, year and protagonist. */
-  private addCast(story: Story, m: Pick<Member, 'cast' | 'year' | 'lead'>, sign = 1): void {
+  private addCast(
+    story: Story,
+    m: Pick<Member, 'cast' | 'year' | 'lead' | 'leadName'>,
+    sign = 1,
+  ): void {
     const { cast, year, lead } = m
     if (lead !== undefined) {
       const n = (story.leads.get(lead) ?? 0) + sign
       if (n > 0) story.leads.set(lead, n)
       else story.leads.delete(lead)
+      if (n > 0 && m.leadName !== undefined && !story.leadNames.has(lead))
+        story.leadNames.set(lead, m.leadName)
     }
     const c = story.cast
     for (const [k, w] of cast) {
@@ -853,6 +880,7 @@ export class StoryClusterer {
     b.cast.clear()
     b.castSumsq = 0
     b.leads.clear()
+    b.leadNames.clear()
     b.size = 0
     this.stories.delete(b.id)
   }
@@ -928,6 +956,7 @@ export class StoryClusterer {
       if (m.cast.size > 0) a.cast = [...m.cast].map(([t, w]) => [t, round6(w)])
       if (m.year !== undefined) a.year = m.year
       if (m.lead !== undefined) a.lead = m.lead
+      if (m.leadName !== undefined) a.leadName = m.leadName
       articles.push(a)
     }
     const state: StoryClustererState = {
@@ -959,6 +988,7 @@ export class StoryClusterer {
         castSumsq: 0,
         years: new Map(st.years ?? []),
         leads: new Map(),
+        leadNames: new Map(),
         pinned: st.pinned ?? false,
         // Unknown in older states: the stricter threshold.
         hasBody: st.hasBody ?? true,
@@ -988,15 +1018,21 @@ export class StoryClusterer {
     for (const a of state.articles) {
       const s = this.stories.get(a.story)
       if (!s) continue
-      this.members.set(a.id, {
+      const m: Member = {
         story: s,
         vector: new Map(a.vector),
         cast: new Map(a.cast ?? []),
         year: a.year,
         lead: a.lead,
-      })
+      }
+      if (a.leadName !== undefined) m.leadName = a.leadName
+      this.members.set(a.id, m)
       // Protagonists are counted from the members (older states have none).
-      if (a.lead !== undefined) s.leads.set(a.lead, (s.leads.get(a.lead) ?? 0) + 1)
+      if (a.lead !== undefined) {
+        s.leads.set(a.lead, (s.leads.get(a.lead) ?? 0) + 1)
+        if (a.leadName !== undefined && !s.leadNames.has(a.lead))
+          s.leadNames.set(a.lead, a.leadName)
+      }
     }
   }
 }
@@ -1013,6 +1049,16 @@ function cohesion(s: Story): number {
   const num = S / n - 1
   const den = Math.sqrt(Math.max(1e-9, S - (2 * S) / n + 1))
   return Math.max(0, num / den)
+}
+
+/** A runner-up as the reason gives it: its id, score and, when lowered by it, its protagonist. */
+function runnerUp(c: Scored): NonNullable<AssignmentReason['runnerUp']> {
+  const r: NonNullable<AssignmentReason['runnerUp']> = {
+    storyId: c.story.id,
+    similarity: round(c.score),
+  }
+  if (c.otherLead !== undefined) r.protagonist = c.otherLead
+  return r
 }
 
 /** The protagonist most members of a story are about, if any. */

@@ -59,8 +59,13 @@ export interface AssignmentReason {
   entities: string[]
   /** Quotes the article shares with earlier members of the story. */
   quotes: string[]
-  /** The best competing story and its score, when one came close. */
-  runnerUp?: { storyId: string; similarity: number }
+  /**
+   * The best competing story and its score, when one came close; `protagonist` when its score
+   * was lowered because the article is about someone else than the one that story is about.
+   */
+  runnerUp?: { storyId: string; similarity: number; protagonist?: string }
+  /** The person the article is about (its most salient person), when the cast names one. */
+  protagonist?: string
   /** Hours between the article and the story's latest article, when both have a time. */
   gapHours?: number
 }

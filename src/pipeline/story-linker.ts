@@ -305,9 +305,13 @@ export class StoryLinker implements Linker {
         runnerUp: {
           storyId: this.#storeStory(a.reason.runnerUp.storyId),
           similarity: a.reason.runnerUp.similarity,
+          ...(a.reason.runnerUp.protagonist !== undefined && {
+            protagonist: a.reason.runnerUp.protagonist,
+          }),
         },
       }),
       ...(a.reason.gapHours !== undefined && { gapHours: a.reason.gapHours }),
+      ...(a.reason.protagonist !== undefined && { protagonist: a.reason.protagonist }),
     }
     // The story it is in now: a correction replayed after it was decided may have moved it.
     const story = this.#storeStory(this.linker.storyOf(id) ?? a.storyId)

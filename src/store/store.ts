@@ -178,10 +178,15 @@ export interface StoryAssignment {
     quotes: string[]
     /** `new` opens a story; `similar` joins one; `user` is a correction that later runs respect. */
     kind: 'new' | 'similar' | 'copy' | 'user'
-    /** The best competing story and its score, when one came close. */
-    runnerUp?: { storyId: StoryId; similarity: number }
+    /**
+     * The best competing story and its score, when one came close; `protagonist` when its score
+     * was lowered because the article is about someone else than that story is.
+     */
+    runnerUp?: { storyId: StoryId; similarity: number; protagonist?: string }
     /** Hours between the article and the story's latest article, when both have a time. */
     gapHours?: number
+    /** The person the article is about, when its cast names one. */
+    protagonist?: string
   }
 }
 

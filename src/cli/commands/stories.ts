@@ -262,14 +262,23 @@ const headline = (a: ArticleSummary) =>
 export function explain(why: StoryReason | undefined): string {
   if (!why) return 'no reason recorded'
   const r = why.reason
-  if (r.kind === 'new') return 'opened the story'
+  if (r.kind === 'new') {
+    const u = r.runnerUp
+    return u?.protagonist
+      ? `opened the story (about ${r.protagonist ?? 'someone else'}; story ${u.storyId}, at ${u.similarity}, is about ${u.protagonist})`
+      : 'opened the story'
+  }
   if (r.kind === 'user') return 'put here by hand'
   const parts = [`${r.kind === 'copy' ? 'followed its origin' : 'joined'} at ${why.similarity}`]
   if (r.terms.length) parts.push(`shared words: ${r.terms.join(', ')}`)
   if (r.entities.length) parts.push(`shared names: ${r.entities.join(', ')}`)
   if (r.quotes.length) parts.push(`shared quotes: ${r.quotes.map((q) => `“${q}”`).join(', ')}`)
   if (r.gapHours !== undefined) parts.push(`${r.gapHours} h after the story's latest article`)
-  if (r.runnerUp) parts.push(`next best: story ${r.runnerUp.storyId} at ${r.runnerUp.similarity}`)
+  if (r.protagonist) parts.push(`about ${r.protagonist}`)
+  if (r.runnerUp) {
+    const about = r.runnerUp.protagonist ? ` (lowered: it is about ${r.runnerUp.protagonist})` : ''
+    parts.push(`next best: story ${r.runnerUp.storyId} at ${r.runnerUp.similarity}${about}`)
+  }
   return parts.join('; ')
 }
 

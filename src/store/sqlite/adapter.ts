@@ -14,8 +14,8 @@ import {
   articleUrl,
   contentHash,
   entityKey,
-  looksLikeName,
   hostOf,
+  looksLikeName,
   normaliseName,
   parseEntityKey,
   sha256,
@@ -1148,6 +1148,7 @@ export class SqliteStore implements Store {
         quotes: a.reason.quotes,
         ...(a.reason.runnerUp !== undefined && { runnerUp: a.reason.runnerUp }),
         ...(a.reason.gapHours !== undefined && { gapHours: a.reason.gapHours }),
+        ...(a.reason.protagonist !== undefined && { protagonist: a.reason.protagonist }),
       }),
       new Date().toISOString(),
     )
