@@ -209,7 +209,7 @@ interface Scored {
   score: number
   gapHours: number | undefined
   quotes: string[]
-  /** The story's protagonist, when the protagonist test lowered this score. */
+  /** The story's protagonist, when the protagonist test lowered this score below the threshold. */
   otherLead?: string
 }
 
@@ -454,7 +454,10 @@ export class StoryClusterer {
       let otherLead: string | undefined
       if (f.lead !== undefined && s.leads.size > 0) {
         const w = this.weighLead(score, f, s)
-        if (w < score) otherLead = s.leadNames.get(topLead(s)!) ?? topLead(s)!.slice(2)
+        // named only when the test decided: the score would have cleared the threshold
+        const base = f.hasBody ? o.threshold : o.titleOnlyThreshold
+        if (w < score && score >= base)
+          otherLead = s.leadNames.get(topLead(s)!) ?? topLead(s)!.slice(2)
         score = w
       }
       let gapHours: number | undefined

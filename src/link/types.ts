@@ -61,7 +61,8 @@ export interface AssignmentReason {
   quotes: string[]
   /**
    * The best competing story and its score, when one came close; `protagonist` when its score
-   * was lowered because the article is about someone else than the one that story is about.
+   * would have cleared the threshold but was lowered because the article is about someone else
+   * than the one that story is about.
    */
   runnerUp?: { storyId: string; similarity: number; protagonist?: string }
   /** The person the article is about (its most salient person), when the cast names one. */
