@@ -167,18 +167,28 @@ function wordMatches(a: string, b: string): boolean {
 /**
  * Whether a multi-word name can name the same person as another: the shorter's words appear in
  * the longer in order (variants and initials allowed) and their surnames agree.
- * "Tayyip Erdogan" ~ "Recep Tayyip Erdoğan"; "Stanley Johnson" ≁ "Boris Johnson".
+ * "Tayyip Erdogan" ~ "Recep Tayyip Erdoğan"; "Stanley Johnson" ≁ "Boris Johnson"; "George W. Bush"
+ * ≁ "George Herbert Walker Bush".
  */
 export function namesCompatible(a: PersonName, b: PersonName): boolean {
   const [short, long] = a.words.length <= b.words.length ? [a, b] : [b, a]
   if (!wordMatches(short.surname, long.surname)) return false
   let j = 0
-  for (const w of short.words) {
+  for (const [k, w] of short.words.entries()) {
+    // an initial after the first word stands for the next name, not a later one: "George W.
+    // Bush" is "George Walker Bush", not "George Herbert Walker Bush"
+    if (k > 0 && isInitial(w) && j < long.words.length && !isVariant(w, long.words[j]!)) {
+      if (!wordMatches(w, long.words[j]!)) return false
+    }
     while (j < long.words.length && !wordMatches(w, long.words[j]!)) j++
     if (j === long.words.length) return false
     j++
   }
   return true
+}
+
+function isInitial(w: string): boolean {
+  return w.length === 2 && w.endsWith('.')
 }
 
 /** An organisation's name for comparison: folded, without "the" and legal-form suffixes. */
