@@ -217,6 +217,42 @@ function tidyMentions(
     }
     while (tokEnd > tok + 1 && /^['’]s?$/.test(t[tokEnd - 1]!.text)) tokEnd--
     if (tok >= tokEnd) continue
+    let type = m.type
+    // "Secretary of [State Condoleezza Rice]": the end of a title the tagger joined to a name;
+    // the name is a person from its given name on (only after a role and "of": "a graduate of
+    // Harvard Law School" stays the school)
+    if (
+      (type === 'organization' || type === 'misc') &&
+      tok > 1 &&
+      t[tok - 1]!.text === 'of' &&
+      roleAt([t[tok - 2]!.text], 0) !== undefined &&
+      tokEnd - tok >= 2
+    ) {
+      // where the name starts: after a title the role lexicon knows ("Secretary of State"), or
+      // at a given name ("Minister of Education Marietta Yannakou")
+      const role = roleAt(
+        t.slice(tok - 2, tokEnd).map((w) => w.text),
+        0,
+      )
+      let k = role !== undefined && role.length >= 3 ? tok - 2 + role.length : -1
+      for (let j = tok + 1; k < 0 && j <= tokEnd - 2; j++) {
+        if (genderOfGivenName(t[j]!.text) !== undefined) k = j
+      }
+      if (
+        k > tok &&
+        k <= tokEnd - 1 &&
+        tokEnd - k <= 4 &&
+        t.slice(k, tokEnd).every((w) => /^\p{Lu}/u.test(w.text))
+      ) {
+        tok = k
+        type = 'person'
+      }
+    }
+    // "Hurricane Katrina" is a storm, not a person
+    if (type === 'person' && tok > 0 && STORMS.has(t[tok - 1]!.text)) {
+      tok--
+      type = 'misc'
+    }
     // titles alone name nobody
     if (titlesOnly(t, tok, tokEnd)) continue
     if (tokEnd === tok + 1) {
@@ -230,7 +266,7 @@ function tidyMentions(
     if (Object.hasOwn(CURRENCY_PREFIXES, text) || TIME_ZONES.has(text)) continue
     if (honorific === undefined && tok > 0) {
       const before = t[tok - 1]!.text.replace(/\.$/, '')
-      if (m.type === 'person' && HONORIFICS.has(before)) honorific = before
+      if (type === 'person' && HONORIFICS.has(before)) honorific = before
     }
     const item: NameItem = {
       start,
@@ -239,21 +275,21 @@ function tidyMentions(
       kind: 'name',
       tok,
       tokEnd,
-      type: m.type,
+      type,
       demonym: false,
     }
     if (honorific !== undefined) item.honorific = honorific
-    if (m.type === 'person') item.person = parsePersonName(text)
+    if (type === 'person') item.person = parsePersonName(text)
     const demonymPlace = placeByDemonym(text)
-    if ((m.type === 'misc' || m.type === 'place') && demonymPlace !== undefined) {
+    if ((type === 'misc' || type === 'place') && demonymPlace !== undefined) {
       item.type = 'place'
       item.place = demonymPlace
       item.demonym = true
-    } else if (m.type === 'place') {
+    } else if (type === 'place') {
       const p = placeByName(text)
       if (p !== undefined) item.place = p
     }
-    if (m.type !== 'person' && PLATFORMS.has(text)) {
+    if (type !== 'person' && PLATFORMS.has(text)) {
       item.type = 'organization'
       delete item.place
     }
@@ -267,8 +303,21 @@ function tidyMentions(
       .filter((i) => i.person !== undefined && i.person.words.length > 1)
       .map((i) => i.person!.surname),
   )
+  // a storm's name alone is the storm ("Hurricane Katrina … Katrina left thousands homeless")
+  const storms = new Map(
+    out
+      .filter((i) => i.type === 'misc' && STORMS.has(i.text.split(' ')[0]!))
+      .map((i) => [i.text.slice(i.text.indexOf(' ') + 1), i]),
+  )
   for (const i of out) {
     if (i.type !== 'person' || i.person!.words.length !== 1 || i.honorific !== undefined) continue
+    const storm = storms.get(i.text)
+    if (storm !== undefined && !surnames.has(i.person!.surname)) {
+      i.type = 'misc'
+      i.linkTo = storm
+      delete i.person
+      continue
+    }
     const p = placeByName(i.text)
     if (p !== undefined && !surnames.has(i.person!.surname)) {
       i.type = 'place'
@@ -278,6 +327,9 @@ function tidyMentions(
   }
   return out
 }
+
+/** Words before a storm's name ("Hurricane Katrina", "Typhoon Haiyan"). */
+const STORMS = new Set(['Hurricane', 'Typhoon', 'Cyclone', 'Storm'])
 
 /** "Deutsche Presse-Agentur (dpa)" and "dpa (Deutsche Presse-Agentur)": the two are one. */
 function linkAcronyms(doc: Doc, items: NameItem[]): void {
