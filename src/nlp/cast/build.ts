@@ -21,9 +21,9 @@ import {
   genderOfGivenName,
   HONORIFICS,
   MONTH_ABBREVIATIONS,
-  PRONOUNS,
-  type PlaceEntry,
   PLATFORMS,
+  type PlaceEntry,
+  PRONOUNS,
   placeByDemonym,
   placeByName,
   ROLE_MODIFIERS,
@@ -38,6 +38,7 @@ import {
   acronymOf,
   asAcronym,
   fold,
+  isParticle,
   isVariant,
   namesCompatible,
   orgKey,
@@ -195,7 +196,10 @@ function tidyMentions(
       if (/^\p{Lu}/u.test(t.text) && !capitalByPlace(doc, k)) capitalised.add(t.text.toLowerCase())
     })
   }
-  const sorted = [...mentions].sort((a, b) => a.start - b.start || b.end - a.end)
+  const sorted = joinAcrossParticles(
+    doc.text,
+    [...mentions].sort((a, b) => a.start - b.start || b.end - a.end),
+  )
   const out: NameItem[] = []
   let lastEnd = -1
   for (const m of sorted) {
@@ -324,6 +328,30 @@ function tidyMentions(
       i.place = p
       delete i.person
     }
+  }
+  return out
+}
+
+/**
+ * A name the tagger split at its particle — "[Osama] bin [Laden]", "[Ludwig] van [Beethoven]" —
+ * is one person: a one-word mention, one lower-case particle, then a person.
+ */
+function joinAcrossParticles(text: string, sorted: EntityMention[]): EntityMention[] {
+  const out: EntityMention[] = []
+  for (const m of sorted) {
+    const prev = out[out.length - 1]
+    if (prev !== undefined && m.type === 'person' && prev.end < m.start) {
+      const gap = text.slice(prev.end, m.start)
+      const first = text.slice(prev.start, prev.end)
+      if (/^ [a-z]+ $/.test(gap) && isParticle(gap.trim()) && /^\p{Lu}\p{Ll}+$/u.test(first)) {
+        const joined = { ...prev, end: m.end, type: 'person' as const }
+        joined.text = text.slice(joined.start, joined.end)
+        joined.confidence = Math.min(prev.confidence, m.confidence)
+        out[out.length - 1] = joined
+        continue
+      }
+    }
+    out.push(m)
   }
   return out
 }
