@@ -52,11 +52,11 @@ export interface Scan {
   paras: { first: number; end: number }[]
 }
 
-// Words (with inner apostrophes, hyphens, dots and ampersands: "don't", "U.S", "AT&T"), numbers,
-// doubled apostrophes and backticks used as quote marks (''…'' and ``…''), and any other
-// non-space character on its own.
+// Words (with inner apostrophes, hyphens, dots and ampersands: "don't", "U.S", "AT&T"), numbers
+// (with thousands separators: "30,000"), doubled apostrophes and backticks used as quote marks
+// (''…'' and ``…''), and any other non-space character on its own.
 const TOKEN =
-  /''|``|[\p{L}\p{M}\p{N}]+(?:(?:['’][\p{L}\p{M}]|[-.&/][\p{L}\p{M}\p{N}])[\p{L}\p{M}\p{N}]*)*|\S/gu
+  /''|``|[\p{L}\p{M}\p{N}]+(?:(?:['’][\p{L}\p{M}]|[-.&/][\p{L}\p{M}\p{N}]|(?<=\p{N}),(?=\p{N}{3}(?!\p{N}))\p{N})[\p{L}\p{M}\p{N}]*)*|\S/gu
 
 const DOUBLE_MARKS = new Set(['"', '“', '”', '„', '‟', '«', '»', "''", '``', '〝', '〞', '＂'])
 const SINGLE_MARKS = new Set(["'", '‘', '’', '‚', '‹', '›'])
