@@ -196,9 +196,12 @@ function tidyMentions(
       if (/^\p{Lu}/u.test(t.text) && !capitalByPlace(doc, k)) capitalised.add(t.text.toLowerCase())
     })
   }
-  const sorted = joinAcrossParticles(
+  const sorted = splitAffiliations(
     doc.text,
-    [...mentions].sort((a, b) => a.start - b.start || b.end - a.end),
+    joinAcrossParticles(
+      doc.text,
+      [...mentions].sort((a, b) => a.start - b.start || b.end - a.end),
+    ),
   )
   const out: NameItem[] = []
   let lastEnd = -1
@@ -350,6 +353,36 @@ function joinAcrossParticles(text: string, sorted: EntityMention[]): EntityMenti
         out[out.length - 1] = joined
         continue
       }
+    }
+    out.push(m)
+  }
+  return out
+}
+
+/** Words that make a name an organisation's ("Party", "Ministry", "University"). */
+const ORG_HEADS =
+  /\b(?:Party|Ministry|University|Council|Committee|Department|Commission|Association|Union|Institute|Bank|Company|Corporation|Organi[sz]ation|Agency|Foundation|Court|Group|Club|Church|Front|Movement|League|Federation|Society|College|School)\b/
+
+/**
+ * A person the tagger joined to an affiliation — "[Miloš Aligrudić of Democratic Party of
+ * Serbia]" — is the person and the organisation: split at the first "of" when what follows names
+ * an organisation.
+ */
+function splitAffiliations(text: string, sorted: EntityMention[]): EntityMention[] {
+  const out: EntityMention[] = []
+  for (const m of sorted) {
+    const t = text.slice(m.start, m.end)
+    const k = t.indexOf(' of ')
+    if (
+      m.type === 'person' &&
+      k > 0 &&
+      ORG_HEADS.test(t.slice(k + 4)) &&
+      /\s/.test(t.slice(0, k))
+    ) {
+      const org = m.start + k + 4
+      out.push({ ...m, end: m.start + k, text: t.slice(0, k) })
+      out.push({ ...m, start: org, text: text.slice(org, m.end), type: 'organization' })
+      continue
     }
     out.push(m)
   }
