@@ -1412,9 +1412,16 @@ function frames(ctx: Ctx, done: readonly Attribution[]): Attribution[] {
   }
   const { toks } = ctx
   for (let i = 1; i < toks.length; i++) {
-    if (!SEEM.has(toks[i]!.lower) || ctx.quoted[i] || ctx.cueAt[i]! >= 0) continue
+    if (ctx.quoted[i]) continue
+    // "X is said to be furious" is a stance with no source, as "X seems to be" is
+    const ci = ctx.cueAt[i]!
+    const saidTo = ci >= 0 && ctx.cues[ci]!.passive && toks[i]!.lower === 'said'
+    if (!saidTo && (!SEEM.has(toks[i]!.lower) || ci >= 0)) continue
     const a = seems(ctx, i)
-    if (a !== null && !covered(all(), i)) out.push(a)
+    if (a !== null && !covered(all(), i)) {
+      if (saidTo) ctx.usedCue[ci] = 1
+      out.push(a)
+    }
   }
   return out
 }
@@ -1574,7 +1581,8 @@ function seems(ctx: Ctx, i: number): Attribution | null {
   if (n.cls === 'time' || n.cls === 'conj') return null
   const prev = toks[i - 1]!
   if (prev.cls === 'det' || prev.lower === 'to') return null // "the appearance", "to appear"
-  const cue = frameCue(i, i, t.lower.startsWith('seem') ? 'seem' : 'appear', 'think')
+  const lemma = t.lower === 'said' ? 'say' : t.lower.startsWith('seem') ? 'seem' : 'appear'
+  const cue = frameCue(i, i, lemma, 'think')
   const end = extendOverQuotes(ctx, i + 1, clauseEnd(ctx, i + 1, sLast))
   const right = trimRange(toks, i + 1, end)
   if (right === null) return null

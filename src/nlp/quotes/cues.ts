@@ -514,7 +514,9 @@ export function headline(sc: Scan, s: number, minWords = 0): boolean {
 function isPassive(toks: readonly Tok[], i: number, lo: number, info: CueInfo): boolean {
   const t = toks[i]!
   // a participle: neither the bare form, nor -s, nor -ing ("was found", "is expected")
-  if (t.lower === info.lemma || /(?:s|ing)$/.test(t.lower) || t.lower === 'said') return false
+  if (t.lower === info.lemma || /(?:s|ing)$/.test(t.lower)) return false
+  // "said" is passive only before "to": "is said to be based on …" (not "what was said")
+  if (t.lower === 'said' && toks[i + 1]?.lower !== 'to') return false
   for (let j = i - 1; j >= lo && i - j <= 3; j--) {
     const p = toks[j]!
     if (p.kind !== 'word') return false
