@@ -34,7 +34,7 @@ export interface Features {
   year: YearEvidence | undefined
   /**
    * The article's protagonist: the cast key of the person it is most about (the most salient
-   * person, named in the headline or at least twice), if one stands out. Two events of one kind
+   * person named in the headline or at least twice), if any. Two events of one kind
    * (two players arrested, two hosts named) differ here when their words do not.
    */
   lead: string | undefined
@@ -71,8 +71,6 @@ export interface FeatureOptions {
   valueWeight: number
   /** Salience factor of an entity named in the headline (cast vector). */
   castTitleBoost: number
-  /** How far the protagonist must stand above the next person (salience ratio). */
-  leadMargin: number
   /** Mentions that make a person a possible protagonist when the headline does not name them. */
   leadMentions: number
 }
@@ -204,7 +202,7 @@ export function extractFeatures(input: LinkInput, o: FeatureOptions): Features {
         quotes.set(key, q.text.length > 80 ? `${q.text.slice(0, 77)}…` : q.text)
     }
   }
-  const lead = protagonist(people, o.leadMargin)
+  const lead = protagonist(people)
   const time = parseTime(input.publishedAt)
   const dateOnly =
     typeof input.publishedAt === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(input.publishedAt)
@@ -229,22 +227,17 @@ export function extractFeatures(input: LinkInput, o: FeatureOptions): Features {
   }
 }
 
-/**
- * The person an article is most about: the highest salience, at least `margin` times the
- * runner-up's (a two-hander names no protagonist).
- */
-function protagonist(people: Map<string, number>, margin: number): string | undefined {
+/** The person an article is most about: the highest salience (the first on a tie). */
+function protagonist(people: Map<string, number>): string | undefined {
   let best: string | undefined
   let top = 0
-  let second = 0
   for (const [k, w] of people) {
     if (w > top) {
-      second = top
       top = w
       best = k
-    } else if (w > second) second = w
+    }
   }
-  return best !== undefined && top >= margin * second ? best : undefined
+  return best
 }
 
 const NAME_SUFFIX = /^(jr|sr|ii|iii|iv)$/

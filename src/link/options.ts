@@ -68,11 +68,8 @@ export const STORY_DEFAULTS: StoryOptions = {
   leadPenalty: 0.5,
   leadBonus: 0,
   leadSalience: 5,
-  // Not tuned: any person named in the headline or twice can lead; one must stand out (margin 1:
-  // the most salient wins), and the story's protagonist counts from its first member.
-  leadMargin: 1,
+  // Not tuned: any person named in the headline or twice can lead (the most salient wins).
   leadMentions: 2,
-  leadSupport: 1,
   // Second chance for young stories (docs/decisions/0074). UCI windows 0–2 (headlines only),
   // mean F1 with mergeHours 2: off 0.812, 0.20 → 0.852, 0.25 → 0.855, 0.30 → 0.850,
   // 0.35 → 0.846, 0.50 → 0.823; 0.25 kept.

@@ -95,8 +95,6 @@ export interface StoryOptions extends FeatureOptions {
   leadPenalty: number
   /** Added to the score when the article's protagonist is the story's. 0: off. */
   leadBonus: number
-  /** Members the story's protagonist must lead before the penalty applies. */
-  leadSupport: number
   /** Least salience of the article's protagonist for either (√mentions, ×2 in the headline). */
   leadSalience: number
   /**
@@ -137,8 +135,6 @@ interface Story {
   years: Map<string, number>
   /** Members by protagonist (cast key) → count. */
   leads: Map<string, number>
-  /** Protagonists' names as the first member to be about them gave them (explanations). */
-  leadNames: Map<string, string>
   /** A user corrected it: it is never merged automatically. */
   pinned: boolean
   /** Some member had a body (not only a headline): merges then ask for `mergeThreshold`. */
@@ -351,7 +347,7 @@ export class StoryClusterer {
       this.addMember(story, input.id, vec, cast, f)
     } else {
       const ranked = this.rank(vec, cast, f)
-      const base = f.hasBody ? this.options.threshold : this.options.titleOnlyThreshold
+      const base = this.joinThreshold(f)
       const g = this.options.thresholdGrowth
       // The best story that clears its own threshold.
       const k = this.options.cohesion
@@ -452,13 +448,12 @@ export class StoryClusterer {
       if (o.yearPenalty < 1 && f.year !== undefined && yearConflict([yearKey(f.year)], s.years))
         score *= o.yearPenalty
       let otherLead: string | undefined
-      if (f.lead !== undefined && s.leads.size > 0) {
-        const w = this.weighLead(score, f, s)
+      const lead = f.lead !== undefined && s.leads.size > 0 ? this.leadTest(f, s) : undefined
+      if (lead !== undefined && lead === f.lead) score += o.leadBonus
+      else if (lead !== undefined) {
         // named only when the test decided: the score would have cleared the threshold
-        const base = f.hasBody ? o.threshold : o.titleOnlyThreshold
-        if (w < score && score >= base)
-          otherLead = s.leadNames.get(topLead(s)!) ?? topLead(s)!.slice(2)
-        score = w
+        if (score >= this.joinThreshold(f)) otherLead = this.leadName(s, lead)
+        score *= o.leadPenalty
       }
       let gapHours: number | undefined
       if (f.time !== undefined && s.lastAt !== undefined) {
@@ -495,22 +490,34 @@ export class StoryClusterer {
   }
 
   /**
-   * The protagonist test: an article about the person most of the story's members are about
-   * gains `leadBonus`; one about a person who leads no member, while it gives the story's
-   * protagonist under half the salience of its own, is multiplied by `leadPenalty`.
+   * The protagonist test. It returns the story's protagonist (the person most of its members are
+   * about) when it decides: that is the article's own (the score gains `leadBonus`), or the
+   * article is about someone who leads no member and gives the story's protagonist under half
+   * the salience of its own (the score is multiplied by `leadPenalty`). Undefined otherwise.
    */
-  private weighLead(score: number, f: Features, s: Story): number {
-    const o = this.options
+  private leadTest(f: Features, s: Story): string | undefined {
     const lead = f.lead!
     // A person named once in a headline, or a few times in passing, is nobody's protagonist.
     const own = f.people.get(lead) ?? 0
-    if (own < o.leadSalience) return score
+    if (own < this.options.leadSalience) return undefined
     const top = topLead(s)
-    if (top === lead) return score + o.leadBonus
-    if (top !== undefined && s.leads.get(top)! >= o.leadSupport && !s.leads.has(lead)) {
-      if ((f.people.get(top) ?? 0) < 0.5 * own) return score * o.leadPenalty
+    if (top === undefined || top === lead) return top
+    if (s.leads.has(lead)) return undefined
+    return (f.people.get(top) ?? 0) < 0.5 * own ? top : undefined
+  }
+
+  /** The name a story's members give one of its protagonists (its cast key's word, else). */
+  private leadName(s: Story, key: string): string {
+    for (const id of s.members) {
+      const m = this.members.get(id)
+      if (m?.lead === key && m.leadName !== undefined) return m.leadName
     }
-    return score
+    return key.slice(2)
+  }
+
+  /** The score an article must reach to join a story: lower for a headline alone. */
+  private joinThreshold(f: Features): number {
+    return f.hasBody ? this.options.threshold : this.options.titleOnlyThreshold
   }
 
   private cosine(vec: SparseVector, s: Story): number {
@@ -562,7 +569,6 @@ export class StoryClusterer {
       castSumsq: 0,
       years: new Map(),
       leads: new Map(),
-      leadNames: new Map(),
       pinned: false,
       hasBody: false,
       presence: new Map(),
@@ -673,18 +679,12 @@ export class StoryClusterer {
   }
 
   /** Adds (or with sign −1 removes) a member's cast vector, year and protagonist. */
-  private addCast(
-    story: Story,
-    m: Pick<Member, 'cast' | 'year' | 'lead' | 'leadName'>,
-    sign = 1,
-  ): void {
+  private addCast(story: Story, m: Pick<Member, 'cast' | 'year' | 'lead'>, sign = 1): void {
     const { cast, year, lead } = m
     if (lead !== undefined) {
       const n = (story.leads.get(lead) ?? 0) + sign
       if (n > 0) story.leads.set(lead, n)
       else story.leads.delete(lead)
-      if (n > 0 && m.leadName !== undefined && !story.leadNames.has(lead))
-        story.leadNames.set(lead, m.leadName)
     }
     const c = story.cast
     for (const [k, w] of cast) {
@@ -883,7 +883,6 @@ export class StoryClusterer {
     b.cast.clear()
     b.castSumsq = 0
     b.leads.clear()
-    b.leadNames.clear()
     b.size = 0
     this.stories.delete(b.id)
   }
@@ -991,7 +990,6 @@ export class StoryClusterer {
         castSumsq: 0,
         years: new Map(st.years ?? []),
         leads: new Map(),
-        leadNames: new Map(),
         pinned: st.pinned ?? false,
         // Unknown in older states: the stricter threshold.
         hasBody: st.hasBody ?? true,
@@ -1031,11 +1029,7 @@ export class StoryClusterer {
       if (a.leadName !== undefined) m.leadName = a.leadName
       this.members.set(a.id, m)
       // Protagonists are counted from the members (older states have none).
-      if (a.lead !== undefined) {
-        s.leads.set(a.lead, (s.leads.get(a.lead) ?? 0) + 1)
-        if (a.leadName !== undefined && !s.leadNames.has(a.lead))
-          s.leadNames.set(a.lead, a.leadName)
-      }
+      if (a.lead !== undefined) s.leads.set(a.lead, (s.leads.get(a.lead) ?? 0) + 1)
     }
   }
 }

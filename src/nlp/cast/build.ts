@@ -228,20 +228,20 @@ function tidyMentions(
     // "Secretary of [State Condoleezza Rice]": the end of a title the tagger joined to a name;
     // the name is a person from its given name on (only after a role and "of": "a graduate of
     // Harvard Law School" stays the school)
-    if (
+    const role =
       (type === 'organization' || type === 'misc') &&
       tok > 1 &&
       t[tok - 1]!.text === 'of' &&
-      roleAt([t[tok - 2]!.text], 0) !== undefined &&
       tokEnd - tok >= 2
-    ) {
+        ? roleAt(
+            t.slice(tok - 2, tokEnd).map((w) => w.text),
+            0,
+          )
+        : undefined
+    if (role !== undefined) {
       // where the name starts: after a title the role lexicon knows ("Secretary of State"), or
       // at a given name ("Minister of Education Marietta Yannakou")
-      const role = roleAt(
-        t.slice(tok - 2, tokEnd).map((w) => w.text),
-        0,
-      )
-      let k = role !== undefined && role.length >= 3 ? tok - 2 + role.length : -1
+      let k = role.length >= 3 ? tok - 2 + role.length : -1
       for (let j = tok + 1; k < 0 && j <= tokEnd - 2; j++) {
         if (genderOfGivenName(t[j]!.text) !== undefined) k = j
       }

@@ -159,8 +159,8 @@ export function isParticle(p: string): boolean {
 function wordMatches(a: string, b: string): boolean {
   if (isVariant(a, b)) return true
   // an initial matches a word that starts with it: "J." ~ "john"
-  if (a.length === 2 && a.endsWith('.')) return b.startsWith(a[0]!)
-  if (b.length === 2 && b.endsWith('.')) return a.startsWith(b[0]!)
+  if (isInitial(a)) return b.startsWith(a[0]!)
+  if (isInitial(b)) return a.startsWith(b[0]!)
   return false
 }
 
@@ -177,9 +177,8 @@ export function namesCompatible(a: PersonName, b: PersonName): boolean {
   for (const [k, w] of short.words.entries()) {
     // an initial after the first word stands for the next name, not a later one: "George W.
     // Bush" is "George Walker Bush", not "George Herbert Walker Bush"
-    if (k > 0 && isInitial(w) && j < long.words.length && !isVariant(w, long.words[j]!)) {
-      if (!wordMatches(w, long.words[j]!)) return false
-    }
+    if (k > 0 && isInitial(w) && j < long.words.length && !wordMatches(w, long.words[j]!))
+      return false
     while (j < long.words.length && !wordMatches(w, long.words[j]!)) j++
     if (j === long.words.length) return false
     j++
