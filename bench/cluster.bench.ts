@@ -20,6 +20,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
+import { seededRandom } from '../src/core/index.js'
 import { createLinker, type LinkerOptions } from '../src/link/index.js'
 import {
   type AnnotationCache,
@@ -225,11 +226,7 @@ for (const w of windows) {
   if (values['shuffle-undated'] !== undefined) {
     // Robustness check: the undated documents come first in file order (ECB+ files them by
     // topic); a seeded shuffle of that backfill shows how much a result leans on that order.
-    let seed = Number(values['shuffle-undated']) || 1
-    const rand = () => {
-      seed = (seed * 1103515245 + 12345) % 2 ** 31
-      return seed / 2 ** 31
-    }
+    const rand = seededRandom(Number(values['shuffle-undated']) || 1)
     const undated = docs.filter((d) => docTime(d) === undefined)
     for (let i = undated.length - 1; i > 0; i--) {
       const j = Math.floor(rand() * (i + 1))
