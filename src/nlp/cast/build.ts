@@ -21,6 +21,8 @@ import {
   genderOfGivenName,
   HONORIFICS,
   MONTH_ABBREVIATIONS,
+  ORG_SUFFIXES,
+  ORG_WORDS,
   PLATFORMS,
   type PlaceEntry,
   PRONOUNS,
@@ -359,10 +361,6 @@ function joinAcrossParticles(text: string, sorted: EntityMention[]): EntityMenti
   return out
 }
 
-/** Words that make a name an organisation's ("Party", "Ministry", "University"). */
-const ORG_HEADS =
-  /\b(?:Party|Ministry|University|Council|Committee|Department|Commission|Association|Union|Institute|Bank|Company|Corporation|Organi[sz]ation|Agency|Foundation|Court|Group|Club|Church|Front|Movement|League|Federation|Society|College|School)\b/
-
 /**
  * A person the tagger joined to an affiliation — "[Miloš Aligrudić of Democratic Party of
  * Serbia]" — is the person and the organisation: split at the first "of" when what follows names
@@ -376,8 +374,8 @@ function splitAffiliations(text: string, sorted: EntityMention[]): EntityMention
     if (
       m.type === 'person' &&
       k > 0 &&
-      ORG_HEADS.test(t.slice(k + 4)) &&
-      /\s/.test(t.slice(0, k))
+      /\s/.test(t.slice(0, k)) &&
+      namesOrganisation(t.slice(k + 4))
     ) {
       const org = m.start + k + 4
       out.push({ ...m, end: m.start + k, text: t.slice(0, k) })
@@ -387,6 +385,14 @@ function splitAffiliations(text: string, sorted: EntityMention[]): EntityMention
     out.push(m)
   }
   return out
+}
+
+/** Whether a name holds a word that makes it an organisation's (`ORG_WORDS`, legal forms). */
+function namesOrganisation(name: string): boolean {
+  return name
+    .toLowerCase()
+    .split(/\s+/)
+    .some((w) => ORG_WORDS.has(w) || ORG_SUFFIXES.has(w))
 }
 
 /** Words before a storm's name ("Hurricane Katrina", "Typhoon Haiyan"). */

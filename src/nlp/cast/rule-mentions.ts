@@ -10,6 +10,7 @@ import {
   HONORIFICS,
   MONTH_ABBREVIATIONS,
   ORG_SUFFIXES,
+  ORG_WORDS,
   placeByDemonym,
   placeByName,
   SENTENCE_OPENERS,
@@ -20,11 +21,6 @@ import { ROLE_WORDS } from './roles.js'
 
 const PLACE_WORDS = new Set(
   'street avenue road square river mountain mountains lake island islands city county province region state district valley bay sea ocean'.split(
-    ' ',
-  ),
-)
-const ORG_WORDS = new Set(
-  'ministry committee agency university party council bank association service department company corporation group news times post organization organisation union court parliament army police forces commission institute foundation fund league club fc reuters press congress senate assembly office bureau board authority federation airlines airways network channel television radio school college hospital church'.split(
     ' ',
   ),
 )

@@ -11,6 +11,13 @@ export const ORG_SUFFIXES: ReadonlySet<string> = new Set(
   ),
 )
 
+/** Words that make a capitalised name an organisation's ("Foreign Ministry", "Labour Party"). */
+export const ORG_WORDS: ReadonlySet<string> = new Set(
+  'ministry committee agency university party council bank association service department company corporation group news times post organization organisation union court parliament army police forces commission institute foundation fund league club fc reuters press congress senate assembly office bureau board authority federation airlines airways network channel television radio school college hospital church'.split(
+    ' ',
+  ),
+)
+
 /** Words an acronym leaves out: "Organisation of the Petroleum Exporting Countries" → OPEC. */
 export const ACRONYM_SKIP: ReadonlySet<string> = new Set(
   'of the and for de des du la le für fur der die das on in at to &'.split(' '),
