@@ -220,8 +220,8 @@ function directAttribution(ctx: Ctx, qi: number): Attribution | null {
   if (before !== null && after !== null && before.tight) pick = before
   if (pick === null) {
     const colon = closes ? colonIntro(ctx, qi) : null
-    if (colon === null) return null
-    pick = colon
+    pick = colon ?? dashCredit(ctx, qi)
+    if (pick === null) return null
   }
   if (pick.cue !== null) ctx.usedCue[ctx.cues.indexOf(pick.cue)] = 1
   const { first, last } = ctx.ranges[qi]!
@@ -232,7 +232,12 @@ function directAttribution(ctx: Ctx, qi: number): Attribution | null {
     quotes: [q],
     speaker: pick.speaker,
     cue: pick.cue,
-    pattern: pick === after ? 'quote-after' : pick === before ? 'quote-before' : 'quote-colon',
+    pattern:
+      pick === after || pick.credit
+        ? 'quote-after'
+        : pick === before
+          ? 'quote-before'
+          : 'quote-colon',
   }
   if (pick === after) {
     // “…,” he said, “…” — the rest of a broken quote
@@ -255,6 +260,39 @@ interface Found {
   tight: boolean
   /** For X said that “…”: where the content starts. */
   contentFrom?: number
+  /** A credit line under the quote: “…” ― Name. */
+  credit?: boolean
+}
+
+/** Dashes that open a credit line: “…” ― Ana Ruiz. */
+const CREDIT_DASHES = new Set(['―', '—', '–', '--'])
+
+/**
+ * A quote credited on its own line after a dash, as readers' comments and epigraphs are:
+ * “Maybe we can build a wall around him.” ― Steve Quinlan. The quote is a whole sentence that
+ * opens its clause; the credit is a name phrase that ends the line (a description may follow
+ * its comma).
+ */
+function dashCredit(ctx: Ctx, qi: number): Found | null {
+  const { toks, sc } = ctx
+  const q = ctx.tops[qi]!
+  const { last } = ctx.ranges[qi]!
+  const dash = toks[last + 1]
+  if (dash === undefined || !CREDIT_DASHES.has(dash.text) || dash.breakBefore) return null
+  const lastPiece = q.pieces[q.pieces.length - 1]!
+  if (!/[.?!…]$/.test(sc.text.slice(lastPiece.start, lastPiece.end).trimEnd())) return null
+  if (!opensClause(ctx, qi)) return null
+  const paraEnd = sc.paras[toks[last]!.para]!.end
+  const sp = rightNP(sc, last + 2, paraEnd)
+  if (sp === null || !toks[sp.first]!.cap || toks[sp.first]!.cls === 'pron') return null
+  let k = sp.last + 1
+  if (toks[k]?.text === ',' && !toks[k]!.breakBefore) {
+    while (k < paraEnd && !toks[k]!.breakBefore && toks[k]!.kind !== 'mark') k++
+    if (k < paraEnd && !toks[k]!.breakBefore) return null
+  }
+  if (k < paraEnd && toks[k]!.text === '.' && !toks[k]!.breakBefore) k++
+  if (k < paraEnd && !toks[k]!.breakBefore) return null
+  return { cue: null, speaker: sp, end: k - 1, tight: false, credit: true }
 }
 
 /**
@@ -479,7 +517,7 @@ function beforeQuote(ctx: Ctx, qi: number): Found | null {
         return sp === null ? null : { cue, speaker: sp, end: p, tight }
       }
       const sp = subjectOf(ctx, cue.first, lo) ?? chainedSubject(ctx, cue, lo)
-      if (sp === null) return null
+      if (sp === null) return invertedBefore(ctx, cue, lo, p, tight)
       let contentFrom: number | undefined
       if (cue.last < p) {
         // words between the cue and the quote: "that" right before it (a partial quote), a
@@ -503,6 +541,23 @@ function beforeQuote(ctx: Ctx, qi: number): Found | null {
     if (t.kind === 'mark' || t.kind === 'single') return null
   }
   return null
+}
+
+/**
+ * The cue opens the sentence and its subject follows: "Said Ana Ruiz, who grew up there, “…”",
+ * "Continued Lee: “…”". `p` is the last token before the quote's comma or colon.
+ */
+function invertedBefore(ctx: Ctx, cue: Cue, lo: number, p: number, tight: boolean): Found | null {
+  const { toks, sc } = ctx
+  if (!tight || cue.passive || cue.ing || !INVERTING.has(cue.info.lemma)) return null
+  let k = lo
+  while (k < cue.first && toks[k]!.kind !== 'word') k++
+  if (k !== cue.first || !toks[cue.first]!.cap) return null
+  const sp = rightNP(sc, cue.last + 1, p + 1)
+  if (sp === null || toks[sp.first]!.cls === 'pron') return null
+  // the phrase reaches the comma or colon, or a comma opens its apposition or relative clause
+  if (sp.last !== p && toks[sp.last + 1]?.text !== ',') return null
+  return { cue, speaker: sp, end: p, tight }
 }
 
 /**

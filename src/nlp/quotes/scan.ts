@@ -62,7 +62,7 @@ const DOUBLE_MARKS = new Set(['"', '“', '”', '„', '‟', '«', '»', "''",
 const SINGLE_MARKS = new Set(["'", '‘', '’', '‚', '‹', '›'])
 const MARKUP = /<\/?[A-Za-z][^<>\n]*>/g
 const ABBREV_DOT =
-  /^(?:[A-Z]|Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|Lt|Col|Maj|Capt|Sgt|Adm|Cmdr|Pres|Rev|St|Jr|Sr|Hon|Amb|Atty|Supt|Insp|Sec|Corp|Inc|Ltd|Co|Bros|No|Nos|Vol|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mon|Tue|Tues|Wed|Thu|Thurs|Fri|Sat|Sun|vs|etc|al|approx|Ave|Blvd|Rd|Mt|Ft|Calif|Conn|Fla|Ga|Ill|Ind|Kan|Ky|La|Mass|Md|Mich|Minn|Miss|Mo|Mont|Neb|Nev|Okla|Ore|Pa|Penn|Tenn|Tex|Va|Vt|Wash|Wis|Wyo|Colo|Ariz|Ala|Ark|Del|Ida|Me|Del|D|R|I|[A-Z](?:\.[A-Z])+|[a-z](?:\.[a-z])+)$/
+  /^(?:[A-Z]|Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|Lt|Col|Maj|Capt|Sgt|Adm|Cmdr|Pres|Rev|St|Jr|Sr|Hon|Amb|Atty|Supt|Insp|Sec|Corp|Inc|Ltd|Co|Bros|No|Nos|Vol|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mon|Tue|Tues|Wed|Thu|Thurs|Fri|Sat|Sun|vs|etc|al|approx|Ave|Blvd|Rd|Mt|Ft|Calif|Conn|Fla|Ga|Ill|Ind|Kan|Ky|La|Mass|Md|Mich|Minn|Miss|Mo|Mont|Neb|Nev|Okla|Ore|Pa|Penn|Tenn|Tex|Va|Vt|Wash|Wis|Wyo|Colo|Ariz|Ala|Ark|Del|Ida|Me|Del|D|R|I|[A-Z](?:\.[A-Z])+|[a-z](?:\.[a-z])+|[RDI]-[A-Z][A-Za-z]{0,4}(?:\.[A-Z])*)$/
 
 function roleOf(text: string, before: string, after: string): MarkRole {
   if (
@@ -95,6 +95,12 @@ export function scan(text: string, blocks: readonly Span[], sentences: readonly 
     const start = m.index
     let t = m[0]
     let end = start + t.length
+    // three straight marks after a word close a single quote, then the double one: 'old-school,'''
+    if (t === "''" && text[end] === "'" && start > 0 && !/\s/.test(text[start - 1]!)) {
+      t = "'"
+      end = start + 1
+      re.lastIndex = end
+    }
     // attach the dot of an abbreviation or initial ("Mr.", "U.S.", "J.")
     if (text[end] === '.' && ABBREV_DOT.test(t)) {
       t += '.'

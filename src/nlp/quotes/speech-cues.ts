@@ -454,8 +454,9 @@ function regular(lemma: string): string[] {
     : /(?:s|x|z|ch|sh)$/.test(lemma)
       ? `${lemma}es`
       : `${lemma}s`
-  // doubled final consonant: short verbs ending consonant-vowel-consonant (slam, quip, chat)
-  const doubles = /^[^aeiou]*[aeiou][bdgklmnprt]$/.test(lemma) && !/w$/.test(lemma)
+  // doubled final consonant: short verbs ending consonant-vowel-consonant (slam, quip, chat);
+  // the "u" of "qu" is a consonant
+  const doubles = /^(?:qu|[^aeiou])*[aeiou][bdgklmnprt]$/.test(lemma) && !/w$/.test(lemma)
   const stem = doubles ? lemma + lemma.at(-1) : lemma
   const past = lemma.endsWith('e')
     ? `${lemma}d`

@@ -133,6 +133,8 @@ function endsSentence(kind: TerminalKind, terminal: string, text: string, next: 
   const ch = next.text[0] ?? ''
   const lower = ch !== ch.toUpperCase()
   const opens = OPENING.has(next.text)
+  // "Lee, D-Calif., said": no sentence starts with a comma or a semicolon
+  if (next.text === ',' || next.text === ';') return false
   switch (kind) {
     case 'stop':
       // '"Why?" he asked.' goes on; so does "at 5 p.m. local time" (an abbreviation token)

@@ -22,7 +22,8 @@ interface CaseQuote {
   text?: string
   segments?: string[]
   speaker?: CaseSpeaker | null
-  cue?: string
+  /** null: the quote has no cue (a credit line, a continued quote). */
+  cue?: string | null
 }
 
 interface CaseEntity {
@@ -104,7 +105,8 @@ describe('findQuotes', () => {
       expect(text.slice(got.start, got.end)).toBe(
         got.segments ? text.slice(got.start, got.end) : got.text,
       )
-      if (want.cue !== undefined) {
+      if (want.cue === null) expect(got.cue).toBeUndefined()
+      else if (want.cue !== undefined) {
         expect(got.cue?.text).toBe(want.cue)
         expect(text.slice(got.cue!.start, got.cue!.end)).toBe(want.cue)
       }
