@@ -264,8 +264,7 @@ export function rightNP(sc: Scan, k: number, hi: number): Range | null {
   for (; i < hi; i++) {
     const t = toks[i]!
     if (t.kind === 'word' && OPENERS.has(t.lower) && !t.cap) break
-    // "The mayor changed her mind", "Hakeem Jeffries reacted": a past form after the head is
-    // the verb
+    // "The mayor changed her mind": a past form after the head is the verb
     if (last >= 0 && !t.cap && t.cls === 'other' && /ed$/.test(t.lower) && !toks[last]!.cap) break
     if (nominal(t)) {
       last = i
