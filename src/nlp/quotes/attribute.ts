@@ -687,7 +687,18 @@ function isChained(toks: readonly Tok[], cue: Cue, lo: number): boolean {
 function chainedSubject(ctx: Ctx, cue: Cue, lo: number): { mention: Range; first: number } | null {
   const { toks, sc } = ctx
   if (!isChained(toks, cue, lo)) return null
-  let np = clauseSubject(ctx, lo, cue.first)
+  // “…,” he said, adding …: a sentence opened by a quote has its subject after the quote
+  let from = lo
+  while (from < cue.first && toks[from]!.kind === 'punct') from++
+  if (ctx.quoted[from]) {
+    for (let j = cue.first - 1; j > from; j--) {
+      if (ctx.quoted[j]) {
+        from = j + 1
+        break
+      }
+    }
+  }
+  let np = clauseSubject(ctx, from, cue.first)
   // the nearest clause wins: "the board fired the manager and the mayor replaced his deputy,
   // acknowledging …" — a subject after "and"/"but" followed by its verb
   for (let j = (np?.last ?? lo) + 1; j < cue.first - 2; j++) {

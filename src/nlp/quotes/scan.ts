@@ -74,6 +74,9 @@ function roleOf(text: string, before: string, after: string): MarkRole {
     text === '〝'
   )
     return 'open'
+  // a closing mark typed for an opening one opens: a paragraph that starts ”We will …
+  if (text === '”' && (before === '' || /\s/.test(before)) && /[\p{L}\p{N}]/u.test(after))
+    return 'open'
   if (text === '”' || text === '»' || text === '〞') return 'close'
   // straight marks (", '') decide by their neighbours
   const spaceBefore = before === '' || /[\s([{—–\-/]/.test(before)
