@@ -46,6 +46,7 @@ export type Pattern =
   | 'headline-colon' // Senator: Plan Is ‘Dead on Arrival’ (a paragraph opened by "Name:")
   | 'asked-wh' // (When) asked whether … — a question with no named asker
   | 'seem' // X seems to …, it appears that … — a stance with no source
+  | 'quote-left' // a long quoted passage with no cue of its own
 
 const END_PUNCT = /^[.?!…]+$/
 const DASHES = new Set(['—', '–', '-', '--'])
@@ -186,6 +187,35 @@ export function attribute(sc: Scan, marked: readonly Marked[]): Attribution[] {
         pattern: 'quote-continued',
       })
     }
+    taken[qi] = 1
+  }
+  // 5. long quoted passages left over are quotes all the same; the speaker is the one of the
+  // sentence's attribution, if any
+  for (let qi = 0; qi < tops.length; qi++) {
+    if (taken[qi] || !longPassage(ctx, qi)) continue
+    const { first, last } = ranges[qi]!
+    const s = toks[first]!.sent
+    const same = out.find(
+      (a) => a.speaker !== null && a.segments.some((seg) => toks[seg.first]!.sent === s),
+    )
+    // else the subject of the sentence that holds it ("Sanders used the question to demand “…”"),
+    // else the last speaker of the paragraph
+    const sFirst = sc.sents[s]!.first
+    let subject = same?.speaker ?? (first > sFirst ? clauseSubject(ctx, sFirst, first) : null)
+    if (subject !== null && quoted[subject.first]) subject = null
+    if (subject === null) {
+      const prev = lastBefore(out, first, ctx)
+      const pLast = prev?.segments[prev.segments.length - 1]!.last ?? -1
+      if (prev !== null && pLast >= 0 && toks[pLast]!.para === toks[first]!.para)
+        subject = prev.speaker
+    }
+    out.push({
+      segments: [{ first, last }],
+      quotes: [tops[qi]!],
+      speaker: subject,
+      cue: null,
+      pattern: 'quote-left',
+    })
     taken[qi] = 1
   }
   for (const a of out) {
@@ -1380,6 +1410,22 @@ function standsAlone(ctx: Ctx, qi: number): boolean {
   const span = contentSpan(q)
   const inner = ctx.sc.text.slice(span.start, span.end).trim()
   return inner.split(/\s+/).length >= 3
+}
+
+/**
+ * Words a quoted passage needs to count as a quote without a cue. On the PolNeAR training split,
+ * 6, 8 and 12 gave quote-marked content F1 88.4, 88.6 and 88.5 (87.9 without the rule).
+ */
+const LONG_PASSAGE = 8
+
+/** A quoted passage of many words that no dash introduces: rarely a title or a scare quote. */
+function longPassage(ctx: Ctx, qi: number): boolean {
+  const { toks } = ctx
+  const { first, last } = ctx.ranges[qi]!
+  if (DASHES.has(toks[first - 1]?.text ?? '') || toks[first - 1]?.text === '―') return false
+  let words = 0
+  for (let j = first; j <= last; j++) if (toks[j]!.kind === 'word' || toks[j]!.kind === 'num') words++
+  return words >= LONG_PASSAGE
 }
 
 /**

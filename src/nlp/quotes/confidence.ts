@@ -24,7 +24,7 @@ const PATTERNS: Pattern[] = [
   'chained',
 ]
 /** Patterns added after the first weights were fitted: their features come last. */
-const FRAMES: Pattern[] = ['headline-colon', 'asked-wh', 'seem']
+const FRAMES: Pattern[] = ['headline-colon', 'asked-wh', 'seem', 'quote-left']
 const CLASSES: CueClass[] = ['say', 'tell', 'ask', 'think', 'appraise', 'show', 'according']
 const NEGATIONS = new Set(['not', "n't", 'never', 'no'])
 const MODALS = new Set(['would', 'could', 'might', 'may', 'will', 'should', 'must', 'can', 'to'])

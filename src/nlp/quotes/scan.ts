@@ -65,6 +65,9 @@ const ABBREV_DOT =
   /^(?:[A-Z]|Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|Lt|Col|Maj|Capt|Sgt|Adm|Cmdr|Pres|Rev|St|Jr|Sr|Hon|Amb|Atty|Supt|Insp|Sec|Corp|Inc|Ltd|Co|Bros|No|Nos|Vol|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mon|Tue|Tues|Wed|Thu|Thurs|Fri|Sat|Sun|vs|etc|al|approx|Ave|Blvd|Rd|Mt|Ft|Calif|Conn|Fla|Ga|Ill|Ind|Kan|Ky|La|Mass|Md|Mich|Minn|Miss|Mo|Mont|Neb|Nev|Okla|Ore|Pa|Penn|Tenn|Tex|Va|Vt|Wash|Wis|Wyo|Colo|Ariz|Ala|Ark|Del|Ida|Me|Del|D|R|I|[A-Z](?:\.[A-Z])+|[a-z](?:\.[a-z])+|[RDI]-[A-Z][A-Za-z]{0,4}(?:\.[A-Z])*)$/
 
 function roleOf(text: string, before: string, after: string): MarkRole {
+  // an opening mark typed for a closing one closes: “It's unusual,“ said Noble
+  if (text === '“' && before !== '' && !/\s/.test(before) && (after === '' || /\s/.test(after)))
+    return 'close'
   if (
     text === '“' ||
     text === '„' ||
@@ -74,7 +77,7 @@ function roleOf(text: string, before: string, after: string): MarkRole {
     text === '〝'
   )
     return 'open'
-  // a closing mark typed for an opening one opens: a paragraph that starts ”We will …
+  // and a closing mark typed for an opening one opens: a paragraph that starts ”We will …
   if (text === '”' && (before === '' || /\s/.test(before)) && /[\p{L}\p{N}]/u.test(after))
     return 'open'
   if (text === '”' || text === '»' || text === '〞') return 'close'
