@@ -12,18 +12,21 @@
  * (process.cpuUsage) is printed beside wall time for the same reason.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
-import { parseArgs } from 'node:util'
 import { gunzipSync } from 'node:zlib'
 import { ARTICLE_SCHEMA, type Article, joinBlocks } from '../src/core/index.js'
 import { analyze } from '../src/nlp/index.js'
+import { parseCli } from './lib/cli.js'
 
-const { values: args } = parseArgs({
-  options: {
-    file: { type: 'string' },
-    rounds: { type: 'string', default: '10' },
-    out: { type: 'string' },
+const { values: args } = parseCli(
+  {
+    options: {
+      file: { type: 'string' },
+      rounds: { type: 'string', default: '10' },
+      out: { type: 'string' },
+    },
   },
-})
+  import.meta.url,
+)
 
 // shared/ sits beside the repository (or beside the folder of worktrees)
 const DEFAULT_FILE = ['../shared', '../../shared']

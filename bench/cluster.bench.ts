@@ -19,7 +19,6 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { parseArgs } from 'node:util'
 import { seededRandom } from '../src/core/index.js'
 import { createLinker, type LinkerOptions } from '../src/link/index.js'
 import {
@@ -32,6 +31,7 @@ import {
   score,
   select,
 } from './cluster-data.js'
+import { parseCli } from './lib/cli.js'
 import { formatStreamReport, groupGold, readGroups, streamReport } from './stream-report.js'
 
 const here = dirname(fileURLToPath(import.meta.url))
@@ -42,33 +42,36 @@ const SCORER =
     resolve(here, '../../../shared/scorers/bcubed.mjs'),
   ].find((p) => existsSync(p)) ?? resolve(here, '../../shared/scorers/bcubed.mjs')
 
-const { values } = parseArgs({
-  options: {
-    file: { type: 'string' },
-    field: { type: 'string', default: 'title+body' },
-    out: { type: 'string' },
-    'gold-out': { type: 'string' },
-    split: { type: 'string' },
-    from: { type: 'string' },
-    to: { type: 'string' },
-    'window-days': { type: 'string' },
-    window: { type: 'string' },
-    set: { type: 'string', multiple: true },
-    check: { type: 'boolean', default: false },
-    'no-time': { type: 'boolean', default: false },
-    json: { type: 'boolean', default: false },
-    explain: { type: 'string' },
-    'prime-df': { type: 'boolean', default: false },
-    'jitter-minutes': { type: 'string' },
-    'shuffle-undated': { type: 'string' },
-    scorer: { type: 'string', default: SCORER },
-    analyze: { type: 'boolean', default: false },
-    'annotations-cache': { type: 'string' },
-    'stream-report': { type: 'boolean', default: false },
-    top: { type: 'string', default: '10' },
-    groups: { type: 'string' },
+const { values } = parseCli(
+  {
+    options: {
+      file: { type: 'string' },
+      field: { type: 'string', default: 'title+body' },
+      out: { type: 'string' },
+      'gold-out': { type: 'string' },
+      split: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      'window-days': { type: 'string' },
+      window: { type: 'string' },
+      set: { type: 'string', multiple: true },
+      check: { type: 'boolean', default: false },
+      'no-time': { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+      explain: { type: 'string' },
+      'prime-df': { type: 'boolean', default: false },
+      'jitter-minutes': { type: 'string' },
+      'shuffle-undated': { type: 'string' },
+      scorer: { type: 'string', default: SCORER },
+      analyze: { type: 'boolean', default: false },
+      'annotations-cache': { type: 'string' },
+      'stream-report': { type: 'boolean', default: false },
+      top: { type: 'string', default: '10' },
+      groups: { type: 'string' },
+    },
   },
-})
+  import.meta.url,
+)
 
 if (!values.file) {
   console.error(

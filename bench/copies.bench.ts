@@ -6,19 +6,22 @@
  *   npm run bench:copies -- --file ../shared/data/demo/wikinews-en-2004-2018.jsonl.gz [--limit N] [--seed S]
  */
 import { readFileSync } from 'node:fs'
-import { parseArgs } from 'node:util'
 import { gunzipSync } from 'node:zlib'
-import { buildCopyCorpus, type Original, scoreCopyGroups } from '../test/helpers/copy-corpus.js'
 import { createLinker } from '../src/link/index.js'
+import { buildCopyCorpus, type Original, scoreCopyGroups } from '../test/helpers/copy-corpus.js'
+import { parseCli } from './lib/cli.js'
 
-const { values } = parseArgs({
-  options: {
-    file: { type: 'string' },
-    limit: { type: 'string' },
-    seed: { type: 'string', default: '7' },
-    errors: { type: 'boolean', default: false },
+const { values } = parseCli(
+  {
+    options: {
+      file: { type: 'string' },
+      limit: { type: 'string' },
+      seed: { type: 'string', default: '7' },
+      errors: { type: 'boolean', default: false },
+    },
   },
-})
+  import.meta.url,
+)
 if (!values.file) {
   console.error('usage: npm run bench:copies -- --file ORIGINALS.jsonl[.gz] [--limit N] [--seed S]')
   process.exit(2)

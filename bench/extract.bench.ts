@@ -26,11 +26,11 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { parseArgs } from 'node:util'
+import type { ParserName } from '../src/extract/html/index.js'
 import { evaluate, type PageScore } from './lib/aeb-metric.js'
+import { parseCli } from './lib/cli.js'
 import { loadPages, loadTruth } from './lib/pages.js'
 import { makeSystem, type SystemName } from './lib/systems.js'
-import type { ParserName } from '../src/extract/html/index.js'
 
 interface RunResult {
   system: SystemName
@@ -39,22 +39,25 @@ interface RunResult {
   maxRssMb: number
 }
 
-const { values } = parseArgs({
-  options: {
-    data: { type: 'string' },
-    out: { type: 'string' },
-    scorer: { type: 'string' },
-    warmup: { type: 'string', default: '1' },
-    rounds: { type: 'string', default: '3' },
-    clock: { type: 'string', default: 'wall' },
-    worst: { type: 'string' },
-    csv: { type: 'string' },
-    parser: { type: 'string' },
-    systems: { type: 'string' },
-    child: { type: 'string' },
-    result: { type: 'string' },
+const { values } = parseCli(
+  {
+    options: {
+      data: { type: 'string' },
+      out: { type: 'string' },
+      scorer: { type: 'string' },
+      warmup: { type: 'string', default: '1' },
+      rounds: { type: 'string', default: '3' },
+      clock: { type: 'string', default: 'wall' },
+      worst: { type: 'string' },
+      csv: { type: 'string' },
+      parser: { type: 'string' },
+      systems: { type: 'string' },
+      child: { type: 'string' },
+      result: { type: 'string' },
+    },
   },
-})
+  import.meta.url,
+)
 
 if (values.data === undefined) {
   process.stderr.write('usage: npm run bench:extract -- --data DIR [--out FILE] [--scorer PATH]\n')

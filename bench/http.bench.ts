@@ -26,26 +26,29 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { Agent, request } from 'node:http'
 import { cpus, loadavg, tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
-import { parseArgs } from 'node:util'
 import { demoMarker, loadDemo } from '../src/server/index.js'
 import { openStore } from '../src/store/index.js'
+import { parseCli } from './lib/cli.js'
 
-const { values: args } = parseArgs({
-  options: {
-    db: { type: 'string' },
-    connections: { type: 'string', default: '32' },
-    requests: { type: 'string', default: '4000' },
-    seconds: { type: 'string', default: '30' },
-    warmup: { type: 'string', default: '300' },
-    'warmup-seconds': { type: 'string', default: '5' },
-    out: { type: 'string', default: 'bench/results/http.json' },
-    'cache-ttl': { type: 'string', default: '300000' },
-    prime: { type: 'boolean', default: false },
-    /** Load a server that is already running (on the same --db) instead of starting one. */
-    url: { type: 'string' },
-    only: { type: 'string' },
+const { values: args } = parseCli(
+  {
+    options: {
+      db: { type: 'string' },
+      connections: { type: 'string', default: '32' },
+      requests: { type: 'string', default: '4000' },
+      seconds: { type: 'string', default: '30' },
+      warmup: { type: 'string', default: '300' },
+      'warmup-seconds': { type: 'string', default: '5' },
+      out: { type: 'string', default: 'bench/results/http.json' },
+      'cache-ttl': { type: 'string', default: '300000' },
+      prime: { type: 'boolean', default: false },
+      /** Load a server that is already running (on the same --db) instead of starting one. */
+      url: { type: 'string' },
+      only: { type: 'string' },
+    },
   },
-})
+  import.meta.url,
+)
 const CONNECTIONS = Number(args.connections)
 const MAX_REQUESTS = Number(args.requests)
 const MAX_SECONDS = Number(args.seconds)

@@ -19,32 +19,34 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { availableParallelism, loadavg, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { parseArgs } from 'node:util'
 import { gunzipSync } from 'node:zlib'
 import type { Article } from '../src/core/index.js'
-import { ARTICLE_SCHEMA, joinBlocks } from '../src/core/index.js'
+import { ARTICLE_SCHEMA, joinBlocks, seededRandom } from '../src/core/index.js'
 import { readFiles } from '../src/ingest/files/index.js'
 import { analyze } from '../src/nlp/index.js'
 import type { RunSummary } from '../src/pipeline/index.js'
 import { Pipeline } from '../src/pipeline/index.js'
 import type { ArticleWrite, Store } from '../src/store/index.js'
 import { openStore } from '../src/store/index.js'
-import { seededRandom } from '../src/core/index.js'
+import { parseCli } from './lib/cli.js'
 
-const { values: args } = parseArgs({
-  options: {
-    data: { type: 'string' },
-    only: { type: 'string', default: 'files,headlines,search' },
-    articles: { type: 'string', default: '1000' },
-    headlines: { type: 'string' },
-    queries: { type: 'string', default: '500' },
-    batch: { type: 'string' },
-    workers: { type: 'string' },
-    out: { type: 'string', default: 'bench/results/ingest.json' },
-    keep: { type: 'boolean', default: false },
-    corpus: { type: 'string' },
+const { values: args } = parseCli(
+  {
+    options: {
+      data: { type: 'string' },
+      only: { type: 'string', default: 'files,headlines,search' },
+      articles: { type: 'string', default: '1000' },
+      headlines: { type: 'string' },
+      queries: { type: 'string', default: '500' },
+      batch: { type: 'string' },
+      workers: { type: 'string' },
+      out: { type: 'string', default: 'bench/results/ingest.json' },
+      keep: { type: 'boolean', default: false },
+      corpus: { type: 'string' },
+    },
   },
-})
+  import.meta.url,
+)
 
 function dataDir(): string {
   if (args.data) return resolve(args.data)

@@ -12,7 +12,6 @@
  * of three passes over the whole file after the scoring pass.
  */
 import { readFileSync, writeFileSync } from 'node:fs'
-import { parseArgs } from 'node:util'
 import { EntityScorer, parseConll } from '../src/nlp/entities/conll.js'
 import { flatten } from '../src/nlp/entities/features.js'
 import { bilouToIob } from '../src/nlp/entities/labels.js'
@@ -23,17 +22,21 @@ import {
 } from '../src/nlp/entities/mentions.js'
 import { decodeModel } from '../src/nlp/entities/model-file.js'
 import { defaultTagger, Tagger } from '../src/nlp/entities/tagger.js'
+import { parseCli } from './lib/cli.js'
 
-const { values } = parseArgs({
-  options: {
-    file: { type: 'string' },
-    out: { type: 'string' },
-    json: { type: 'string' },
-    model: { type: 'string' },
-    // Score the tags after the document-level consistency rule of findEntityMentions.
-    consistency: { type: 'boolean', default: false },
+const { values } = parseCli(
+  {
+    options: {
+      file: { type: 'string' },
+      out: { type: 'string' },
+      json: { type: 'string' },
+      model: { type: 'string' },
+      // Score the tags after the document-level consistency rule of findEntityMentions.
+      consistency: { type: 'boolean', default: false },
+    },
   },
-})
+  import.meta.url,
+)
 if (!values.file) {
   process.stderr.write('usage: npm run bench:ner -- --file FILE [--out PRED] [--json OUT]\n')
   process.exit(2)

@@ -13,24 +13,27 @@
  */
 import { execFileSync } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
-import { parseArgs } from 'node:util'
 import { ARTICLE_SCHEMA, type Article, type Quote } from '../src/core/index.js'
 import { analyze } from '../src/nlp/index.js'
 import { findQuotes, type QuoteInput } from '../src/nlp/quotes/index.js'
+import { parseCli } from './lib/cli.js'
 import { blocksOf, loadPolnear, toPolnear } from './polnear.js'
 import { type Scores, scoreQuotes } from './score-quotes.js'
 
-const { values } = parseArgs({
-  options: {
-    file: { type: 'string', default: '../shared/data/quotes-polnear/dev.jsonl' },
-    out: { type: 'string' },
-    check: { type: 'string' },
-    json: { type: 'string' },
-    bare: { type: 'boolean', default: false },
-    debug: { type: 'boolean', default: false },
-    rounds: { type: 'string', default: '5' },
+const { values } = parseCli(
+  {
+    options: {
+      file: { type: 'string', default: '../shared/data/quotes-polnear/dev.jsonl' },
+      out: { type: 'string' },
+      check: { type: 'string' },
+      json: { type: 'string' },
+      bare: { type: 'boolean', default: false },
+      debug: { type: 'boolean', default: false },
+      rounds: { type: 'string', default: '5' },
+    },
   },
-})
+  import.meta.url,
+)
 
 const articles = loadPolnear(values.file!)
 

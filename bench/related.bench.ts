@@ -8,18 +8,21 @@
  *   npm run bench:related -- --file ../shared/data/demo/wikinews-en-2004-2018.jsonl.gz [--size 100000]
  */
 import { readFileSync } from 'node:fs'
-import { parseArgs } from 'node:util'
 import { gunzipSync } from 'node:zlib'
 import { createLinker, RELATED_DEFAULTS } from '../src/link/index.js'
 import { RelatedIndex } from '../src/link/related.js'
+import { parseCli } from './lib/cli.js'
 
-const { values } = parseArgs({
-  options: {
-    file: { type: 'string' },
-    size: { type: 'string', default: '100000' },
-    queries: { type: 'string', default: '1000' },
+const { values } = parseCli(
+  {
+    options: {
+      file: { type: 'string' },
+      size: { type: 'string', default: '100000' },
+      queries: { type: 'string', default: '1000' },
+    },
   },
-})
+  import.meta.url,
+)
 if (!values.file) {
   console.error(
     'usage: npm run bench:related -- --file ARTICLES.jsonl[.gz] [--size N] [--queries Q]',

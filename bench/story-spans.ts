@@ -9,9 +9,10 @@
  *
  *   npx tsx bench/story-spans.ts --file ../shared/data/clustering/uci-headlines-dev.jsonl.gz
  */
-import { parseArgs } from 'node:util'
+
 import { dateFromUrl } from '../src/extract/metadata/index.js'
 import { docTime, readJsonl } from './cluster-data.js'
+import { parseCli } from './lib/cli.js'
 
 const DAY_MS = 86_400_000
 
@@ -62,11 +63,14 @@ function print(label: string, stories: Map<string, number[]>): void {
   console.log(row('gap between consecutive', gaps))
 }
 
-const { values } = parseArgs({
-  options: {
-    file: { type: 'string', default: '../shared/data/clustering/uci-headlines-dev.jsonl.gz' },
+const { values } = parseCli(
+  {
+    options: {
+      file: { type: 'string', default: '../shared/data/clustering/uci-headlines-dev.jsonl.gz' },
+    },
   },
-})
+  import.meta.url,
+)
 const docs = readJsonl(values.file!)
 const byDate = new Map<string, number[]>()
 const byUrl = new Map<string, number[]>()

@@ -7,19 +7,22 @@
  */
 import { readdirSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { parseArgs } from 'node:util'
+import { decodeText } from '../src/extract/decode/index.js'
 import { assemble } from '../src/extract/text/assemble.js'
 import { shippedModel, stage1, stage2For } from '../src/extract/text/classify.js'
-import { decodeText } from '../src/extract/decode/index.js'
 import { lineFeatures } from '../src/extract/text/features.js'
 import { scanDump } from '../src/extract/text/lines.js'
+import { parseCli } from './lib/cli.js'
 
-const { values: args } = parseArgs({
-  options: {
-    data: { type: 'string', default: '../shared/data/extraction-text' },
-    rounds: { type: 'string', default: '5' },
+const { values: args } = parseCli(
+  {
+    options: {
+      data: { type: 'string', default: '../shared/data/extraction-text' },
+      rounds: { type: 'string', default: '5' },
+    },
   },
-})
+  import.meta.url,
+)
 
 const dir = resolve(args.data!)
 const pages = readdirSync(resolve(dir, 'pages'))

@@ -17,18 +17,21 @@ import { spawn } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { parseArgs } from 'node:util'
 import Database from 'better-sqlite3'
+import { parseCli } from '../bench/lib/cli.js'
 import { seededRandom } from '../src/core/index.js'
 
-const { values: args } = parseArgs({
-  options: {
-    trials: { type: 'string', default: '20' },
-    docs: { type: 'string', default: '2000' },
-    seed: { type: 'string' },
-    keep: { type: 'boolean', default: false },
+const { values: args } = parseCli(
+  {
+    options: {
+      trials: { type: 'string', default: '20' },
+      docs: { type: 'string', default: '2000' },
+      seed: { type: 'string' },
+      keep: { type: 'boolean', default: false },
+    },
   },
-})
+  import.meta.url,
+)
 
 const ROOT = resolve(import.meta.dirname, '..')
 const seed = args.seed !== undefined ? Number(args.seed) : Math.floor(Math.random() * 2 ** 31)

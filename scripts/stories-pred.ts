@@ -9,18 +9,21 @@
  */
 import { createReadStream, writeFileSync } from 'node:fs'
 import { createInterface } from 'node:readline'
-import { parseArgs } from 'node:util'
 import { createGunzip } from 'node:zlib'
+import { parseCli } from '../bench/lib/cli.js'
 import { openStore } from '../src/store/index.js'
 
-const { values } = parseArgs({
-  options: {
-    db: { type: 'string' },
-    file: { type: 'string' },
-    gold: { type: 'string' },
-    pred: { type: 'string' },
+const { values } = parseCli(
+  {
+    options: {
+      db: { type: 'string' },
+      file: { type: 'string' },
+      gold: { type: 'string' },
+      pred: { type: 'string' },
+    },
   },
-})
+  import.meta.url,
+)
 if (!values.db || !values.file || !values.gold || !values.pred) {
   console.error('usage: tsx scripts/stories-pred.ts --db DB --file FILE --gold GOLD --pred PRED')
   process.exit(2)

@@ -14,8 +14,8 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { parseArgs } from 'node:util'
 import { gunzipSync } from 'node:zlib'
+import { parseCli } from '../bench/lib/cli.js'
 import { type ConllDocument, EntityScorer, parseConll } from '../src/nlp/entities/conll.js'
 import {
   type DocumentFeatures,
@@ -50,23 +50,26 @@ import {
 } from '../src/nlp/entities/train/word-classes.js'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
-const { values } = parseArgs({
-  options: {
-    data: { type: 'string' },
-    unlabeled: { type: 'string' },
-    out: { type: 'string' },
-    // Epochs for stage 1 and stage 2: chosen with --holdout on the training data (see models/README.md).
-    epochs: { type: 'string', multiple: true, default: ['8', '8'] },
-    folds: { type: 'string', default: '5' },
-    seed: { type: 'string', default: '1' },
-    holdout: { type: 'boolean', default: false },
-    'one-stage': { type: 'boolean', default: false },
-    // Only cross-validate stage 1 (k-fold jackknife over the training documents) and stop.
-    cv: { type: 'boolean', default: false },
-    // Leave out stage 2's self-trained type lexicon.
-    'no-types': { type: 'boolean', default: false },
+const { values } = parseCli(
+  {
+    options: {
+      data: { type: 'string' },
+      unlabeled: { type: 'string' },
+      out: { type: 'string' },
+      // Epochs for stage 1 and stage 2: chosen with --holdout on the training data (see models/README.md).
+      epochs: { type: 'string', multiple: true, default: ['8', '8'] },
+      folds: { type: 'string', default: '5' },
+      seed: { type: 'string', default: '1' },
+      holdout: { type: 'boolean', default: false },
+      'one-stage': { type: 'boolean', default: false },
+      // Only cross-validate stage 1 (k-fold jackknife over the training documents) and stop.
+      cv: { type: 'boolean', default: false },
+      // Leave out stage 2's self-trained type lexicon.
+      'no-types': { type: 'boolean', default: false },
+    },
   },
-})
+  import.meta.url,
+)
 if (!values.data) {
   process.stderr.write('usage: npm run train:ner -- --data DIR [--unlabeled DIR] [--holdout]\n')
   process.exit(2)

@@ -14,25 +14,28 @@
  * cross-validated ones.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
-import { parseArgs } from 'node:util'
+import { parseCli } from '../bench/lib/cli.js'
+import { blocksOf, loadPolnear, type PolnearArticle, toPolnear } from '../bench/polnear.js'
+import { type Doc, scoreQuotes } from '../bench/score-quotes.js'
 import { ARTICLE_SCHEMA, type Entity, type Quote, type Span } from '../src/core/index.js'
 import { analyze } from '../src/nlp/index.js'
 import { FEATURE_NAMES } from '../src/nlp/quotes/confidence.js'
 import { scoredQuotes } from '../src/nlp/quotes/index.js'
-import { blocksOf, loadPolnear, type PolnearArticle, toPolnear } from '../bench/polnear.js'
-import { type Doc, scoreQuotes } from '../bench/score-quotes.js'
 
-const { values } = parseArgs({
-  options: {
-    file: { type: 'string', default: '../shared/data/quotes-polnear/train.jsonl' },
-    folds: { type: 'string', default: '5' },
-    l2: { type: 'string', default: '1' },
-    out: { type: 'string', default: 'src/nlp/quotes/confidence-weights.ts' },
-    bare: { type: 'boolean', default: false },
-    /** A JSON file of analyze()'s sentences and entities per article: read if it exists, else written. */
-    cache: { type: 'string' },
+const { values } = parseCli(
+  {
+    options: {
+      file: { type: 'string', default: '../shared/data/quotes-polnear/train.jsonl' },
+      folds: { type: 'string', default: '5' },
+      l2: { type: 'string', default: '1' },
+      out: { type: 'string', default: 'src/nlp/quotes/confidence-weights.ts' },
+      bare: { type: 'boolean', default: false },
+      /** A JSON file of analyze()'s sentences and entities per article: read if it exists, else written. */
+      cache: { type: 'string' },
+    },
   },
-})
+  import.meta.url,
+)
 
 const articles = loadPolnear(values.file!)
 const folds = Number(values.folds)
