@@ -213,11 +213,7 @@ for (const w of windows) {
   if (jitter > 0) {
     // Robustness check: move each time by up to ±jitter minutes (seeded) and re-sort, so that
     // no result can lean on the exact order of articles inside a crawl batch.
-    let seed = 12345
-    const rand = () => {
-      seed = (seed * 1103515245 + 12345) % 2 ** 31
-      return seed / 2 ** 31
-    }
+    const rand = seededRandom(12345)
     docs = docs
       .map((d) => {
         const t = d.date ? Date.parse(d.date) : Number.NaN

@@ -26,6 +26,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { Agent, request } from 'node:http'
 import { cpus, loadavg, tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
+import { seededRandom } from '../src/core/index.js'
 import { demoMarker, loadDemo } from '../src/server/index.js'
 import { openStore } from '../src/store/index.js'
 import { parseCli } from './lib/cli.js'
@@ -121,11 +122,8 @@ const url = new URL(origin)
 
 // 4. The load.
 const agent = new Agent({ keepAlive: true, maxSockets: CONNECTIONS })
-let seed = 42
-const rand = (n: number) => {
-  seed = (seed * 1103515245 + 12345) % 2 ** 31
-  return seed % n
-}
+const random = seededRandom(42)
+const rand = (n: number) => Math.floor(random() * n)
 const pick = <T>(xs: T[]) => xs[rand(xs.length)]!
 
 function get(path: string): Promise<{ status: number; ms: number; bytes: number }> {

@@ -9,6 +9,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { gunzipSync } from 'node:zlib'
+import { seededRandom } from '../src/core/index.js'
 import { createLinker, RELATED_DEFAULTS } from '../src/link/index.js'
 import { RelatedIndex } from '../src/link/related.js'
 import { parseCli } from './lib/cli.js'
@@ -55,10 +56,9 @@ for (let i = 0; i < size; i++) {
 }
 const indexSeconds = (performance.now() - t0) / 1000
 const times: number[] = []
-let seed = 1
+const random = seededRandom(1)
 for (let q = 0; q < Number(values.queries); q++) {
-  seed = (seed * 1103515245 + 12345) % 2 ** 31
-  const i = seed % size
+  const i = Math.floor(random() * size)
   const d = docs[i % docs.length]!
   const t = performance.now()
   index.related(`${d.id}~${Math.floor(i / docs.length)}`, 10)

@@ -5,7 +5,7 @@
  * skeletons agree (velars, sibilants and aspirated consonants merged, vowels and doubled
  * letters dropped) and their spellings are close (edit distance ≤ 40% of the longer).
  */
-import { ACRONYM_SKIP, HONORIFICS, ORG_SUFFIXES } from '../lexicons/index.js'
+import { ACRONYM_SKIP, HONORIFICS, NAME_PARTICLES, ORG_SUFFIXES } from '../lexicons/index.js'
 
 const SPECIAL: Readonly<Record<string, string>> = {
   ø: 'o',
@@ -113,9 +113,6 @@ export function isVariant(a: string, b: string): boolean {
   return editDistance(a, b) <= MAX_EDIT_RATIO * Math.max(a.length, b.length)
 }
 
-const PARTICLES = new Set(
-  'de da di do dos das du del della van von der den ter ten bin ibn al el le la st abu'.split(' '),
-)
 const SUFFIXES = new Set(['jr', 'jr.', 'sr', 'sr.', 'ii', 'iii', 'iv'])
 
 /** A person's name split into parts (folded). */
@@ -153,7 +150,7 @@ export function parsePersonName(text: string): PersonName {
 
 /** Whether `p` is a particle ("da", "von", "bin") that belongs to the surname after it. */
 export function isParticle(p: string): boolean {
-  return PARTICLES.has(p)
+  return NAME_PARTICLES.has(p)
 }
 
 function wordMatches(a: string, b: string): boolean {

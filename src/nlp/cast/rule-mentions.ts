@@ -9,6 +9,7 @@ import {
   genderOfGivenName,
   HONORIFICS,
   MONTH_ABBREVIATIONS,
+  NAME_PARTICLES,
   ORG_SUFFIXES,
   ORG_WORDS,
   placeByDemonym,
@@ -29,7 +30,8 @@ const CALENDAR = new Set(
     ' ',
   ),
 )
-const JOINERS = new Set(['of', 'de', 'da', 'bin', 'al', 'van', 'von', 'der', 'la', 'le', 'du', '&'])
+/** Lower-case words inside names: the particles of personal names, and "of" and "&". */
+const JOINERS = new Set([...NAME_PARTICLES, 'of', '&'])
 
 const isCap = (w: string): boolean => /^\p{Lu}/u.test(w)
 

@@ -258,3 +258,12 @@ const PRONOUN_DATA: Readonly<Record<string, PronounEntry>> = {
 
 /** Third-person pronouns the cast resolves, by lower-case form. */
 export const PRONOUNS: ReadonlyMap<string, PronounEntry> = new Map(Object.entries(PRONOUN_DATA))
+
+/**
+ * Lower-case particles inside personal names ("Lula da Silva", "Ludwig van Beethoven", "Osama bin
+ * Laden", "Abu Bakr"): the cast splits surnames at them, and the rule mentions and the quote
+ * finder's phrases join names across them (with "of" and "&" for organisations).
+ */
+export const NAME_PARTICLES: ReadonlySet<string> = new Set(
+  'de da di do dos das du del della van von der den ter ten bin ibn al el le la st abu'.split(' '),
+)

@@ -205,7 +205,7 @@ export function attribute(sc: Scan, marked: readonly Marked[]): Attribution[] {
     if (subject !== null && quoted[subject.first]) subject = null
     if (subject === null) {
       const prev = lastBefore(out, first, ctx)
-      const pLast = prev?.segments[prev.segments.length - 1]!.last ?? -1
+      const pLast = prev === null ? -1 : prev.segments[prev.segments.length - 1]!.last
       if (prev !== null && pLast >= 0 && toks[pLast]!.para === toks[first]!.para)
         subject = prev.speaker
     }
@@ -1424,7 +1424,8 @@ function longPassage(ctx: Ctx, qi: number): boolean {
   const { first, last } = ctx.ranges[qi]!
   if (DASHES.has(toks[first - 1]?.text ?? '') || toks[first - 1]?.text === '―') return false
   let words = 0
-  for (let j = first; j <= last; j++) if (toks[j]!.kind === 'word' || toks[j]!.kind === 'num') words++
+  for (let j = first; j <= last; j++)
+    if (toks[j]!.kind === 'word' || toks[j]!.kind === 'num') words++
   return words >= LONG_PASSAGE
 }
 

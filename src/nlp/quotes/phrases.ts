@@ -3,6 +3,7 @@
  * speaker of "X said"), the one that starts right after it ("said X"), appositions ("X, a
  * spokesman for Y,"), and the clause a cue governs (the content of "X said (that) …").
  */
+import { NAME_PARTICLES } from '../lexicons/index.js'
 import type { Scan, Tok } from './scan.js'
 import { CALENDAR, SUBJECT_PRONOUNS } from './words.js'
 
@@ -56,23 +57,7 @@ const OPENERS = new Set([
   'such',
 ])
 /** Words inside names that are not capitalised ("Bank of America", "Ludwig van Beethoven"). */
-const NAME_JOINERS = new Set([
-  'of',
-  'de',
-  'van',
-  'von',
-  'der',
-  'da',
-  'di',
-  'la',
-  'le',
-  'al',
-  'bin',
-  'el',
-  'du',
-  'and',
-  '&',
-])
+const NAME_JOINERS = new Set([...NAME_PARTICLES, 'of', 'and', '&'])
 
 /** Quantifiers and demonstratives that stand as a subject on their own. */
 const QUANTIFIERS = new Set([
