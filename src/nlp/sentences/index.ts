@@ -148,6 +148,8 @@ function endsSentence(kind: TerminalKind, terminal: string, text: string, next: 
     case 'initial':
       return isUpperStart(ch) && SENTENCE_OPENERS.has(next.text.toLowerCase())
     case 'abbreviation':
+      // "the U.S. “clearly” needed": a quoted word in lower case goes on with the sentence
+      if (opens && /\p{Ll}/u.test(text.charAt(next.end))) return false
       if (opens && next.text !== '(' && next.text !== '[') return spaceBefore(text, next)
       if (c >= 48 && c <= 57) return false
       // "etc." ends a sentence more often than not
