@@ -16,6 +16,11 @@ describe('tokenize', () => {
     ['see https://example.com/a.html.', ['see', 'https://example.com/a.html', '.']],
     ["the Joneses' car", ['the', 'Joneses', "'", 'car']],
     ['Erdoğan’s 10:30 a.m.', ['Erdoğan', '’s', '10:30', 'a.m.']],
+    [
+      'Graham, R-S.C., and Israel (D-N.Y) said',
+      ['Graham', ',', 'R-S.C.', ',', 'and', 'Israel', '(', 'D-N.Y', ')', 'said'],
+    ],
+    ['Lee, D-Calif., on D-Day.', ['Lee', ',', 'D-Calif.', ',', 'on', 'D-Day', '.']],
   ])('%s', (text, expected) => {
     expect(tokenize(text).map((t) => t.text)).toEqual(expected)
   })

@@ -1,7 +1,7 @@
 /**
  * @module nlp/tokens: text → tokens as offsets into the text, in the CoNLL-2003 style the
  * entity tagger (nlp/entities) was trained on: punctuation split off; "U.S.", "Mr.", "a.m." and
- * initials ("J.") one token; "'s", "n't", "'re", "'ll" … split off; hyphenated words, numbers
+ * initials ("J.") one token, and party and state tags ("R-S.C.", "D-Calif."); "'s", "n't", "'re", "'ll" … split off; hyphenated words, numbers
  * with decimals and thousands ("1,000.50"), scores and ISO dates ("6-4", "2019-01-04") one token;
  * "US$" and "$" apart from the amount; URLs and e-mail addresses one token. The sentence
  * splitter (nlp/sentences) works on these tokens.
@@ -14,6 +14,8 @@ const URL = /(?:https?:\/\/|www\.)[^\s<>"“”‘’()[\]]*[^\s<>"“”‘’(
 const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/y
 // letter-period sequences: U.S. U.N. a.m. D.C. (two or more letters)
 const LETTER_PERIODS = /(?:\p{L}\.){2,}(?!\p{L})/uy
+// US party and state tags: R-S.C. D-N.Y. R-Ky. D-Calif. I-Vt. (the periods are the state's)
+const PARTY_TAG = /[DRI]-(?:(?:\p{Lu}\.)*\p{Lu}\.?(?!\p{L})|\p{Lu}\p{Ll}{1,4}\.)/uy
 // numbers: 1,000.50  3.5  10:30  1/2  6-4  2019-01-04  1990s  6am  3rd  5km
 const NUMBER = /\d+(?:[.,:/]\d+)*(?:-\d+(?:[.,:/]\d+)*)*\p{L}*/uy
 const WORD_CHAR = /[\p{L}\p{M}\p{N}_]/u
@@ -110,6 +112,15 @@ function scanSpecial(
   sticky: (re: RegExp, at: number) => number,
 ): number {
   if (next === 46 /* . */) {
+    if (j - i >= 3 && text.charCodeAt(i + 1) === 45 /* - */) {
+      const e = sticky(PARTY_TAG, i)
+      // "R-Ky." only with a state's abbreviation ("D-Day." ends a sentence)
+      if (
+        e > 0 &&
+        (/\.\p{Lu}|-\p{Lu}\.$/u.test(text.slice(i, e)) || isAbbreviation(text.slice(i + 2, e - 1)))
+      )
+        return e
+    }
     if (j - i === 1) {
       const e = sticky(LETTER_PERIODS, i)
       if (e > 0) return e
