@@ -329,8 +329,18 @@ export function appositionBefore(
   sc: Scan,
   close: number,
   lo: number,
+  depth = 0,
 ): { head: Range; whole: Range } | null {
   const { toks } = sc
+  // "Lee, the party's chairman, for example, said": interruptions follow one another; the subject
+  // is before the first
+  const earlier = (j: number): { head: Range; whole: Range } | null => {
+    if (depth >= 2 || toks[j]?.text !== ',' || DASH.has(toks[close]!.text)) return null
+    const inner = appositionBefore(sc, j, lo, depth + 1)
+    return inner === null
+      ? null
+      : { head: inner.head, whole: { first: inner.head.first, last: close } }
+  }
   const dash = DASH.has(toks[close]!.text)
   let j = close - 1
   while (j >= lo && close - j <= 40) {
@@ -354,7 +364,7 @@ export function appositionBefore(
   )
     j -= 2
   const head = leftNP(sc, j - 1, lo)
-  if (head === null) return null
+  if (head === null) return earlier(j)
   const h = toks[head.first]!
   if (h.cls === 'pron' && !h.cap && h.lower !== 'who') return null
   // the subject opens its clause
@@ -367,6 +377,8 @@ export function appositionBefore(
     [',', ':', ';', '(', '—', '–', '--'].includes(before.text) ||
     before.cls === 'conj' ||
     before.cls === 'wh'
-  if (!opensClause) return null
+  if (!opensClause) return earlier(j)
+  // the phrase is itself an interruption after a comma: the subject is before it
+  if (before?.text === ',') return earlier(j) ?? { head, whole: { first: head.first, last: close } }
   return { head, whole: { first: head.first, last: close } }
 }
