@@ -4,6 +4,12 @@
  * Kept inside quotes/ so the finder works on bare text; it is not a general tokenizer.
  */
 import type { Span } from '../../core/index.js'
+import {
+  MONTH_ABBREVIATIONS,
+  NUMERAL_ABBREVIATIONS,
+  OTHER_ABBREVIATIONS,
+  TITLE_ABBREVIATIONS,
+} from '../lexicons/index.js'
 import { listedClass, wordClass } from './words.js'
 
 /** What a quote-mark token can do; `apos` marks are single quotes or apostrophes. */
@@ -61,8 +67,21 @@ const TOKEN =
 const DOUBLE_MARKS = new Set(['"', '“', '”', '„', '‟', '«', '»', "''", '``', '〝', '〞', '＂'])
 const SINGLE_MARKS = new Set(["'", '‘', '’', '‚', '‹', '›'])
 const MARKUP = /<\/?[A-Za-z][^<>\n]*>/g
-const ABBREV_DOT =
-  /^(?:[A-Z]|Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|Lt|Col|Maj|Capt|Sgt|Adm|Cmdr|Pres|Rev|St|Jr|Sr|Hon|Amb|Atty|Supt|Insp|Sec|Corp|Inc|Ltd|Co|Bros|No|Nos|Vol|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mon|Tue|Tues|Wed|Thu|Thurs|Fri|Sat|Sun|vs|etc|al|approx|Ave|Blvd|Rd|Mt|Ft|Calif|Conn|Fla|Ga|Ill|Ind|Kan|Ky|La|Mass|Md|Mich|Minn|Miss|Mo|Mont|Neb|Nev|Okla|Ore|Pa|Penn|Tenn|Tex|Va|Vt|Wash|Wis|Wyo|Colo|Ariz|Ala|Ark|Del|Ida|Me|Del|D|R|I|[A-Z](?:\.[A-Z])+|[a-z](?:\.[a-z])+|[RDI]-[A-Z][A-Za-z]{0,4}(?:\.[A-Z])*)$/
+/** Words whose period is theirs: the tokenizer's abbreviations (nlp/lexicons), and days. */
+const ABBREVIATIONS: ReadonlySet<string> = new Set([
+  ...TITLE_ABBREVIATIONS,
+  ...MONTH_ABBREVIATIONS,
+  ...OTHER_ABBREVIATIONS,
+  ...'Mon Tue Tues Wed Thu Thurs Fri Sat Sun Penn Ida Me'.split(' '),
+])
+/** Initials, letter-period runs ("U.S", "a.m") and party and state tags ("R-Ky", "D-N.Y"). */
+const ABBREV_SHAPE =
+  /^(?:[A-Z]|[A-Z](?:\.[A-Z])+|[a-z](?:\.[a-z])+|[RDI]-[A-Z][A-Za-z]{0,4}(?:\.[A-Z])*)$/
+
+/** "No. 10", "Vol. 2": a numeral abbreviation keeps its period before a number only. */
+function numeral(t: string, text: string, dot: number): boolean {
+  return NUMERAL_ABBREVIATIONS.has(t) && /^\s*\d/.test(text.slice(dot + 1, dot + 4))
+}
 
 function roleOf(text: string, before: string, after: string): MarkRole {
   // an opening mark typed for a closing one closes: “It's unusual,“ said Noble
@@ -108,7 +127,10 @@ export function scan(text: string, blocks: readonly Span[], sentences: readonly 
       re.lastIndex = end
     }
     // attach the dot of an abbreviation or initial ("Mr.", "U.S.", "J.")
-    if (text[end] === '.' && ABBREV_DOT.test(t)) {
+    if (
+      text[end] === '.' &&
+      (ABBREVIATIONS.has(t) || ABBREV_SHAPE.test(t) || numeral(t, text, end))
+    ) {
       t += '.'
       end += 1
       re.lastIndex = end
