@@ -203,6 +203,13 @@ export function attribute(sc: Scan, marked: readonly Marked[]): Attribution[] {
     const sFirst = sc.sents[s]!.first
     let subject = same?.speaker ?? (first > sFirst ? clauseSubject(ctx, sFirst, first) : null)
     if (subject !== null && quoted[subject.first]) subject = null
+    if (same === undefined) {
+      // "POLLS WERE EARLY - Mark Blumenthal: “…”": the name before the colon
+      const np = toks[first - 1]?.text === ':' ? leftNP(sc, first - 2, sFirst) : null
+      if (np !== null && toks[np.first]!.cap) subject = np
+      // "Barrett’s dictum was “…”", "her remark that “…”": the possessor speaks
+      else if (subject !== null) subject = possessor(toks, subject) ?? subject
+    }
     if (subject === null) {
       const prev = lastBefore(out, first, ctx)
       const pLast = prev === null ? -1 : prev.segments[prev.segments.length - 1]!.last
@@ -1410,6 +1417,29 @@ function standsAlone(ctx: Ctx, qi: number): boolean {
   const span = contentSpan(q)
   const inner = ctx.sc.text.slice(span.start, span.end).trim()
   return inner.split(/\s+/).length >= 3
+}
+
+const POSSESSIVE_DETERMINERS = new Set(['his', 'her', 'their', 'its', 'our', 'my'])
+
+/** Nouns for what someone says: the possessor of "her remark", "Barrett’s dictum" said it. */
+const SAYING_NOUNS = new Set([
+  ...DOCUMENTS,
+  ...'remark remarks comment comments words promise pledge vow claim claims dictum motto slogan mantra line phrase quote catchphrase answer response reply question warning argument view position advice'.split(
+    ' ',
+  ),
+])
+
+/** The possessor that opens a phrase for words: "her" of "her remark", "Lee's" of "Lee's promise". */
+function possessor(toks: readonly Tok[], np: Range): Range | null {
+  let saying = false
+  for (let k = np.first; k <= np.last; k++) if (SAYING_NOUNS.has(toks[k]!.lower)) saying = true
+  if (!saying) return null
+  for (let k = np.first; k < np.last; k++) {
+    const t = toks[k]!
+    if (POSSESSIVE_DETERMINERS.has(t.lower)) return k === np.first ? { first: k, last: k } : null
+    if (/['’]s$/.test(t.lower)) return { first: np.first, last: k }
+  }
+  return null
 }
 
 /**
