@@ -894,16 +894,20 @@ function reported(ctx: Ctx, ci: number, done: readonly Attribution[]): Attributi
     subjFirst - 1 > sFirst &&
     (sep.text === ',' || DASHES.has(sep.text) || (sep.kind === 'mark' && sep.role !== 'open'))
   const leftEnd = sep?.kind === 'mark' ? subjFirst - 1 : subjFirst - 2
-  if (right !== null && commaBefore && toks[cue.last + 1]?.text === ',') {
+  // "…,” said O'Donnell, who wrote about it": what a relative clause's verb says is on its right
+  const relative =
+    speaker.first === speaker.last && ['who', 'which', 'that'].includes(toks[speaker.first]!.lower)
+  if (relative && right === null) return null
+  if (right !== null && commaBefore && toks[cue.last + 1]?.text === ',' && !relative) {
     // "A, X said, B." — unless A is only an introductory phrase ("In both cases, X said, B")
     const left = leftContent(ctx, sFirst, leftEnd)
     if (left !== null && hasContentWord(toks, left) && !introductory(toks, left))
       return { segments: [left, right], quotes: [], speaker, cue, pattern: 'parenthetical' }
     return { segments: [right], quotes: [], speaker, cue, pattern }
   }
-  if (right === null || (commaBefore && afterIsAdjunct(ctx, cue, sLast))) {
+  if (right === null || (commaBefore && afterIsAdjunct(ctx, cue, sLast) && !relative)) {
     // "…, X said." or "…, X said on Tuesday."
-    if (!commaBefore) return null
+    if (!commaBefore || (right === null && relative)) return null
     const left = leftContent(ctx, sFirst, leftEnd)
     if (left === null || !hasContentWord(toks, left)) return null
     return { segments: [left], quotes: [], speaker, cue, pattern: 'csv' }
