@@ -907,7 +907,7 @@ function reported(ctx: Ctx, ci: number, done: readonly Attribution[]): Attributi
   }
   if (right === null || (commaBefore && afterIsAdjunct(ctx, cue, sLast) && !relative)) {
     // "…, X said." or "…, X said on Tuesday."
-    if (!commaBefore || (right === null && relative)) return null
+    if (!commaBefore) return null
     const left = leftContent(ctx, sFirst, leftEnd)
     if (left === null || !hasContentWord(toks, left)) return null
     return { segments: [left], quotes: [], speaker, cue, pattern: 'csv' }
