@@ -353,6 +353,9 @@ function verbal(sc: Scan, i: number): boolean {
   const next = toks[i + 1]
   // "thanks to a big win": a preposition
   if (t.lower === 'thanks' && next?.lower === 'to') return false
+  // "showing off the hat", "showed up at the rally": not showing what is so
+  if (/^show(s|ed|n|ing)?$/.test(t.lower) && (next?.lower === 'off' || next?.lower === 'up'))
+    return false
   // "posted bail", "posted US$2 million bond": money, not words
   if (/^post(s|ed|ing)?$/.test(t.lower)) {
     for (let k = i + 1; k < toks.length && k - i <= 5 && toks[k]!.sent === t.sent; k++) {
