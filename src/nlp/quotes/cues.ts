@@ -353,6 +353,9 @@ function verbal(sc: Scan, i: number): boolean {
   const next = toks[i + 1]
   // "thanks to a big win": a preposition
   if (t.lower === 'thanks' && next?.lower === 'to') return false
+  // "adding to the confusion", "reported from Kabul": not words said
+  if (/^add(s|ed|ing)?$/.test(t.lower) && next?.lower === 'to') return false
+  if (/^report(s|ed|ing)?$/.test(t.lower) && next?.lower === 'from') return false
   // "showing off the hat", "showed up at the rally": not showing what is so
   if (/^show(s|ed|n|ing)?$/.test(t.lower) && (next?.lower === 'off' || next?.lower === 'up'))
     return false
