@@ -353,6 +353,9 @@ function verbal(sc: Scan, i: number): boolean {
   const next = toks[i + 1]
   // "thanks to a big win": a preposition
   if (t.lower === 'thanks' && next?.lower === 'to') return false
+  // "found a way", "to find a candidate": finding a thing, not that something is so
+  if (/^(find|finds|found|finding)$/.test(t.lower) && (next?.lower === 'a' || next?.lower === 'an'))
+    return false
   // "adding to the confusion", "reported from Kabul": not words said
   if (/^add(s|ed|ing)?$/.test(t.lower) && next?.lower === 'to') return false
   if (/^report(s|ed|ing)?$/.test(t.lower) && next?.lower === 'from') return false
