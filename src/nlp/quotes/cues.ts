@@ -374,7 +374,11 @@ function verbal(sc: Scan, i: number): boolean {
         break
     }
   }
-  // "a firm called eTranslate": naming after a common noun, not speech
+  // "a firm called eTranslate", "a play called “Los Hijos”": naming after a common noun, not speech
+  const named =
+    next?.kind === 'word'
+      ? /\p{Lu}/u.test(next.text) && !complementAfterName(toks, i + 1) // a name, "eTranslate" too
+      : next?.kind === 'mark' && toks[i + 2]?.cap === true
   if (
     t.lower === 'called' &&
     prev !== undefined &&
@@ -382,11 +386,11 @@ function verbal(sc: Scan, i: number): boolean {
     prev.kind === 'word' &&
     !prev.cap &&
     prev.cls === 'other' &&
-    next?.kind === 'word' &&
-    /\p{Lu}/u.test(next.text) && // a name, "eTranslate" too
-    !complementAfterName(toks, i + 1)
+    named
   )
     return false
+  // "the strike was called off"
+  if (/^call(s|ed|ing)?$/.test(t.lower) && next?.lower === 'off') return false
   // a participle before its noun is an adjective: "the state's 41 pledged delegates", "the June
   // 15 planned date", "its stated goal"
   if (
