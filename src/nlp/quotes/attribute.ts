@@ -4,8 +4,10 @@
  *      or right before the opening one (X said: “…”), with the rest of a broken quote as segments;
  *   2. every remaining cue: reported speech (X said (that) …, …, X said. / according to X, …),
  *      whose content may hold quoted words (a partial quote);
- *   3. quotes left over: a quoted sentence continues the last speaker; other quoted words (scare
- *      quotes, titles) are not quotes.
+ *   3. quotes left over: a quoted sentence continues the last speaker; a long quoted passage is a
+ *      quote of the sentence's speaker or subject; other quoted words (scare quotes, titles) are
+ *      not quotes.
+ * A quote with no cue may also be credited on its own line (“…” ― Name).
  */
 
 import { PLATFORMS, ROLES } from '../lexicons/index.js'
@@ -190,7 +192,8 @@ export function attribute(sc: Scan, marked: readonly Marked[]): Attribution[] {
     taken[qi] = 1
   }
   // 5. long quoted passages left over are quotes all the same; the speaker is the one of the
-  // sentence's attribution, if any
+  // sentence's attribution, else the sentence's subject (or the name before the colon, or the
+  // possessor of the words that introduce the passage), else the paragraph's last speaker
   for (let qi = 0; qi < tops.length; qi++) {
     if (taken[qi] || !longPassage(ctx, qi)) continue
     const { first, last } = ranges[qi]!
@@ -269,6 +272,7 @@ function directAttribution(ctx: Ctx, qi: number): Attribution | null {
     quotes: [q],
     speaker: pick.speaker,
     cue: pick.cue,
+    // a credit line is scored as the attribution after a quote that it is
     pattern:
       pick === after || pick.credit
         ? 'quote-after'
@@ -1456,7 +1460,8 @@ const LONG_PASSAGE = 8
 function longPassage(ctx: Ctx, qi: number): boolean {
   const { toks } = ctx
   const { first, last } = ctx.ranges[qi]!
-  if (DASHES.has(toks[first - 1]?.text ?? '') || toks[first - 1]?.text === '―') return false
+  const before = toks[first - 1]?.text ?? ''
+  if (DASHES.has(before) || CREDIT_DASHES.has(before)) return false
   let words = 0
   for (let j = first; j <= last; j++)
     if (toks[j]!.kind === 'word' || toks[j]!.kind === 'num') words++
