@@ -191,6 +191,15 @@ export function attribute(sc: Scan, marked: readonly Marked[]): Attribution[] {
     }
     taken[qi] = 1
   }
+  // 4b. "Christie described Clinton as a “disgrace”", "Merkel heralded the deal as a
+  // “breakthrough”": a verb's object characterised by a quote
+  for (let qi = 0; qi < tops.length; qi++) {
+    if (taken[qi]) continue
+    const a = quotedAs(ctx, qi)
+    if (a === null) continue
+    out.push(a)
+    taken[qi] = 1
+  }
   // 5. long quoted passages left over are quotes all the same; the speaker is the one of the
   // sentence's attribution, else the sentence's subject (or the name before the colon, or the
   // possessor of the words that introduce the passage), else the paragraph's last speaker
@@ -1425,6 +1434,42 @@ function standsAlone(ctx: Ctx, qi: number): boolean {
   const span = contentSpan(q)
   const inner = ctx.sc.text.slice(span.start, span.end).trim()
   return inner.split(/\s+/).length >= 3
+}
+
+/** "VERB NP as (a) “…”": the object NP and the quote are the content, the verb the cue. */
+function quotedAs(ctx: Ctx, qi: number): Attribution | null {
+  const { toks, sc } = ctx
+  const { first, last } = ctx.ranges[qi]!
+  const sFirst = sc.sents[toks[first]!.sent]!.first
+  let j = first - 1
+  if (j >= sFirst && ['a', 'an', 'the'].includes(toks[j]!.lower)) j--
+  if (j <= sFirst || toks[j]!.lower !== 'as') return null
+  const found = leftNP(sc, j - 1, sFirst)
+  if (found === null) return null
+  const np = { ...found }
+  const verbish = (k: number): boolean => {
+    const t = toks[k]
+    if (t === undefined || k <= sFirst || t.kind !== 'word' || t.cap || t.cls !== 'other')
+      return false
+    return !ctx.quoted[k] && (toks[k - 1]?.lower === 'to' || /(?:ed|es|s|ing)$/.test(t.lower))
+  }
+  // the phrase reader may take the verb into the phrase ("pounding Trump", "admires Russian
+  // President Vladimir Putin"): then its first word is the verb
+  if (!verbish(np.first - 1) && np.first < np.last && verbish(np.first)) np.first++
+  const v = np.first - 1
+  if (!verbish(v)) return null
+  const vt = toks[v]!
+  const bare = toks[v - 1]?.lower === 'to'
+  for (let k = np.first; k <= np.last; k++) if (ctx.quoted[k]) return null
+  const sp = subjectOf(ctx, v, sFirst)
+  if (sp === null && !bare) return null
+  return {
+    segments: [{ first: np.first, last }],
+    quotes: [ctx.tops[qi]!],
+    speaker: sp?.mention ?? null,
+    cue: frameCue(v, v, vt.lower, 'appraise'),
+    pattern: 'svc',
+  }
 }
 
 const POSSESSIVE_DETERMINERS = new Set(['his', 'her', 'their', 'its', 'our', 'my'])
