@@ -251,6 +251,8 @@ export function rightNP(sc: Scan, k: number, hi: number): Range | null {
     if (t.kind === 'word' && OPENERS.has(t.lower) && !t.cap) break
     // "The mayor changed her mind": a past form after the head is the verb
     if (last >= 0 && !t.cap && t.cls === 'other' && /ed$/.test(t.lower) && !toks[last]!.cap) break
+    // "Romney went after Trump": so is an irregular past
+    if (last >= 0 && !t.cap && IRREGULAR_PAST.has(t.lower)) break
     if (nominal(t)) {
       last = i
       continue
@@ -313,6 +315,13 @@ export function rightNP(sc: Scan, k: number, hi: number): Range | null {
   for (let j = k; j <= last; j++) if (isContent(toks[j]!)) content = true
   return content ? { first: k, last } : null
 }
+
+/** Irregular past forms, which no -ed marks as verbs ("Romney went after Trump"). */
+const IRREGULAR_PAST = new Set(
+  'went came took made gave got saw knew thought found began ran won lost left held led met paid sent spent stood brought bought caught taught felt kept meant sat wrote spoke broke chose drove rose fell grew drew flew threw wore fought sought sold told said became did had was were'.split(
+    ' ',
+  ),
+)
 
 /** Prepositions that extend a phrase to the right ("a spokesman for the campaign"). */
 const RIGHT_PREPS = new Set(['of', 'for', 'with', 'from'])
