@@ -387,7 +387,14 @@ export function appositionBefore(
     before.cls === 'conj' ||
     before.cls === 'wh'
   if (!opensClause) return earlier(j)
-  // the phrase is itself an interruption after a comma: the subject is before it
-  if (before?.text === ',') return earlier(j) ?? { head, whole: { first: head.first, last: close } }
+  // the phrase is itself an interruption after a comma: the subject is before it — unless what
+  // is before it is an introductory phrase ("According to the AP, Lee, an adviser, said")
+  if (before?.text === ',') {
+    const e = earlier(j)
+    let intro = false
+    for (let k = e?.head.first ?? 0; e !== null && k <= e.head.last; k++)
+      if (toks[k]!.cls === 'prep' && toks[k]!.lower !== 'of') intro = true
+    return e !== null && !intro ? e : { head, whole: { first: head.first, last: close } }
+  }
   return { head, whole: { first: head.first, last: close } }
 }
