@@ -323,6 +323,16 @@ const IRREGULAR_PAST = new Set(
   ),
 )
 
+/** Whether a phrase is a name: every word capitalised but the joiners ("Sir Menzies Campbell"). */
+function nameLike(toks: readonly Tok[], r: Range): boolean {
+  for (let k = r.first; k <= r.last; k++) {
+    const t = toks[k]!
+    if (t.kind !== 'word' || NAME_JOINERS.has(t.lower)) continue
+    if (!t.cap || t.cls === 'det') return false
+  }
+  return true
+}
+
 /** Prepositions that extend a phrase to the right ("a spokesman for the campaign"). */
 const RIGHT_PREPS = new Set(['of', 'for', 'with', 'from'])
 
@@ -394,7 +404,10 @@ export function appositionBefore(
     let intro = false
     for (let k = e?.head.first ?? 0; e !== null && k <= e.head.last; k++)
       if (toks[k]!.cls === 'prep' && toks[k]!.lower !== 'of') intro = true
-    return e !== null && !intro ? e : { head, whole: { first: head.first, last: close } }
+    // "Deputy leader of the party, Sir Menzies Campbell, whose …, said": the name, not its title
+    if (e === null || intro || (nameLike(toks, head) && !nameLike(toks, e.head)))
+      return { head, whole: { first: head.first, last: close } }
+    return e
   }
   return { head, whole: { first: head.first, last: close } }
 }
