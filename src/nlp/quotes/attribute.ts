@@ -498,7 +498,17 @@ function afterQuote(ctx: Ctx, qi: number): Found | null {
     const cue = ctx.cues[c0]!
     if (cue.first === i && !cue.passive && !cue.ing && INVERTING.has(cue.info.lemma)) {
       const sp = rightNP(sc, cue.last + 1, paraEnd)
-      if (sp !== null) return { cue, speaker: sp, end: sp.last, tight: false }
+      // "Lee, who calls Trump a “sociopath,” said he doubts …": a pronoun and a verb after the
+      // cue are its own clause, not an inverted speaker
+      const n = sp === null ? undefined : toks[sp.last + 1]
+      const ownClause =
+        sp !== null &&
+        !opens &&
+        sp.first === sp.last &&
+        toks[sp.first]!.cls === 'pron' &&
+        n?.kind === 'word' &&
+        n.sent === toks[sp.last]!.sent
+      if (sp !== null && !ownClause) return { cue, speaker: sp, end: sp.last, tight: false }
     }
   }
   // speaker first: “…,” X said
@@ -689,6 +699,12 @@ function subjectOf(ctx: Ctx, c: number, lo: number): { mention: Range; first: nu
     const ap = appositionBefore(sc, k, lo)
     if (ap === null) return null
     return { mention: ap.head, first: ap.head.first }
+  }
+  // "The senator, who called the plan “dead on arrival,” said": the interruption's comma is
+  // inside its closing mark
+  if (t.kind === 'mark' && t.role !== 'open' && /,\s*$/.test(sc.text.slice(t.start - 2, t.start))) {
+    const ap = appositionBefore(sc, k, lo, 0, ctx.quoted)
+    if (ap !== null) return { mention: ap.head, first: ap.head.first }
   }
   if (ctx.quoted[k]) return null
   // "a message that said", "the sign — which read": the relative pronoun is the local mention
@@ -1256,6 +1272,17 @@ function clauseEnd(ctx: Ctx, i: number, sLast: number, owner: Cue | null = null)
     const t = toks[j]!
     if (ctx.quoted[j]) continue
     if (t.text === ';') return j - 1
+    // "who called the plan “dead on arrival,” said he …": a quote closed on a comma, then a cue,
+    // ends the relative clause
+    const p = toks[j - 1]!
+    if (
+      p.kind === 'mark' &&
+      ctx.quoted[j - 1] &&
+      /,\s*$/.test(ctx.sc.text.slice(p.start - 2, p.start)) &&
+      ctx.cueAt[j]! >= 0 &&
+      ctx.cues[ctx.cueAt[j]!]!.first === j
+    )
+      return j - 1
     const ci = ctx.cueAt[j]!
     if (ci >= 0 && ctx.cues[ci]!.first === j && !ctx.cues[ci]!.weak) {
       const prev = toks[j - 1]!

@@ -349,13 +349,14 @@ export function appositionBefore(
   close: number,
   lo: number,
   depth = 0,
+  quoted?: Uint8Array,
 ): { head: Range; whole: Range } | null {
   const { toks } = sc
   // "Lee, the party's chairman, for example, said": interruptions follow one another; the subject
   // is before the first
   const earlier = (j: number): { head: Range; whole: Range } | null => {
     if (depth >= 2 || toks[j]?.text !== ',' || DASH.has(toks[close]!.text)) return null
-    const inner = appositionBefore(sc, j, lo, depth + 1)
+    const inner = appositionBefore(sc, j, lo, depth + 1, quoted)
     return inner === null
       ? null
       : { head: inner.head, whole: { first: inner.head.first, last: close } }
@@ -364,6 +365,11 @@ export function appositionBefore(
   let j = close - 1
   while (j >= lo && close - j <= 40) {
     const t = toks[j]!
+    // "Lee, who called it “dead on arrival,” said": commas inside a quote are the quote's
+    if (quoted?.[j] && toks[close]!.kind === 'mark') {
+      j--
+      continue
+    }
     if (dash ? DASH.has(t.text) : t.text === ',') break
     if (t.kind === 'punct' && /^[;:!?]$/.test(t.text)) return null
     if (t.text === '.' && toks[j + 1]?.text !== ')' && toks[j + 1]?.text !== ',') return null
@@ -372,7 +378,7 @@ export function appositionBefore(
   if (j < lo || close - j < 2) return null
   // an interruption holds whole quotes only ("the executive in charge of ''Evening News,''")
   let marks = 0
-  for (let k = j + 1; k < close; k++) if (toks[k]!.kind === 'mark') marks++
+  for (let k = j + 1; k <= close; k++) if (toks[k]!.kind === 'mark') marks++
   if (marks % 2 === 1) return null
   // an age before the apposition: "Lee, 35, the mayor's daughter, said"
   if (
