@@ -941,7 +941,24 @@ function reported(ctx: Ctx, ci: number, done: readonly Attribution[]): Attributi
     if (left === null || !hasContentWord(toks, left)) return null
     return { segments: [left], quotes: [], speaker, cue, pattern: 'csv' }
   }
+  // "said in a statement provided to Politico", "said as he launched the process": an adjunct
+  // alone is no content
+  if (cue.info.cls === 'say' && adjunctContent(ctx, right)) return null
   return { segments: [right], quotes: [], speaker, cue, pattern }
+}
+
+/** Prepositions and conjunctions that open an adjunct, not a reported clause. */
+const ADJUNCT_OPENERS = new Set(['in', 'on', 'at', 'by', 'during', 'via', 'through', 'as'])
+
+/** A short content that opens with an adjunct word and holds no quote: no content at all. */
+function adjunctContent(ctx: Ctx, r: Range): boolean {
+  const t = ctx.toks[r.first]!
+  if (!ADJUNCT_OPENERS.has(t.lower) || r.last - r.first > 12) return false
+  for (let k = r.first; k <= r.last; k++) {
+    const w = ctx.toks[k]!
+    if (ctx.quoted[k] || w.lower === 'that' || w.cls === 'wh') return false
+  }
+  return true
 }
 
 /** Whether a range is a date: time words ("December", "Friday") and numbers, nothing else. */
