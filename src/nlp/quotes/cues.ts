@@ -353,6 +353,8 @@ function verbal(sc: Scan, i: number): boolean {
   const next = toks[i + 1]
   // "thanks to a big win": a preposition
   if (t.lower === 'thanks' && next?.lower === 'to') return false
+  // "a liberal think tank"
+  if (t.lower === 'think' && (next?.lower === 'tank' || next?.lower === 'tanks')) return false
   // "found a way", "to find a candidate": finding a thing, not that something is so
   if (/^(find|finds|found|finding)$/.test(t.lower) && (next?.lower === 'a' || next?.lower === 'an'))
     return false
