@@ -75,6 +75,9 @@ const BE = new Set(['is', 'was', 'are', 'were', 'be', 'been', 'being', "'re", 'â
 
 /** Verb forms that are as often nouns. */
 const NOUNISH = new Set([
+  'talk',
+  'talks',
+  'counsel',
   'chant',
   'chants',
   'states',
