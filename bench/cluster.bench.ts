@@ -19,7 +19,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { seededRandom } from '../src/core/index.js'
+import { seededRandom, shuffle } from '../src/core/index.js'
 import { createLinker, type LinkerOptions } from '../src/link/index.js'
 import {
   type AnnotationCache,
@@ -226,11 +226,10 @@ for (const w of windows) {
     // Robustness check: the undated documents come first in file order (ECB+ files them by
     // topic); a seeded shuffle of that backfill shows how much a result leans on that order.
     const rand = seededRandom(Number(values['shuffle-undated']) || 1)
-    const undated = docs.filter((d) => docTime(d) === undefined)
-    for (let i = undated.length - 1; i > 0; i--) {
-      const j = Math.floor(rand() * (i + 1))
-      ;[undated[i], undated[j]] = [undated[j]!, undated[i]!]
-    }
+    const undated = shuffle(
+      docs.filter((d) => docTime(d) === undefined),
+      rand,
+    )
     docs = [...undated, ...docs.filter((d) => docTime(d) !== undefined)]
   }
   if (docs.length === 0) {

@@ -4,7 +4,7 @@
  * changed, paragraphs added or cut, sentences reordered, words swapped, a wire credit added).
  * Used by the copies test and by `npm run bench:copies`. Deterministic for a seed.
  */
-import { seededRandom } from '../../src/core/index.js'
+import { seededRandom, shuffle } from '../../src/core/index.js'
 
 export interface Original {
   id: string
@@ -164,11 +164,10 @@ export function buildCopyCorpus(
       const rules: string[] = []
       if (r() < 0.8) rules.push(RULES.headline(r, a))
       // Two to four of the other rules, in a random order.
-      const others = names.filter((x) => x !== 'headline')
-      for (let i = others.length - 1; i > 0; i--) {
-        const j = Math.floor(r() * (i + 1))
-        ;[others[i], others[j]] = [others[j]!, others[i]!]
-      }
+      const others = shuffle(
+        names.filter((x) => x !== 'headline'),
+        r,
+      )
       for (const name of others.slice(0, 2 + Math.floor(r() * 3))) rules.push(RULES[name](r, a))
       const site = pick(r, SITES)
       out.push({

@@ -7,7 +7,7 @@
 import type { DocumentFeatures } from '../features.js'
 import { LABEL_COUNT } from '../labels.js'
 import { constrainTransitions, TRANSITION_SIZE, viterbi } from '../linear-model.js'
-import { seededRandom } from '../../../core/index.js'
+import { seededRandom, shuffle } from '../../../core/index.js'
 
 const L = LABEL_COUNT
 const W = L + 1
@@ -79,13 +79,7 @@ export function trainPerceptron(
   let c = 1
   let pred = new Uint8Array(256)
   for (let epoch = 1; epoch <= options.epochs; epoch++) {
-    // Fisher–Yates shuffle with the seeded generator.
-    for (let i = instances.length - 1; i > 0; i--) {
-      const j = Math.floor(random() * (i + 1))
-      const t = instances[i]!
-      instances[i] = instances[j]!
-      instances[j] = t
-    }
+    shuffle(instances, random)
     let mistakes = 0
     for (const [di, s] of instances) {
       const doc = docs[di]!
