@@ -20,9 +20,8 @@ import {
   type Gender,
   genderOfGivenName,
   HONORIFICS,
+  hasOrgWord,
   MONTH_ABBREVIATIONS,
-  ORG_SUFFIXES,
-  ORG_WORDS,
   PLATFORMS,
   type PlaceEntry,
   PRONOUNS,
@@ -375,7 +374,12 @@ function splitAffiliations(text: string, sorted: EntityMention[]): EntityMention
       m.type === 'person' &&
       k > 0 &&
       /\s/.test(t.slice(0, k)) &&
-      namesOrganisation(t.slice(k + 4))
+      hasOrgWord(
+        t
+          .slice(k + 4)
+          .toLowerCase()
+          .split(/\s+/),
+      )
     ) {
       const org = m.start + k + 4
       out.push({ ...m, end: m.start + k, text: t.slice(0, k) })
@@ -385,14 +389,6 @@ function splitAffiliations(text: string, sorted: EntityMention[]): EntityMention
     out.push(m)
   }
   return out
-}
-
-/** Whether a name holds a word that makes it an organisation's (`ORG_WORDS`, legal forms). */
-function namesOrganisation(name: string): boolean {
-  return name
-    .toLowerCase()
-    .split(/\s+/)
-    .some((w) => ORG_WORDS.has(w) || ORG_SUFFIXES.has(w))
 }
 
 /** Words before a storm's name ("Hurricane Katrina", "Typhoon Haiyan"). */

@@ -8,10 +8,9 @@ import type { Span } from '../../core/index.js'
 import {
   genderOfGivenName,
   HONORIFICS,
+  hasOrgWord,
   MONTH_ABBREVIATIONS,
   NAME_PARTICLES,
-  ORG_SUFFIXES,
-  ORG_WORDS,
   placeByDemonym,
   placeByName,
   SENTENCE_OPENERS,
@@ -107,7 +106,7 @@ function typeOf(run: readonly Token[], before: string): EntityMention['type'] | 
   if (placeByName(joined) !== undefined) return 'place'
   const lower = words.map((w) => w.toLowerCase())
   if (words.length > 1 && PLACE_WORDS.has(lower[lower.length - 1]!)) return 'place'
-  if (lower.some((w) => ORG_WORDS.has(w) || ORG_SUFFIXES.has(w))) return 'organization'
+  if (hasOrgWord(lower)) return 'organization'
   if (words.length === 1 && asAcronym(joined) !== undefined && joined.length > 1)
     return 'organization'
   const titled = HONORIFICS.has(before.replace(/\.$/, '')) || ROLE_WORDS.has(before.toLowerCase())

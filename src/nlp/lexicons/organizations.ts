@@ -18,6 +18,11 @@ export const ORG_WORDS: ReadonlySet<string> = new Set(
   ),
 )
 
+/** Whether lower-case words hold one that makes a name an organisation's (`ORG_WORDS`, legal forms). */
+export function hasOrgWord(words: readonly string[]): boolean {
+  return words.some((w) => ORG_WORDS.has(w) || ORG_SUFFIXES.has(w))
+}
+
 /** Words an acronym leaves out: "Organisation of the Petroleum Exporting Countries" → OPEC. */
 export const ACRONYM_SKIP: ReadonlySet<string> = new Set(
   'of the and for de des du la le für fur der die das on in at to &'.split(' '),
