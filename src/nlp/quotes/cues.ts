@@ -285,7 +285,7 @@ export function findCues(sc: Scan, quoted: Uint8Array): Cue[] {
     } else {
       info = CUE_FORMS.get(t.lower)
       if (info === undefined) continue
-      if (!verbal(sc, i)) continue
+      if (!verbal(sc, i, info.lemma)) continue
     }
     // particles that belong to the verb: "called for", "pointed out", "lashed out at"
     let particle = false
@@ -330,8 +330,26 @@ function matchPhrase(toks: readonly Tok[], i: number): { info: CueInfo; last: nu
   return null
 }
 
-/** Whether the lexicon form at `i` is used as a verb. */
-function verbal(sc: Scan, i: number): boolean {
+/**
+ * Words after a cue (by lemma) that make it no speech: "thanks to a big win" (a preposition), "a
+ * liberal think tank", "found a way" (finding a thing, not that something is so), "added to the
+ * confusion", "reported from Kabul", "showing off the hat", "showed up at the rally", "the strike
+ * was called off".
+ */
+const NOT_BEFORE: ReadonlyMap<string, ReadonlySet<string>> = new Map(
+  Object.entries({
+    thank: ['to'],
+    think: ['tank', 'tanks'],
+    find: ['a', 'an'],
+    add: ['to'],
+    report: ['from'],
+    show: ['off', 'up'],
+    call: ['off'],
+  }).map(([lemma, words]) => [lemma, new Set(words)]),
+)
+
+/** Whether the lexicon form at `i` (a form of `lemma`) is used as a verb. */
+function verbal(sc: Scan, i: number, lemma: string): boolean {
   const { toks } = sc
   const t = toks[i]!
   const prev = toks[i - 1]
@@ -354,19 +372,8 @@ function verbal(sc: Scan, i: number): boolean {
   // "so-called"
   if (t.lower === 'called' && prev?.text === '-' && toks[i - 2]?.lower === 'so') return false
   const next = toks[i + 1]
-  // "thanks to a big win": a preposition
-  if (t.lower === 'thanks' && next?.lower === 'to') return false
-  // "a liberal think tank"
-  if (t.lower === 'think' && (next?.lower === 'tank' || next?.lower === 'tanks')) return false
-  // "found a way", "to find a candidate": finding a thing, not that something is so
-  if (/^(find|finds|found|finding)$/.test(t.lower) && (next?.lower === 'a' || next?.lower === 'an'))
-    return false
-  // "adding to the confusion", "reported from Kabul": not words said
-  if (/^add(s|ed|ing)?$/.test(t.lower) && next?.lower === 'to') return false
-  if (/^report(s|ed|ing)?$/.test(t.lower) && next?.lower === 'from') return false
-  // "showing off the hat", "showed up at the rally": not showing what is so
-  if (/^show(s|ed|n|ing)?$/.test(t.lower) && (next?.lower === 'off' || next?.lower === 'up'))
-    return false
+  // "thanks to", "think tank", "found a way", "showed up": the next word makes it no cue
+  if (next !== undefined && NOT_BEFORE.get(lemma)?.has(next.lower)) return false
   // "posted bail", "posted US$2 million bond": money, not words
   if (/^post(s|ed|ing)?$/.test(t.lower)) {
     for (let k = i + 1; k < toks.length && k - i <= 5 && toks[k]!.sent === t.sent; k++) {
@@ -394,8 +401,6 @@ function verbal(sc: Scan, i: number): boolean {
     named
   )
     return false
-  // "the strike was called off"
-  if (/^call(s|ed|ing)?$/.test(t.lower) && next?.lower === 'off') return false
   // a participle before its noun is an adjective: "the state's 41 pledged delegates", "the June
   // 15 planned date", "its stated goal"
   if (
