@@ -206,28 +206,7 @@ export function attribute(sc: Scan, marked: readonly Marked[]): Attribution[] {
   for (let qi = 0; qi < tops.length; qi++) {
     if (taken[qi] || !longPassage(ctx, qi)) continue
     const { first, last } = ranges[qi]!
-    const s = toks[first]!.sent
-    const same = out.find(
-      (a) => a.speaker !== null && a.segments.some((seg) => toks[seg.first]!.sent === s),
-    )
-    // else the subject of the sentence that holds it ("Sanders used the question to demand “…”"),
-    // else the last speaker of the paragraph
-    const sFirst = sc.sents[s]!.first
-    let subject = same?.speaker ?? (first > sFirst ? clauseSubject(ctx, sFirst, first) : null)
-    if (subject !== null && quoted[subject.first]) subject = null
-    if (same === undefined) {
-      // "POLLS WERE EARLY - Mark Blumenthal: “…”": the name before the colon
-      const np = toks[first - 1]?.text === ':' ? leftNP(sc, first - 2, sFirst) : null
-      if (np !== null && toks[np.first]!.cap) subject = np
-      // "Barrett’s dictum was “…”", "her remark that “…”": the possessor speaks
-      else if (subject !== null) subject = possessor(toks, subject) ?? subject
-    }
-    if (subject === null) {
-      const prev = lastBefore(out, first, ctx)
-      const pLast = prev === null ? -1 : prev.segments[prev.segments.length - 1]!.last
-      if (prev !== null && pLast >= 0 && toks[pLast]!.para === toks[first]!.para)
-        subject = prev.speaker
-    }
+    const subject = passageSpeaker(ctx, out, first)
     out.push({
       segments: [{ first, last }],
       quotes: [tops[qi]!],
@@ -665,6 +644,11 @@ function brokenRest(ctx: Ctx, qi: number, end: number): number | null {
 
 const REFLEXIVES = new Set(['himself', 'herself', 'themselves', 'itself'])
 
+/** A closing quote mark with a comma just inside it: “dead on arrival,” */
+function closesOnComma(sc: Scan, t: Tok): boolean {
+  return t.kind === 'mark' && t.role !== 'open' && /,\s*$/.test(sc.text.slice(t.start - 2, t.start))
+}
+
 /** Auxiliaries and adverbs between a subject and its verb: "has also said". */
 function skipAuxLeft(toks: readonly Tok[], k: number, lo: number): number {
   let j = k
@@ -702,7 +686,7 @@ function subjectOf(ctx: Ctx, c: number, lo: number): { mention: Range; first: nu
   }
   // "The senator, who called the plan “dead on arrival,” said": the interruption's comma is
   // inside its closing mark
-  if (t.kind === 'mark' && t.role !== 'open' && /,\s*$/.test(sc.text.slice(t.start - 2, t.start))) {
+  if (closesOnComma(sc, t)) {
     const ap = appositionBefore(sc, k, lo, 0, ctx.quoted)
     if (ap !== null) return { mention: ap.head, first: ap.head.first }
   }
@@ -1291,11 +1275,8 @@ function clauseEnd(ctx: Ctx, i: number, sLast: number, owner: Cue | null = null)
     if (t.text === ';') return j - 1
     // "who called the plan “dead on arrival,” said he …": a quote closed on a comma, then a cue,
     // ends the relative clause
-    const p = toks[j - 1]!
     if (
-      p.kind === 'mark' &&
-      ctx.quoted[j - 1] &&
-      /,\s*$/.test(ctx.sc.text.slice(p.start - 2, p.start)) &&
+      closesOnComma(ctx.sc, toks[j - 1]!) &&
       ctx.cueAt[j]! >= 0 &&
       ctx.cues[ctx.cueAt[j]!]!.first === j
     )
@@ -1478,6 +1459,32 @@ function standsAlone(ctx: Ctx, qi: number): boolean {
   const span = contentSpan(q)
   const inner = ctx.sc.text.slice(span.start, span.end).trim()
   return inner.split(/\s+/).length >= 3
+}
+
+/**
+ * Who says a long quoted passage that starts at token `first`: the speaker of an attribution in
+ * its sentence; else the sentence's subject ("Sanders used the question to demand “…”"), or the
+ * name before its colon ("POLLS WERE EARLY - Mark Blumenthal: “…”"), or the possessor of the words
+ * that introduce it ("Barrett’s dictum was “…”"); else the paragraph's last speaker.
+ */
+function passageSpeaker(ctx: Ctx, out: readonly Attribution[], first: number): Range | null {
+  const { toks, sc } = ctx
+  const s = toks[first]!.sent
+  const same = out.find(
+    (a) => a.speaker !== null && a.segments.some((seg) => toks[seg.first]!.sent === s),
+  )
+  if (same !== undefined) return same.speaker
+  const sFirst = sc.sents[s]!.first
+  let subject = first > sFirst ? clauseSubject(ctx, sFirst, first) : null
+  if (subject !== null && ctx.quoted[subject.first]) subject = null
+  const np = toks[first - 1]?.text === ':' ? leftNP(sc, first - 2, sFirst) : null
+  if (np !== null && toks[np.first]!.cap) subject = np
+  else if (subject !== null) subject = possessor(toks, subject) ?? subject
+  if (subject !== null) return subject
+  const prev = lastBefore(out, first, ctx)
+  if (prev === null) return null
+  const pLast = prev.segments[prev.segments.length - 1]!.last
+  return toks[pLast]!.para === toks[first]!.para ? prev.speaker : null
 }
 
 /** "VERB NP as (a) “…”": the object NP and the quote are the content, the verb the cue. */
