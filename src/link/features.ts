@@ -6,6 +6,7 @@
 import type { Entity, Value } from '../core/index.js'
 import { isTitleCase, tokenize } from './tokens.js'
 import type { LinkInput } from './types.js'
+import { topKey } from './vectors.js'
 
 /** Raw (pre-IDF) features of one article. */
 export interface Features {
@@ -202,7 +203,8 @@ export function extractFeatures(input: LinkInput, o: FeatureOptions): Features {
         quotes.set(key, q.text.length > 80 ? `${q.text.slice(0, 77)}…` : q.text)
     }
   }
-  const lead = protagonist(people)
+  // the person the article is most about: the highest salience
+  const lead = topKey(people)
   const time = parseTime(input.publishedAt)
   const dateOnly =
     typeof input.publishedAt === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(input.publishedAt)
@@ -225,19 +227,6 @@ export function extractFeatures(input: LinkInput, o: FeatureOptions): Features {
           ? { year, published: false }
           : undefined,
   }
-}
-
-/** The person an article is most about: the highest salience (the first on a tie). */
-function protagonist(people: Map<string, number>): string | undefined {
-  let best: string | undefined
-  let top = 0
-  for (const [k, w] of people) {
-    if (w > top) {
-      top = w
-      best = k
-    }
-  }
-  return best
 }
 
 const NAME_SUFFIX = /^(jr|sr|ii|iii|iv)$/

@@ -89,22 +89,24 @@ describe('stories', () => {
   })
 })
 
+/** A cast member named `mentions` times (salience √mentions, doubled in the headline). */
+const person = (name: string, mentions = 9) => ({
+  id: name,
+  type: 'person' as const,
+  name,
+  aliases: [],
+  descriptions: [],
+  mentions: Array.from({ length: mentions }, () => ({
+    start: 0,
+    end: 1,
+    text: name,
+    kind: 'name' as const,
+  })),
+})
+
 describe('the protagonist', () => {
   // Two arrests of two players of one team, told in the same words: what tells them apart is
-  // who each article is about. Salience: √mentions, doubled when the headline names them.
-  const person = (name: string, mentions: number) => ({
-    id: name,
-    type: 'person' as const,
-    name,
-    aliases: [],
-    descriptions: [],
-    mentions: Array.from({ length: mentions }, () => ({
-      start: 0,
-      end: 1,
-      text: name,
-      kind: 'name' as const,
-    })),
-  })
+  // who each article is about.
   const arrest = (id: string, name: string, detail: string, other?: string): LinkInput => ({
     id,
     title: `Chargers player ${name} arrested on suspicion of drunk driving`,
@@ -194,19 +196,6 @@ describe('the protagonist', () => {
 })
 
 describe('second chance for stories with text: one protagonist', () => {
-  const person = (name: string) => ({
-    id: name,
-    type: 'person' as const,
-    name,
-    aliases: [],
-    descriptions: [],
-    mentions: Array.from({ length: 9 }, () => ({
-      start: 0,
-      end: 1,
-      text: name,
-      kind: 'name' as const,
-    })),
-  })
   const about = (id: string, who: string, title: string, text: string): LinkInput => ({
     id,
     title,

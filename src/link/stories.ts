@@ -18,6 +18,7 @@ import {
   type DocFrequenciesState,
   dot,
   type SparseVector,
+  topKey,
 } from './vectors.js'
 
 const HOUR_MS = 3_600_000
@@ -1060,15 +1061,7 @@ function runnerUp(c: Scored): NonNullable<AssignmentReason['runnerUp']> {
 
 /** The protagonist most members of a story are about, if any. */
 function topLead(s: Story): string | undefined {
-  let top: string | undefined
-  let topN = 0
-  for (const [k, n] of s.leads) {
-    if (n > topN) {
-      top = k
-      topN = n
-    }
-  }
-  return top
+  return topKey(s.leads)
 }
 
 function yearKey(y: YearEvidence): string {

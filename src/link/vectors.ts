@@ -33,6 +33,19 @@ export function topTerms(a: SparseVector, k: number): [string, number][] {
 }
 
 /** A background document-frequency table: `n` documents, `df` per term. */
+/** The key with the largest value above 0 (the first on a tie), if any. */
+export function topKey(a: ReadonlyMap<string, number>): string | undefined {
+  let best: string | undefined
+  let top = 0
+  for (const [k, w] of a) {
+    if (w > top) {
+      top = w
+      best = k
+    }
+  }
+  return best
+}
+
 export interface BackgroundFrequencies {
   n: number
   df: Record<string, number>
