@@ -49,3 +49,22 @@ test('analyze() resolves quote speakers to the cast', () => {
     },
   ])
 })
+
+test('analyze()’s sentences keep a speaker with a party and state tag whole (Graham, R-S.C., said)', () => {
+  const text =
+    'Lindsey Graham, R-S.C., said the plan would fail. Rep. Zoe Lofgren, D-Calif., said it would not.'
+  const { annotations } = analyze({
+    ...article,
+    text,
+    blocks: [{ kind: 'paragraph', start: 0, end: text.length, text }],
+    title: '',
+  })
+  const got = annotations.quotes.map((q) => [
+    q.text,
+    q.speaker?.mention ? text.slice(q.speaker.mention.start, q.speaker.mention.end) : null,
+  ])
+  expect(got).toEqual([
+    ['the plan would fail', 'Lindsey Graham'],
+    ['it would not', 'Rep. Zoe Lofgren'],
+  ])
+})
