@@ -931,7 +931,11 @@ function reported(ctx: Ctx, ci: number, done: readonly Attribution[]): Attributi
   return { segments: [right], quotes: [], speaker, cue, pattern }
 }
 
-/** Prepositions and conjunctions that open an adjunct, not a reported clause. */
+/**
+ * Prepositions that open an adjunct, not a reported clause, after a verb of saying. Narrower than
+ * `ADJUNCT_WORDS` (which also holds "to", "of", "about", "with", "from", time words): with those,
+ * PolNeAR train all-attribution end-to-end F1 was 62.37 against 62.42 with this list.
+ */
 const ADJUNCT_OPENERS = new Set(['in', 'on', 'at', 'by', 'during', 'via', 'through', 'as'])
 
 /** A short content that opens with an adjunct word and holds no quote: no content at all. */

@@ -56,7 +56,7 @@ test('analyze()’s sentences keep a speaker with a party and state tag whole (G
   const { annotations } = analyze({
     ...article,
     text,
-    blocks: [{ kind: 'paragraph', start: 0, end: text.length, text }],
+    blocks: [{ kind: 'paragraph', start: 0, end: text.length }],
     title: '',
   })
   const got = annotations.quotes.map((q) => [
