@@ -501,7 +501,7 @@ export class StoryClusterer {
     // A person named once in a headline, or a few times in passing, is nobody's protagonist.
     const own = f.people.get(lead) ?? 0
     if (own < this.options.leadSalience) return undefined
-    const top = topLead(s)
+    const top = topKey(s.leads)
     if (top === undefined || top === lead) return top
     if (s.leads.has(lead)) return undefined
     return (f.people.get(top) ?? 0) < 0.5 * own ? top : undefined
@@ -734,6 +734,8 @@ export class StoryClusterer {
     const limit = o.mergeHours * HOUR_MS
     let best: Story | undefined
     let bestSim = 0
+    // the protagonist most of the story's members are about
+    const lead = topKey(story.leads)
     for (const { story: s } of candidates) {
       if (s === story || !s.open || s.pinned || s.size === 0) continue
       // Headline-only stories are sparser and meet at lower cosines than stories with text.
@@ -742,8 +744,7 @@ export class StoryClusterer {
       if (threshold <= 0) continue
       // Stories with text merge only when they are about one person (decision 0085).
       if (text && o.mergeSameLead > 0) {
-        const a = topLead(story)
-        if (a === undefined || a !== topLead(s)) continue
+        if (lead === undefined || lead !== topKey(s.leads)) continue
       }
       if (time !== undefined && s.lastAt !== undefined && Math.abs(time - s.lastAt) > limit)
         continue
@@ -1059,10 +1060,6 @@ function runnerUp(c: Scored): NonNullable<AssignmentReason['runnerUp']> {
   return r
 }
 
-/** The protagonist most members of a story are about, if any. */
-function topLead(s: Story): string | undefined {
-  return topKey(s.leads)
-}
 
 function yearKey(y: YearEvidence): string {
   return `${y.published ? 'p' : 't'}${y.year}`
