@@ -1060,7 +1060,6 @@ function runnerUp(c: Scored): NonNullable<AssignmentReason['runnerUp']> {
   return r
 }
 
-
 function yearKey(y: YearEvidence): string {
   return `${y.published ? 'p' : 't'}${y.year}`
 }
